@@ -1,0 +1,27 @@
+/* eslint-disable no-undef */
+// Two test environments: plain Node for the planning core, functions and storage;
+// jsdom for the React panes. Types are checked by `npm run typecheck`, so ts-jest only transpiles.
+const transform = {
+  "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }],
+};
+
+module.exports = {
+  projects: [
+    {
+      displayName: "core",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+      setupFiles: ["<rootDir>/test/setup/customFunctionsRuntime.ts"],
+      transform,
+    },
+    {
+      displayName: "panes",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/taskpane/**/*.test.tsx"],
+      setupFiles: ["<rootDir>/test/setup/customFunctionsRuntime.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
+      transform,
+    },
+  ],
+};

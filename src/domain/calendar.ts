@@ -1,0 +1,63 @@
+/**
+ * Dates as Excel stores them: serial day numbers in the 1900 date system, where 1 is
+ * 1900-01-01 and 60 is Lotus 1-2-3's fictitious 1900-02-29. Everything here is UTC
+ * calendar arithmetic, so a plan gives the same months in every time zone.
+ */
+import { valueError } from "./errors";
+
+const MS_PER_DAY = 86_400_000;
+/** Day 0 for serials from 61 (1900-03-01) on. */
+const EPOCH_MS = Date.UTC(1899, 11, 30);
+
+export interface CalendarDate {
+  readonly year: number;
+  /** 1–12 */
+  readonly month: number;
+  readonly day: number;
+}
+
+export function serialFromDate({ year, month, day }: CalendarDate): number {
+  const serial = Math.round((Date.UTC(year, month - 1, day) - EPOCH_MS) / MS_PER_DAY);
+  return serial < 61 ? serial - 1 : serial;
+}
+
+export function dateFromSerial(serial: number): CalendarDate {
+  const whole = Math.floor(serial);
+  if (whole === 60) throw valueError("serial 60 is 1900-02-29, a date that never existed");
+  if (whole < 1) throw valueError(`${serial} is not a date`);
+  const date = new Date(EPOCH_MS + (whole < 60 ? whole + 1 : whole) * MS_PER_DAY);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Adds whole months, keeping the first of the month. */
+export function addMonths(
+  year: number,
+  month: number,
+  months: number
+): { year: number; month: number } {
+  const index = year * 12 + (month - 1) + months;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses yyyy-mm-dd text; undefined for anything else or a day that does not exist. */
+export function serialFromIsoDate(text: string): number | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  if (
+    date.month < 1 ||
+    date.month > 12 ||
+    date.day < 1 ||
+    date.day > daysInMonth(date.year, date.month)
+  ) {
+    return undefined;
+  }
+  if (date.year < 1900) return undefined;
+  return serialFromDate(date);
+}

@@ -1,0 +1,233 @@
+/**
+ * The one place where Excel's loosely typed arguments become typed columns.
+ *
+ * Excel passes a range as rows of cells (`any[][]`): numbers, strings, booleans, and
+ * `""` or `null` for blank cells. A planning range is a single row or a single column;
+ * every helper here reads it once, reports the first bad cell with its position, and
+ * treats blank cells as missing values, never as zeros.
+ */
+import { serialFromIsoDate } from "../domain/calendar";
+import { valueError } from "../domain/errors";
+
+export type Orientation = "row" | "column";
+
+/** A single row or column of cells, read by position. */
+export interface Line {
+  readonly field: string;
+  readonly length: number;
+  readonly orientation: Orientation;
+  at(index: number): unknown;
+}
+
+export function isBlank(cell: unknown): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+function describe(cell: unknown): string {
+  if (typeof cell === "string")
+    return `text "${cell.length > 40 ? cell.slice(0, 40) + "…" : cell}"`;
+  if (typeof cell === "boolean") return `the logical value ${cell ? "TRUE" : "FALSE"}`;
+  if (typeof cell === "number") return `the number ${cell}`;
+  return "an error value";
+}
+
+const position = (line: Line, index: number) =>
+  line.length === 1 ? line.field : `${line.field}, row ${index + 1}`;
+
+/** Views an argument as a line of cells; a 2-D block is refused with #VALUE!. */
+export function line(argument: unknown, field: string): Line {
+  if (!Array.isArray(argument))
+    return { field, length: 1, orientation: "column", at: () => argument };
+  const rows = argument as unknown[];
+  if (rows.length === 0) return { field, length: 0, orientation: "column", at: () => undefined };
+  const first = rows[0];
+  if (!Array.isArray(first))
+    return { field, length: rows.length, orientation: "row", at: (i) => rows[i] };
+  const width = first.length;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row) || row.length !== width) {
+      throw valueError(`${field} is not a rectangular range (row ${r + 1} differs)`, {
+        field,
+        row: r + 1,
+      });
+    }
+  }
+  if (rows.length === 1) return { field, length: width, orientation: "row", at: (i) => first[i] };
+  if (width !== 1) {
+    throw valueError(`${field} must be a single row or column, not ${rows.length}×${width} cells`, {
+      field,
+    });
+  }
+  return {
+    field,
+    length: rows.length,
+    orientation: "column",
+    at: (i) => (rows[i] as unknown[])[0],
+  };
+}
+
+/** Reads one cell as a number; a blank gives NaN, which callers treat as missing. */
+export function cellNumber(cell: unknown, line: Line, index: number): number {
+  if (typeof cell === "number") {
+    if (Number.isFinite(cell)) return cell;
+    throw valueError(`${position(line, index)} is not a finite number`, {
+      field: line.field,
+      row: index + 1,
+    });
+  }
+  if (isBlank(cell)) return NaN;
+  throw valueError(`${position(line, index)} holds ${describe(cell)} where a number is needed`, {
+    field: line.field,
+    row: index + 1,
+  });
+}
+
+/** Reads one cell as a date: an Excel serial number or ISO yyyy-mm-dd text; blank gives NaN. */
+export function cellDate(cell: unknown, line: Line, index: number): number {
+  if (typeof cell === "string" && !isBlank(cell)) {
+    const serial = serialFromIsoDate(cell.trim());
+    if (serial === undefined) {
+      throw valueError(
+        `${position(line, index)} holds ${describe(cell)}, not a date (use a date cell or yyyy-mm-dd)`,
+        {
+          field: line.field,
+          row: index + 1,
+        }
+      );
+    }
+    return serial;
+  }
+  const serial = cellNumber(cell, line, index);
+  if (serial < 0)
+    throw valueError(`${position(line, index)} is a negative date`, {
+      field: line.field,
+      row: index + 1,
+    });
+  return serial;
+}
+
+/** Reads one cell as a label (stage, outcome, group); numbers and logicals become their text. */
+export function cellLabel(cell: unknown, line: Line, index: number): string {
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (cell === null || cell === undefined) return "";
+  throw valueError(`${position(line, index)} holds ${describe(cell)}`, {
+    field: line.field,
+    row: index + 1,
+  });
+}
+
+/** A whole line of numbers; every cell must hold one. */
+export function numbers(
+  argument: unknown,
+  field: string
+): { values: Float64Array; orientation: Orientation } {
+  const cells = line(argument, field);
+  const values = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const value = cellNumber(cells.at(i), cells, i);
+    if (Number.isNaN(value)) {
+      throw valueError(`${position(cells, i)} is blank; a number is needed`, { field, row: i + 1 });
+    }
+    values[i] = value;
+  }
+  return { values, orientation: cells.orientation };
+}
+
+/** A line of numbers where a blank means "none" (kept as NaN); used for optional per-row bounds. */
+export function optionalNumbers(
+  argument: unknown,
+  field: string,
+  expectedLength: number
+): Float64Array | undefined {
+  if (isOmitted(argument)) return undefined;
+  const cells = line(argument, field);
+  if (cells.length !== expectedLength) {
+    throw valueError(`${field} has ${cells.length} cells but ${expectedLength} are needed`, {
+      field,
+    });
+  }
+  const values = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) values[i] = cellNumber(cells.at(i), cells, i);
+  return values;
+}
+
+/** Labels of a line with trailing blank cells dropped (a range selected a little too long). */
+export function labels(
+  argument: unknown,
+  field: string
+): { values: string[]; orientation: Orientation } {
+  const cells = line(argument, field);
+  let end = cells.length;
+  while (end > 0 && isBlank(cells.at(end - 1))) end--;
+  const values: string[] = new Array(end);
+  for (let i = 0; i < end; i++) values[i] = cellLabel(cells.at(i), cells, i);
+  return { values, orientation: cells.orientation };
+}
+
+/** True when an optional argument was left out (Excel passes null or undefined). */
+export function isOmitted(argument: unknown): boolean {
+  if (argument === null || argument === undefined) return true;
+  if (
+    Array.isArray(argument) &&
+    argument.length === 1 &&
+    Array.isArray(argument[0]) &&
+    argument[0].length === 1
+  ) {
+    return argument[0][0] === null || argument[0][0] === undefined;
+  }
+  return false;
+}
+
+/** A required single value as a finite number. */
+export function scalar(argument: unknown, field: string): number {
+  const cells = line(argument, field);
+  if (cells.length !== 1) throw valueError(`${field} must be a single value`, { field });
+  const value = cellNumber(cells.at(0), cells, 0);
+  if (Number.isNaN(value)) throw valueError(`${field} is blank; a number is needed`, { field });
+  return value;
+}
+
+/** An optional single number, with its default when omitted or blank. */
+export function optionalScalar(argument: unknown, field: string, fallback: number): number {
+  if (isOmitted(argument)) return fallback;
+  const cells = line(argument, field);
+  if (cells.length !== 1) throw valueError(`${field} must be a single value`, { field });
+  const value = cellNumber(cells.at(0), cells, 0);
+  return Number.isNaN(value) ? fallback : value;
+}
+
+/** A required single date (serial number or yyyy-mm-dd text). */
+export function scalarDate(argument: unknown, field: string): number {
+  const cells = line(argument, field);
+  if (cells.length !== 1) throw valueError(`${field} must be a single date`, { field });
+  const value = cellDate(cells.at(0), cells, 0);
+  if (Number.isNaN(value)) throw valueError(`${field} is blank; a date is needed`, { field });
+  return value;
+}
+
+/** Lines that describe the same records must have the same length. */
+export function sameLength(...lines: Line[]): number {
+  const [first, ...rest] = lines;
+  for (const other of rest) {
+    if (other.length !== first.length) {
+      throw valueError(
+        `${first.field} has ${first.length} cells but ${other.field} has ${other.length}`,
+        {
+          field: other.field,
+        }
+      );
+    }
+  }
+  return first.length;
+}
+
+/** Puts a list of results back in the orientation of the range it came from. */
+export function shaped<T>(values: ArrayLike<T>, orientation: Orientation): T[][] {
+  if (orientation === "row") return [Array.from(values)];
+  const rows: T[][] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) rows[i] = [values[i]];
+  return rows;
+}

@@ -1,0 +1,48 @@
+/**
+ * Excel's shared runtime provides the `CustomFunctions` global. Outside Excel (the
+ * workbench in a plain browser, jest, the benchmarks) it is absent, yet the build
+ * appends `CustomFunctions.associate(...)` to functions.ts. This stand-in lets the same
+ * bundle load anywhere, and records the associations so the workbench can call them.
+ */
+type ErrorCodeMap = {
+  invalidValue: "#VALUE!";
+  notAvailable: "#N/A";
+  divisionByZero: "#DIV/0!";
+  invalidNumber: "#NUM!";
+  nullReference: "#NULL!";
+  invalidName: "#NAME?";
+  invalidReference: "#REF!";
+};
+
+const errorCodes: ErrorCodeMap = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+};
+
+export class OutsideExcelError {
+  constructor(
+    readonly code: string,
+    readonly message?: string
+  ) {}
+}
+
+export const associatedFunctions = new Map<string, (...args: unknown[]) => unknown>();
+
+export function installCustomFunctionsShim(): void {
+  const host = globalThis as { CustomFunctions?: unknown };
+  if (host.CustomFunctions !== undefined) return;
+  host.CustomFunctions = {
+    Error: OutsideExcelError,
+    ErrorCode: errorCodes,
+    associate(id: string, fn: (...args: unknown[]) => unknown) {
+      associatedFunctions.set(id.toUpperCase(), fn);
+    },
+  };
+}
+
+installCustomFunctionsShim();

@@ -1,0 +1,44 @@
+import * as React from "react";
+import { Catalog, enUS, MessageKey } from "./en-US";
+import { zhCN } from "./zh-CN";
+
+export type Locale = "en-US" | "zh-CN";
+export const catalogs: Record<Locale, Catalog> = { "en-US": enUS, "zh-CN": zhCN };
+export const localeNames: Record<Locale, string> = { "en-US": "English", "zh-CN": "简体中文" };
+
+/** Maps Office's display language (or the browser's) to a shipped catalog. */
+export function localeFor(language: string | undefined): Locale {
+  return language && language.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
+}
+
+interface I18nValue {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+}
+
+const I18nContext = React.createContext<I18nValue | undefined>(undefined);
+
+export function I18nProvider({ initialLocale, children }: { initialLocale: Locale; children: React.ReactNode }) {
+  const [locale, setLocale] = React.useState<Locale>(initialLocale);
+  const value = React.useMemo<I18nValue>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, values) =>
+        catalogs[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+          values && name in values ? String(values[name]) : whole
+        ),
+    }),
+    [locale]
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = React.useContext(I18nContext);
+  if (!value) throw new Error("useI18n must be used inside <I18nProvider>");
+  return value;
+}
+
+export type { MessageKey };
