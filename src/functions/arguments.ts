@@ -136,6 +136,22 @@ export function numbers(
   return { values, orientation: cells.orientation };
 }
 
+/** Like `numbers`, but trailing blank cells are dropped (a schedule selected a little too long). */
+export function leadingNumbers(argument: unknown, field: string): Float64Array {
+  const cells = line(argument, field);
+  let end = cells.length;
+  while (end > 0 && isBlank(cells.at(end - 1))) end--;
+  if (end === 0) throw valueError(`${field} is blank`, { field });
+  const values = new Float64Array(end);
+  for (let i = 0; i < end; i++) {
+    const value = cellNumber(cells.at(i), cells, i);
+    if (Number.isNaN(value))
+      throw valueError(`${position(cells, i)} is blank; a number is needed`, { field, row: i + 1 });
+    values[i] = value;
+  }
+  return values;
+}
+
 /** A line of numbers where a blank means "none" (kept as NaN); used for optional per-row bounds. */
 export function optionalNumbers(
   argument: unknown,
@@ -152,6 +168,57 @@ export function optionalNumbers(
   const values = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) values[i] = cellNumber(cells.at(i), cells, i);
   return values;
+}
+
+/** Every cell of a line as a number, NaN where blank; for columns whose rows pair with another column. */
+export function numbersWithBlanks(
+  argument: unknown,
+  field: string
+): { values: Float64Array; line: Line } {
+  const cells = line(argument, field);
+  const values = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) values[i] = cellNumber(cells.at(i), cells, i);
+  return { values, line: cells };
+}
+
+/** Every cell of a line as a date serial, NaN where blank. */
+export function datesWithBlanks(
+  argument: unknown,
+  field: string
+): { values: Float64Array; line: Line } {
+  const cells = line(argument, field);
+  const values = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) values[i] = cellDate(cells.at(i), cells, i);
+  return { values, line: cells };
+}
+
+/** Every cell of a line as a label, "" where blank. */
+export function labelsWithBlanks(
+  argument: unknown,
+  field: string
+): { values: string[]; line: Line } {
+  const cells = line(argument, field);
+  const values: string[] = new Array(cells.length);
+  for (let i = 0; i < cells.length; i++) values[i] = cellLabel(cells.at(i), cells, i);
+  return { values, line: cells };
+}
+
+/** An optional single date, undefined when omitted or blank. */
+export function optionalDate(argument: unknown, field: string): number | undefined {
+  if (isOmitted(argument)) return undefined;
+  const cells = line(argument, field);
+  if (cells.length !== 1) throw valueError(`${field} must be a single date`, { field });
+  const value = cellDate(cells.at(0), cells, 0);
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/** An optional single text value, with its default when omitted or blank. */
+export function optionalText(argument: unknown, field: string, fallback: string): string {
+  if (isOmitted(argument)) return fallback;
+  const cells = line(argument, field);
+  if (cells.length !== 1) throw valueError(`${field} must be a single value`, { field });
+  const cell = cells.at(0);
+  return isBlank(cell) ? fallback : cellLabel(cell, cells, 0);
 }
 
 /** Labels of a line with trailing blank cells dropped (a range selected a little too long). */

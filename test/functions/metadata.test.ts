@@ -50,7 +50,10 @@ describe("custom function metadata", () => {
     const root = join(__dirname, "../..");
     const readme = readFileSync(join(root, "README.md"), "utf8");
     const table = /<!-- functions:start -->\n([\s\S]*?)\n<!-- functions:end -->/.exec(readme)?.[1];
-    const expected = execFileSync("node", ["scripts/function-table.mjs"], { cwd: root, encoding: "utf8" }).trim();
+    const expected = execFileSync("node", ["scripts/function-table.mjs"], {
+      cwd: root,
+      encoding: "utf8",
+    }).trim();
     expect(expected.split("\n")).toHaveLength(functions.length + 2);
     // On failure the expected table is printed: `node scripts/function-table.mjs` regenerates it.
     expect(table).toBe(expected);

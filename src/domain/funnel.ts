@@ -1,0 +1,200 @@
+/**
+ * The sales funnel: how many deals reach each stage, the rates between stages, and the
+ * revenue identity the business plans with:
+ *   revenue collected = leads × rate₁ × … × rateₙ × average deal size × collection ratio.
+ */
+import { div0Error, numError, valueError } from "./errors";
+import {
+  finiteResult,
+  labelKey,
+  requireFraction,
+  requireNonNegative,
+  stageIndex,
+  stageResolver,
+} from "./pipeline";
+
+/** Stage-to-stage conversion for counts of deals that reached each stage, in funnel order. */
+export function conversionRates(stageCounts: Float64Array): Float64Array {
+  if (stageCounts.length < 2)
+    throw valueError("stage_counts needs at least two stages", { field: "stage_counts" });
+  stageCounts.forEach((count, i) => requireNonNegative(count, "stage_counts", i + 1));
+  const rates = new Float64Array(stageCounts.length - 1);
+  for (let i = 0; i < rates.length; i++) {
+    const from = stageCounts[i];
+    const to = stageCounts[i + 1];
+    if (to > from) {
+      throw numError(
+        `stage_counts row ${i + 2} (${to}) is more than the stage before it (${from}); counts must not grow down the funnel`,
+        {
+          field: "stage_counts",
+          row: i + 2,
+        }
+      );
+    }
+    if (from === 0)
+      throw div0Error(`stage_counts row ${i + 1} is 0, so the rate after it divides by zero`, {
+        field: "stage_counts",
+        row: i + 1,
+      });
+    rates[i] = to / from;
+  }
+  return rates;
+}
+
+function checkRevenueFactors(rates: Float64Array, avgDealSize: number, collectionRatio: number) {
+  if (rates.length === 0)
+    throw valueError("rates needs at least one conversion rate", { field: "rates" });
+  rates.forEach((rate, i) => requireFraction(rate, "rates", i + 1));
+  requireNonNegative(avgDealSize, "avg_deal_size");
+  requireFraction(collectionRatio, "collection_ratio");
+}
+
+/** Revenue collected from a number of leads flowing down the funnel. */
+export function funnelRevenue(
+  leads: number,
+  rates: Float64Array,
+  avgDealSize: number,
+  collectionRatio = 1
+): number {
+  requireNonNegative(leads, "leads");
+  checkRevenueFactors(rates, avgDealSize, collectionRatio);
+  let revenue = leads * avgDealSize * collectionRatio;
+  for (const rate of rates) revenue *= rate;
+  return finiteResult(revenue, "funnel revenue");
+}
+
+/** Rounds up to a whole number, except that a value within 1e-9 (relative) of one counts as that number. */
+export function wholeUp(value: number): number {
+  const nearest = Math.round(value);
+  if (Math.abs(value - nearest) <= 1e-9 * Math.abs(value)) return nearest;
+  return Math.ceil(value);
+}
+
+/**
+ * The reverse funnel: whole-number volume needed at each stage, top (leads) first and won
+ * deals last, worked from the bottom up and rounded up at every stage, because half a deal
+ * cannot be won and the stage above must feed whole deals.
+ */
+export function leadsNeeded(
+  targetRevenue: number,
+  rates: Float64Array,
+  avgDealSize: number,
+  collectionRatio = 1
+): number[] {
+  requireNonNegative(targetRevenue, "target_revenue");
+  checkRevenueFactors(rates, avgDealSize, collectionRatio);
+  const needed = new Array<number>(rates.length + 1);
+  if (targetRevenue === 0) return needed.fill(0);
+  const revenuePerWon = avgDealSize * collectionRatio;
+  if (revenuePerWon === 0)
+    throw div0Error(
+      "avg_deal_size × collection_ratio is 0, so no number of deals reaches the target"
+    );
+  needed[rates.length] = finiteResult(wholeUp(targetRevenue / revenuePerWon), "won deals needed");
+  for (let stage = rates.length - 1; stage >= 0; stage--) {
+    if (rates[stage] === 0) {
+      throw div0Error(`rates row ${stage + 1} is 0, so no volume above it reaches the target`, {
+        field: "rates",
+        row: stage + 1,
+      });
+    }
+    needed[stage] = finiteResult(wholeUp(needed[stage + 1] / rates[stage]), "volume needed");
+  }
+  return needed;
+}
+
+export interface ConversionByRow {
+  group: string;
+  /** Leads that reached each stage (a lead counts at every stage up to the furthest it reached). */
+  reached: number[];
+  /** Stage-to-stage rates; null where the stage before had no leads (the cell shows #DIV/0!). */
+  rates: (number | null)[];
+  /** Last stage ÷ first stage; null when no leads. */
+  overall: number | null;
+}
+
+export interface ConversionByTable {
+  header: string[];
+  groups: ConversionByRow[];
+  total: ConversionByRow;
+}
+
+/** The group name shown for leads with a blank group, as Excel's pivot tables show it. */
+export const BLANK_GROUP = "(blank)";
+
+function conversionRow(group: string, reachedExactly: number[]): ConversionByRow {
+  const reached = reachedExactly.slice();
+  for (let stage = reached.length - 2; stage >= 0; stage--) reached[stage] += reached[stage + 1];
+  const rates = reached.slice(1).map((count, i) => (reached[i] === 0 ? null : count / reached[i]));
+  const overall = reached[0] === 0 ? null : reached[reached.length - 1] / reached[0];
+  return { group, reached, rates, overall };
+}
+
+/**
+ * Conversion per group (lead source, region…): one row per group, sorted by name, with the
+ * leads reaching each stage, each stage-to-stage rate and the top-to-bottom rate, then a
+ * Total row. `stageReached` is the furthest stage each lead reached.
+ */
+export function conversionBy(
+  groups: readonly string[],
+  stageReached: readonly string[],
+  stageNames: readonly string[]
+): ConversionByTable {
+  if (groups.length !== stageReached.length) {
+    throw valueError(
+      `groups has ${groups.length} rows but stage_reached has ${stageReached.length}`,
+      { field: "stage_reached" }
+    );
+  }
+  if (stageNames.length < 2)
+    throw valueError("stage_names needs at least two stages", { field: "stage_names" });
+  const resolve = stageResolver(stageIndex(stageNames), "stage_reached");
+  const stages = stageNames.length;
+  const byKey = new Map<string, { name: string; exactly: number[] }>();
+  const groupOf = new Map<string, { name: string; exactly: number[] }>();
+  const totals = new Array<number>(stages).fill(0);
+  let leads = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const rawGroup = groups[i];
+    const rawStage = stageReached[i];
+    if (rawStage.trim() === "") {
+      if (rawGroup.trim() === "") continue;
+      throw valueError(`stage_reached is blank in row ${i + 1}`, {
+        field: "stage_reached",
+        row: i + 1,
+      });
+    }
+    const stage = resolve(rawStage, i + 1);
+    let entry = groupOf.get(rawGroup);
+    if (!entry) {
+      const key = labelKey(rawGroup);
+      entry = byKey.get(key);
+      if (!entry) {
+        entry = {
+          name: key === "" ? BLANK_GROUP : rawGroup.trim(),
+          exactly: new Array<number>(stages).fill(0),
+        };
+        byKey.set(key, entry);
+      }
+      groupOf.set(rawGroup, entry);
+    }
+    entry.exactly[stage]++;
+    totals[stage]++;
+    leads++;
+  }
+  if (leads === 0) throw div0Error("no leads: every row of groups and stage_reached is blank");
+  const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+  const rows = [...byKey.values()]
+    .sort(
+      (a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+    )
+    .map((entry) => conversionRow(entry.name, entry.exactly));
+  const names = stageNames.map((name) => name.trim());
+  const header = [
+    "Group",
+    ...names,
+    ...names.slice(1).map((name, i) => `${names[i]}→${name}`),
+    `${names[0]}→${names[names.length - 1]}`,
+  ];
+  return { header, groups: rows, total: conversionRow("Total", totals) };
+}

@@ -1,0 +1,227 @@
+/**
+ * Splitting a total into parts that add up exactly: quotas from a target, months from a
+ * year. Rounding each part on its own loses or invents money; here the rounding is done
+ * once, by largest remainder, so the parts always tie out to the total.
+ */
+import { addMonths, dateFromSerial, daysInMonth, serialFromDate } from "./calendar";
+import { div0Error, numError } from "./errors";
+
+/** How close to a whole unit a floating-point value must be to count as that unit. */
+const unitTolerance = (value: number) => 1e-9 * Math.max(1, Math.abs(value));
+
+/**
+ * Proportional split with per-part bounds: x_i = clamp(λ·w_i, lo_i, hi_i), with λ chosen so
+ * the parts sum to `total`. Parts held at a bound leave the rest to be shared in proportion
+ * to the remaining weights, which is what "redistribute proportionally" means. λ is found
+ * exactly by walking the breakpoints of the piecewise-linear sum.
+ */
+export function boundedProportionalSplit(
+  total: number,
+  rawWeights: Float64Array,
+  lower: Float64Array,
+  upper: Float64Array
+): Float64Array {
+  const n = rawWeights.length;
+  // Scaled so the largest weight is 1: tiny weights (even denormals) then keep λ finite.
+  let largest = 0;
+  for (let i = 0; i < n; i++) if (rawWeights[i] > largest) largest = rawWeights[i];
+  const weights = largest > 0 ? rawWeights.map((w) => w / largest) : rawWeights;
+  let sumLower = 0;
+  let sumUpper = 0;
+  let sumWeights = 0;
+  for (let i = 0; i < n; i++) {
+    if (lower[i] > upper[i])
+      throw numError(`floor is above cap in row ${i + 1}`, { field: "floors", row: i + 1 });
+    sumLower += lower[i];
+    sumUpper += upper[i];
+    if (weights[i] > 0) sumWeights += weights[i];
+  }
+  const slack = unitTolerance(total);
+  if (total < sumLower - slack)
+    throw numError(`the floors add up to ${sumLower}, more than the total ${total}`, {
+      field: "floors",
+    });
+  if (total > sumUpper + slack)
+    throw numError(`the caps add up to ${sumUpper}, less than the total ${total}`, {
+      field: "caps",
+    });
+  const shares = Float64Array.from(lower);
+  if (total <= sumLower) return shares;
+  if (sumWeights === 0)
+    throw div0Error("the weights add up to 0, so there is nothing to split in proportion to");
+
+  // Each weighted part is linear in λ between lo/w and hi/w: one "enter" and one "leave" event.
+  const events: { at: number; slope: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
+    if (w <= 0) continue;
+    events.push({ at: lower[i] / w, slope: w });
+    if (Number.isFinite(upper[i])) events.push({ at: upper[i] / w, slope: -w });
+  }
+  events.sort((a, b) => a.at - b.at);
+  let lambda = 0;
+  let sum = sumLower;
+  let slope = 0;
+  for (const event of events) {
+    const reach = sum + slope * (event.at - lambda);
+    if (slope > 0 && reach >= total) break;
+    sum = reach;
+    lambda = event.at;
+    slope += event.slope;
+  }
+  lambda += slope > 0 ? (total - sum) / slope : 0;
+  for (let i = 0; i < n; i++) {
+    if (weights[i] > 0) shares[i] = Math.min(upper[i], Math.max(lower[i], lambda * weights[i]));
+  }
+  return shares;
+}
+
+/**
+ * Rounds non-negative shares (in units) to whole units summing to `totalUnits`: every part
+ * gets its whole part, then the units left go to the largest remainders; ties go to the
+ * earlier row. Parts at their `upper` unit bound get none of the extra units.
+ */
+export function largestRemainderRound(
+  shares: Float64Array,
+  totalUnits: number,
+  upper?: Float64Array
+): Float64Array {
+  const n = shares.length;
+  const whole = new Float64Array(n);
+  const remainder = new Float64Array(n);
+  let assigned = 0;
+  for (let i = 0; i < n; i++) {
+    const nearest = Math.round(shares[i]);
+    const floor =
+      Math.abs(shares[i] - nearest) <= unitTolerance(shares[i]) ? nearest : Math.floor(shares[i]);
+    whole[i] = floor;
+    remainder[i] = Math.max(0, shares[i] - floor);
+    assigned += floor;
+  }
+  let left = Math.round(totalUnits - assigned);
+  if (left === 0) return whole;
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => remainder[b] - remainder[a] || a - b
+  );
+  for (const i of order) {
+    if (left === 0) break;
+    if (upper && whole[i] + 1 > upper[i]) continue;
+    whole[i] += 1;
+    left--;
+  }
+  if (left !== 0) throw numError("the total cannot be rounded within the caps");
+  return whole;
+}
+
+export interface QuotaSplitOptions {
+  /** Digits after the decimal point; negative rounds to tens, hundreds… (as in ROUND). */
+  decimals?: number;
+  /** Per-part minimum; NaN means none. */
+  floors?: Float64Array;
+  /** Per-part maximum; NaN means none. */
+  caps?: Float64Array;
+}
+
+/** `total` split in proportion to `weights`, rounded to `decimals`, summing exactly to `total`. */
+export function quotaSplit(
+  total: number,
+  weights: Float64Array,
+  { decimals = 0, floors, caps }: QuotaSplitOptions = {}
+): Float64Array {
+  if (total < 0) throw numError("total must not be negative", { field: "total" });
+  if (!Number.isInteger(decimals) || decimals < -9 || decimals > 9) {
+    throw numError(`decimals must be a whole number from -9 to 9, got ${decimals}`, {
+      field: "decimals",
+    });
+  }
+  if (weights.length === 0) throw numError("weights is empty", { field: "weights" });
+  weights.forEach((w, i) => {
+    if (w < 0)
+      throw numError(`weights must not be negative (row ${i + 1})`, {
+        field: "weights",
+        row: i + 1,
+      });
+  });
+  const toUnits = (value: number) =>
+    decimals >= 0 ? value * 10 ** decimals : value / 10 ** -decimals;
+  const fromUnits = (units: number) =>
+    decimals >= 0 ? units / 10 ** decimals : units * 10 ** -decimals;
+
+  const totalUnits = Math.round(toUnits(total));
+  if (Math.abs(toUnits(total) - totalUnits) > unitTolerance(toUnits(total))) {
+    throw numError(
+      `total ${total} has more digits than decimals = ${decimals} allows, so no rounded split can add up to it`,
+      { field: "total" }
+    );
+  }
+  if (!Number.isSafeInteger(totalUnits))
+    throw numError("total is too large to split to that many decimals", { field: "total" });
+  const n = weights.length;
+  const lower = new Float64Array(n);
+  const upper = new Float64Array(n).fill(Infinity);
+  for (let i = 0; i < n; i++) {
+    const floor = floors?.[i];
+    const cap = caps?.[i];
+    if (floor !== undefined && !Number.isNaN(floor)) {
+      if (floor < 0)
+        throw numError(`floors must not be negative (row ${i + 1})`, {
+          field: "floors",
+          row: i + 1,
+        });
+      const units = toUnits(floor);
+      lower[i] = Math.ceil(units - unitTolerance(units));
+    }
+    if (cap !== undefined && !Number.isNaN(cap)) {
+      if (cap < 0)
+        throw numError(`caps must not be negative (row ${i + 1})`, { field: "caps", row: i + 1 });
+      const units = toUnits(cap);
+      upper[i] = Math.floor(units + unitTolerance(units));
+    }
+  }
+  const shares = boundedProportionalSplit(totalUnits, weights, lower, upper);
+  const rounded = largestRemainderRound(shares, totalUnits, upper);
+  for (let i = 0; i < n; i++) rounded[i] = fromUnits(rounded[i]);
+  return rounded;
+}
+
+/**
+ * Twelve monthly quotas for a fiscal year, for a rep who starts on `startSerial`.
+ * Months before the start get 0. The month containing the start date is ramp month 1 and
+ * gets ramp[0] × annual/12, prorated by the days left in that month (inclusive); each
+ * following month takes the next ramp percentage; after the ramp, annual/12.
+ */
+export function monthlyRamp(
+  annualQuota: number,
+  startSerial: number,
+  fiscalYearStartSerial: number,
+  ramp: Float64Array
+): Float64Array {
+  if (annualQuota < 0)
+    throw numError("annual_quota must not be negative", { field: "annual_quota" });
+  ramp.forEach((share, i) => {
+    if (share < 0)
+      throw numError(`ramp_percentages must not be negative (row ${i + 1})`, {
+        field: "ramp_percentages",
+        row: i + 1,
+      });
+  });
+  const start = dateFromSerial(startSerial);
+  const fiscalStart = dateFromSerial(fiscalYearStartSerial);
+  const startDay = serialFromDate(start);
+  const monthly = annualQuota / 12;
+  const quotas = new Float64Array(12);
+  for (let m = 0; m < 12; m++) {
+    const { year, month } = addMonths(fiscalStart.year, fiscalStart.month, m);
+    const rampMonth = (year - start.year) * 12 + (month - start.month);
+    if (rampMonth < 0) continue;
+    const share = rampMonth < ramp.length ? ramp[rampMonth] : 1;
+    if (rampMonth === 0) {
+      const days = daysInMonth(year, month);
+      const monthEnd = serialFromDate({ year, month, day: days });
+      quotas[m] = share * monthly * ((monthEnd - startDay + 1) / days);
+    } else {
+      quotas[m] = share * monthly;
+    }
+  }
+  return quotas;
+}

@@ -1,0 +1,105 @@
+/**
+ * Win rate: won ÷ (won + lost), with deals still open left out, and honest intervals for
+ * the small samples planners really have (a rep's 12 deals, a new segment's first quarter).
+ */
+import { div0Error, numError, valueError } from "./errors";
+import { finiteResult, labelKey, requireNonNegative } from "./pipeline";
+import { normalQuantile } from "./statistics";
+
+const OPEN = 0;
+const WON = 1;
+const LOST = 2;
+
+/**
+ * Win rate from a column of outcomes. Outcomes match the labels case-insensitively after
+ * trimming; anything else (Open, blank, Negotiation…) is not closed and is left out.
+ * With amounts, the rate is value-weighted: won value ÷ closed value.
+ */
+export function winRate(
+  outcomes: readonly string[],
+  amounts: Float64Array | undefined,
+  wonLabel = "Won",
+  lostLabel = "Lost"
+): number {
+  const won = labelKey(wonLabel);
+  const lost = labelKey(lostLabel);
+  if (won === "" || lost === "") throw valueError("won_label and lost_label must not be blank");
+  if (won === lost) throw valueError(`won_label and lost_label are both "${wonLabel}"`);
+  if (amounts && amounts.length !== outcomes.length) {
+    throw valueError(`outcomes has ${outcomes.length} rows but amounts has ${amounts.length}`, {
+      field: "amounts",
+    });
+  }
+  // One trim-and-lower-case per distinct spelling, not per row.
+  const classOf = new Map<string, number>();
+  let wonTotal = 0;
+  let closedTotal = 0;
+  for (let i = 0; i < outcomes.length; i++) {
+    const outcome = outcomes[i];
+    let kind = classOf.get(outcome);
+    if (kind === undefined) {
+      const key = labelKey(outcome);
+      kind = key === won ? WON : key === lost ? LOST : OPEN;
+      classOf.set(outcome, kind);
+    }
+    if (kind === OPEN) continue;
+    let weight = 1;
+    if (amounts) {
+      weight = amounts[i];
+      if (Number.isNaN(weight))
+        throw valueError(`amounts is blank in row ${i + 1}, a closed deal`, {
+          field: "amounts",
+          row: i + 1,
+        });
+      if (weight < 0)
+        throw numError(`amounts must not be negative (row ${i + 1})`, {
+          field: "amounts",
+          row: i + 1,
+        });
+    }
+    closedTotal += weight;
+    if (kind === WON) wonTotal += weight;
+  }
+  if (closedTotal === 0)
+    throw div0Error(
+      amounts
+        ? "closed deals have no value"
+        : `no closed deals (no "${wonLabel}" or "${lostLabel}")`
+    );
+  return finiteResult(wonTotal / closedTotal, "win rate");
+}
+
+function checkCounts(wins: number, closed: number) {
+  requireNonNegative(wins, "wins");
+  requireNonNegative(closed, "closed");
+  if (wins > closed) throw numError(`wins (${wins}) is more than closed (${closed})`);
+}
+
+/**
+ * Wilson score interval for a proportion (Wilson 1927; method 3 in Newcombe 1998). Unlike
+ * the textbook p ± z·√(p(1−p)/n), it stays inside [0, 1] and is not zero-width at 0 or n wins.
+ */
+export function wilsonInterval(wins: number, closed: number, confidence = 0.95): [number, number] {
+  checkCounts(wins, closed);
+  if (!(confidence > 0 && confidence < 1))
+    throw numError(`confidence must be between 0 and 1, got ${confidence}`);
+  if (closed === 0) throw div0Error("closed is 0: no deals to estimate a win rate from");
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  const p = wins / closed;
+  const z2n = (z * z) / closed;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const halfWidth =
+    (z / (1 + z2n)) * Math.sqrt((p * (1 - p)) / closed + (z * z) / (4 * closed * closed));
+  // Rounding can push an endpoint a hair outside [0, 1] at 0 or n wins.
+  return [Math.max(0, centre - halfWidth), Math.min(1, centre + halfWidth)];
+}
+
+/** Posterior mean win rate under a Beta(prior_wins, prior_losses) prior. */
+export function bayesWinRate(wins: number, closed: number, priorWins = 1, priorLosses = 1): number {
+  checkCounts(wins, closed);
+  requireNonNegative(priorWins, "prior_wins");
+  requireNonNegative(priorLosses, "prior_losses");
+  const denominator = closed + priorWins + priorLosses;
+  if (denominator === 0) throw div0Error("closed + prior_wins + prior_losses is 0");
+  return finiteResult((wins + priorWins) / denominator, "win rate");
+}
