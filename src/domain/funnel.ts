@@ -3,6 +3,7 @@
  * revenue identity the business plans with:
  *   revenue collected = leads × rate₁ × … × rateₙ × average deal size × collection ratio.
  */
+import { Column, labelMemo } from "./column";
 import { div0Error, numError, valueError } from "./errors";
 import {
   finiteResult,
@@ -11,6 +12,7 @@ import {
   requireNonNegative,
   stageIndex,
   stageResolver,
+  BLANK_STAGE,
 } from "./pipeline";
 
 /** Stage-to-stage conversion for counts of deals that reached each stage, in funnel order. */
@@ -136,8 +138,8 @@ function conversionRow(group: string, reachedExactly: number[]): ConversionByRow
  * Total row. `stageReached` is the furthest stage each lead reached.
  */
 export function conversionBy(
-  groups: readonly string[],
-  stageReached: readonly string[],
+  groups: Column<string>,
+  stageReached: Column<string>,
   stageNames: readonly string[]
 ): ConversionByTable {
   if (groups.length !== stageReached.length) {
@@ -150,34 +152,35 @@ export function conversionBy(
     throw valueError("stage_names needs at least two stages", { field: "stage_names" });
   const resolve = stageResolver(stageIndex(stageNames), "stage_reached");
   const stages = stageNames.length;
-  const byKey = new Map<string, { name: string; exactly: number[] }>();
-  const groupOf = new Map<string, { name: string; exactly: number[] }>();
+  type Group = { name: string; exactly: number[] };
+  const byKey = new Map<string, Group>();
+  // Spellings that differ only in case or spaces ("Web", "web ") are one group, shown as first typed.
+  const groupOf = labelMemo<Group>((label) => {
+    const key = labelKey(label);
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = {
+        name: key === "" ? BLANK_GROUP : label.trim(),
+        exactly: new Array<number>(stages).fill(0),
+      };
+      byKey.set(key, entry);
+    }
+    return entry;
+  });
+  const blankGroup = labelMemo((label) => labelKey(label) === "");
   const totals = new Array<number>(stages).fill(0);
   let leads = 0;
   for (let i = 0; i < groups.length; i++) {
-    const rawGroup = groups[i];
-    const rawStage = stageReached[i];
-    if (rawStage.trim() === "") {
-      if (rawGroup.trim() === "") continue;
+    const rawGroup = groups.get(i);
+    const stage = resolve(stageReached.get(i), i + 1);
+    if (stage === BLANK_STAGE) {
+      if (blankGroup(rawGroup)) continue;
       throw valueError(`stage_reached is blank in row ${i + 1}`, {
         field: "stage_reached",
         row: i + 1,
       });
     }
-    const stage = resolve(rawStage, i + 1);
-    let entry = groupOf.get(rawGroup);
-    if (!entry) {
-      const key = labelKey(rawGroup);
-      entry = byKey.get(key);
-      if (!entry) {
-        entry = {
-          name: key === "" ? BLANK_GROUP : rawGroup.trim(),
-          exactly: new Array<number>(stages).fill(0),
-        };
-        byKey.set(key, entry);
-      }
-      groupOf.set(rawGroup, entry);
-    }
+    const entry = groupOf(rawGroup);
     entry.exactly[stage]++;
     totals[stage]++;
     leads++;

@@ -1,3 +1,4 @@
+import { Column, labelMemo } from "./column";
 import { div0Error, naError, numError, valueError } from "./errors";
 
 /** Checks a value meant to be a non-negative amount or count. */
@@ -74,31 +75,36 @@ export function stageIndex(
   return index;
 }
 
-/**
- * Resolves typed labels to stage positions, caching each distinct spelling so a
- * million-row range costs one map lookup per row rather than a trim and lower-case.
- */
+/** Stage position of a typed label; -1 for a blank label. Unknown labels are #N/A with their row. */
 export function stageResolver(
   index: Map<string, number>,
   field: string
 ): (label: string, row: number) => number {
-  const seen = new Map<string, number>();
+  const lookup = labelMemo((label) => {
+    const key = labelKey(label);
+    return key === "" ? BLANK : (index.get(key) ?? UNKNOWN);
+  });
   return (label, row) => {
-    let stage = seen.get(label);
-    if (stage === undefined) {
-      stage = index.get(labelKey(label));
-      if (stage === undefined)
-        throw naError(`unknown stage "${label}" in ${field}, row ${row}`, { field, row });
-      seen.set(label, stage);
+    const stage = lookup(label);
+    if (stage === UNKNOWN) {
+      throw naError(`unknown stage "${label}" in ${field}, row ${row}`, { field, row });
     }
     return stage;
   };
 }
 
-/** Σ amount × probability of the stage each deal is in. Missing rows (both blank) are skipped by the caller. */
+/** What stageResolver returns for a blank label. */
+export const BLANK_STAGE = -1;
+const BLANK = BLANK_STAGE;
+const UNKNOWN = -2;
+
+/**
+ * Σ amount × probability of the stage each deal is in. `amounts` holds NaN for blank
+ * cells; rows with both cells blank (a range selected past the data) are skipped.
+ */
 export function weightedPipeline(
   amounts: Float64Array,
-  stages: readonly string[],
+  stages: Column<string>,
   stageNames: readonly string[],
   stageProbabilities: Float64Array
 ): number {
@@ -118,12 +124,20 @@ export function weightedPipeline(
   let total = 0;
   for (let i = 0; i < amounts.length; i++) {
     const amount = amounts[i];
-    if (amount < 0)
+    const stage = resolve(stages.get(i), i + 1);
+    if (amount !== amount) {
+      if (stage === BLANK) continue;
+      throw valueError(`amounts is blank in row ${i + 1}`, { field: "amounts", row: i + 1 });
+    }
+    if (stage === BLANK)
+      throw valueError(`stages is blank in row ${i + 1}`, { field: "stages", row: i + 1 });
+    if (amount < 0) {
       throw numError(`amounts must not be negative (row ${i + 1})`, {
         field: "amounts",
         row: i + 1,
       });
-    total += amount * stageProbabilities[resolve(stages[i], i + 1)];
+    }
+    total += amount * stageProbabilities[stage];
   }
   return finiteResult(total, "weighted pipeline");
 }

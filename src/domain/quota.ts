@@ -18,10 +18,24 @@ const unitTolerance = (value: number) => 1e-9 * Math.max(1, Math.abs(value));
 export function boundedProportionalSplit(
   total: number,
   rawWeights: Float64Array,
-  lower: Float64Array,
-  upper: Float64Array
+  lower?: Float64Array,
+  upper?: Float64Array
 ): Float64Array {
   const n = rawWeights.length;
+  if (!lower && !upper) {
+    // No bounds: plain proportional shares. w/Σw ≤ 1, so even denormal weights stay finite.
+    let sum = 0;
+    for (let i = 0; i < n; i++) if (rawWeights[i] > 0) sum += rawWeights[i];
+    if (sum === 0) {
+      if (total === 0) return new Float64Array(n);
+      throw div0Error("the weights add up to 0, so there is nothing to split in proportion to");
+    }
+    const shares = new Float64Array(n);
+    for (let i = 0; i < n; i++) if (rawWeights[i] > 0) shares[i] = total * (rawWeights[i] / sum);
+    return shares;
+  }
+  lower ??= new Float64Array(n);
+  upper ??= new Float64Array(n).fill(Infinity);
   // Scaled so the largest weight is 1: tiny weights (even denormals) then keep λ finite.
   let largest = 0;
   for (let i = 0; i < n; i++) if (rawWeights[i] > largest) largest = rawWeights[i];
@@ -98,18 +112,27 @@ export function largestRemainderRound(
     remainder[i] = Math.max(0, shares[i] - floor);
     assigned += floor;
   }
-  let left = Math.round(totalUnits - assigned);
+  const left = Math.round(totalUnits - assigned);
   if (left === 0) return whole;
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => remainder[b] - remainder[a] || a - b
-  );
-  for (const i of order) {
-    if (left === 0) break;
-    if (upper && whole[i] + 1 > upper[i]) continue;
-    whole[i] += 1;
-    left--;
+  // The `left` largest remainders get one unit each, ties to the earlier row. Rather than
+  // sort row numbers by remainder, find the remainder of the last row to get a unit (one
+  // typed-array sort) and hand out units in row order against it.
+  // Parts at their cap take no extra unit: mark their remainder below any real one.
+  if (upper) for (let i = 0; i < n; i++) if (whole[i] + 1 > upper[i]) remainder[i] = -1;
+  const eligible = remainder;
+  const sorted = remainder.slice().sort();
+  const threshold = sorted[n - left];
+  if (!(threshold >= 0)) throw numError("the total cannot be rounded within the caps");
+  let above = 0;
+  for (let i = n - left; i < n; i++) if (sorted[i] > threshold) above++;
+  let atThreshold = left - above;
+  for (let i = 0; i < n; i++) {
+    if (eligible[i] > threshold) whole[i] += 1;
+    else if (eligible[i] === threshold && atThreshold > 0) {
+      whole[i] += 1;
+      atThreshold--;
+    }
   }
-  if (left !== 0) throw numError("the total cannot be rounded within the caps");
   return whole;
 }
 
@@ -157,9 +180,9 @@ export function quotaSplit(
   if (!Number.isSafeInteger(totalUnits))
     throw numError("total is too large to split to that many decimals", { field: "total" });
   const n = weights.length;
-  const lower = new Float64Array(n);
-  const upper = new Float64Array(n).fill(Infinity);
-  for (let i = 0; i < n; i++) {
+  const lower = floors ? new Float64Array(n) : undefined;
+  const upper = caps ? new Float64Array(n).fill(Infinity) : undefined;
+  for (let i = 0; (lower || upper) && i < n; i++) {
     const floor = floors?.[i];
     const cap = caps?.[i];
     if (floor !== undefined && !Number.isNaN(floor)) {
@@ -169,13 +192,13 @@ export function quotaSplit(
           row: i + 1,
         });
       const units = toUnits(floor);
-      lower[i] = Math.ceil(units - unitTolerance(units));
+      lower![i] = Math.ceil(units - unitTolerance(units));
     }
     if (cap !== undefined && !Number.isNaN(cap)) {
       if (cap < 0)
         throw numError(`caps must not be negative (row ${i + 1})`, { field: "caps", row: i + 1 });
       const units = toUnits(cap);
-      upper[i] = Math.floor(units + unitTolerance(units));
+      upper![i] = Math.floor(units + unitTolerance(units));
     }
   }
   const shares = boundedProportionalSplit(totalUnits, weights, lower, upper);

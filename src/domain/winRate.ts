@@ -2,6 +2,7 @@
  * Win rate: won ÷ (won + lost), with deals still open left out, and honest intervals for
  * the small samples planners really have (a rep's 12 deals, a new segment's first quarter).
  */
+import { Column, labelMemo } from "./column";
 import { div0Error, numError, valueError } from "./errors";
 import { finiteResult, labelKey, requireNonNegative } from "./pipeline";
 import { normalQuantile } from "./statistics";
@@ -16,7 +17,7 @@ const LOST = 2;
  * With amounts, the rate is value-weighted: won value ÷ closed value.
  */
 export function winRate(
-  outcomes: readonly string[],
+  outcomes: Column<string>,
   amounts: Float64Array | undefined,
   wonLabel = "Won",
   lostLabel = "Lost"
@@ -30,18 +31,14 @@ export function winRate(
       field: "amounts",
     });
   }
-  // One trim-and-lower-case per distinct spelling, not per row.
-  const classOf = new Map<string, number>();
+  const classOf = labelMemo((label) => {
+    const key = labelKey(label);
+    return key === won ? WON : key === lost ? LOST : OPEN;
+  });
   let wonTotal = 0;
   let closedTotal = 0;
   for (let i = 0; i < outcomes.length; i++) {
-    const outcome = outcomes[i];
-    let kind = classOf.get(outcome);
-    if (kind === undefined) {
-      const key = labelKey(outcome);
-      kind = key === won ? WON : key === lost ? LOST : OPEN;
-      classOf.set(outcome, kind);
-    }
+    const kind = classOf(outcomes.get(i));
     if (kind === OPEN) continue;
     let weight = 1;
     if (amounts) {

@@ -7,6 +7,7 @@
  * treats blank cells as missing values, never as zeros.
  */
 import { serialFromIsoDate } from "../domain/calendar";
+import { Column } from "../domain/column";
 import { valueError } from "../domain/errors";
 
 export type Orientation = "row" | "column";
@@ -192,15 +193,20 @@ export function datesWithBlanks(
   return { values, line: cells };
 }
 
-/** Every cell of a line as a label, "" where blank. */
-export function labelsWithBlanks(
+/**
+ * A line read as labels in place, "" where blank: the core walks it once, so a million
+ * text cells are never copied into a second array.
+ */
+export function labelColumn(
   argument: unknown,
   field: string
-): { values: string[]; line: Line } {
+): { column: Column<string>; line: Line } {
   const cells = line(argument, field);
-  const values: string[] = new Array(cells.length);
-  for (let i = 0; i < cells.length; i++) values[i] = cellLabel(cells.at(i), cells, i);
-  return { values, line: cells };
+  const get = (index: number) => {
+    const cell = cells.at(index);
+    return typeof cell === "string" ? cell : cellLabel(cell, cells, index);
+  };
+  return { column: { length: cells.length, get }, line: cells };
 }
 
 /** An optional single date, undefined when omitted or blank. */

@@ -21,17 +21,17 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
 
 type CellResult = number | string | boolean | CustomFunctions.Error;
 
-function checkCell(value: unknown): CellResult {
+function checkCell(value: unknown): void {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new PlanError("num", "the result is too large to represent");
-    return value === 0 ? 0 : value; // -0 shows as 0 in Excel, but keep what tests compare honest
+    return;
   }
   if (
     typeof value === "string" ||
     typeof value === "boolean" ||
     value instanceof CustomFunctions.Error
   )
-    return value;
+    return;
   throw new Error(`a result cell was ${value === null ? "null" : typeof value}`);
 }
 
@@ -45,9 +45,9 @@ export function excelResult<T extends CellResult | CellResult[][]>(compute: () =
     result = compute();
     if (Array.isArray(result)) {
       if (result.length === 0) throw new PlanError("na", "the result is empty");
-      for (const row of result) for (let j = 0; j < row.length; j++) row[j] = checkCell(row[j]);
+      for (const row of result) for (let j = 0; j < row.length; j++) checkCell(row[j]);
     } else {
-      result = checkCell(result) as T;
+      checkCell(result);
     }
   } catch (error) {
     throw toExcelError(error);

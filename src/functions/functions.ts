@@ -32,7 +32,7 @@ import {
   isBlank,
   isOmitted,
   labels,
-  labelsWithBlanks,
+  labelColumn,
   leadingNumbers,
   line,
   numbers,
@@ -129,12 +129,12 @@ export function conversionby(
   stage_names: any[][]
 ): any[][] {
   return excelResult(() => {
-    const groupLabels = labelsWithBlanks(groups, "groups");
-    const stages = labelsWithBlanks(stage_reached, "stage_reached");
+    const groupLabels = labelColumn(groups, "groups");
+    const stages = labelColumn(stage_reached, "stage_reached");
     sameLength(groupLabels.line, stages.line);
     const table = conversionBy(
-      groupLabels.values,
-      stages.values,
+      groupLabels.column,
+      stages.column,
       labels(stage_names, "stage_names").values
     );
     const body = [...table.groups, table.total].map((row) => [
@@ -163,7 +163,7 @@ export function winrate(
   lost_label?: string
 ): number {
   return excelResult(() => {
-    const outcomeLabels = labelsWithBlanks(outcomes, "outcomes");
+    const outcomeLabels = labelColumn(outcomes, "outcomes");
     let values: Float64Array | undefined;
     if (!isOmitted(amounts)) {
       const amountCells = numbersWithBlanks(amounts, "amounts");
@@ -171,7 +171,7 @@ export function winrate(
       values = amountCells.values;
     }
     return winRate(
-      outcomeLabels.values,
+      outcomeLabels.column,
       values,
       optionalText(won_label, "won_label", "Won"),
       optionalText(lost_label, "lost_label", "Lost")
@@ -345,26 +345,11 @@ export function weightedpipeline(
 ): number {
   return excelResult(() => {
     const values = numbersWithBlanks(amounts, "amounts");
-    const stageLabels = labelsWithBlanks(stages, "stages");
+    const stageLabels = labelColumn(stages, "stages");
     sameLength(values.line, stageLabels.line);
-    const keptAmounts: number[] = [];
-    const keptStages: string[] = [];
-    for (let i = 0; i < values.values.length; i++) {
-      const amount = values.values[i];
-      const stage = stageLabels.values[i];
-      const noAmount = Number.isNaN(amount);
-      const noStage = stage.trim() === "";
-      if (noAmount && noStage) continue;
-      if (noAmount)
-        throw valueError(`amounts is blank in row ${i + 1}`, { field: "amounts", row: i + 1 });
-      if (noStage)
-        throw valueError(`stages is blank in row ${i + 1}`, { field: "stages", row: i + 1 });
-      keptAmounts.push(amount);
-      keptStages.push(stage);
-    }
     const names = labels(stage_names, "stage_names").values;
     const probabilities = numbers(stage_probabilities, "stage_probabilities").values;
-    return weightedPipeline(Float64Array.from(keptAmounts), keptStages, names, probabilities);
+    return weightedPipeline(values.values, stageLabels.column, names, probabilities);
   });
 }
 

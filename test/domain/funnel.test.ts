@@ -1,11 +1,15 @@
 import fc from "fast-check";
+import { columnOf } from "../../src/domain/column";
 import {
-  conversionBy,
+  conversionBy as conversionByColumns,
   conversionRates,
   funnelRevenue,
   leadsNeeded,
   wholeUp,
 } from "../../src/domain/funnel";
+
+const conversionBy = (groups: string[], reached: string[], stages: string[]) =>
+  conversionByColumns(columnOf(groups), columnOf(reached), stages);
 
 describe("funnel conversion", () => {
   it("gives stage-to-stage rates (hand-worked)", () => {

@@ -1,5 +1,11 @@
 import fc from "fast-check";
+import { columnOf } from "../../src/domain/column";
 import { bayesWinRate, wilsonInterval, winRate } from "../../src/domain/winRate";
+
+const winRateOf = (
+  outcomes: string[],
+  ...rest: Parameters<typeof winRate> extends [unknown, ...infer R] ? R : never
+) => winRate(columnOf(outcomes), ...rest);
 import { normalQuantile } from "../../src/domain/statistics";
 
 describe("normal quantile (AS 241)", () => {
@@ -65,30 +71,35 @@ describe("Wilson score interval", () => {
 
 describe("win rate from outcomes", () => {
   it("leaves open deals out and matches labels case- and space-insensitively", () => {
-    expect(winRate(["Won", " lost", "Open", "WON ", "", "Negotiation"], undefined)).toBe(2 / 3);
+    expect(winRateOf(["Won", " lost", "Open", "WON ", "", "Negotiation"], undefined)).toBe(2 / 3);
   });
 
   it("weights by value when amounts are given", () => {
-    expect(winRate(["Won", "Lost", "Open"], Float64Array.of(300, 100, 5000))).toBe(0.75);
+    expect(winRateOf(["Won", "Lost", "Open"], Float64Array.of(300, 100, 5000))).toBe(0.75);
   });
 
   it("uses the user's own labels", () => {
     expect(
-      winRate(["Closed Won", "Closed Lost", "Closed Lost"], undefined, "closed won", "closed lost")
+      winRateOf(
+        ["Closed Won", "Closed Lost", "Closed Lost"],
+        undefined,
+        "closed won",
+        "closed lost"
+      )
     ).toBeCloseTo(1 / 3, 15);
   });
 
   it("says where a closed deal has no amount", () => {
-    expect(() => winRate(["Open", "Won"], Float64Array.of(NaN, NaN))).toThrow(
+    expect(() => winRateOf(["Open", "Won"], Float64Array.of(NaN, NaN))).toThrow(
       "amounts is blank in row 2"
     );
-    expect(() => winRate(["Open", "Won"], Float64Array.of(1, -5))).toThrow(
+    expect(() => winRateOf(["Open", "Won"], Float64Array.of(1, -5))).toThrow(
       expect.objectContaining({ kind: "num" })
     );
   });
 
   it("divides by zero like COUNTIFS ratios do when nothing has closed", () => {
-    expect(() => winRate(["Open", ""], undefined)).toThrow(
+    expect(() => winRateOf(["Open", ""], undefined)).toThrow(
       expect.objectContaining({ kind: "div0" })
     );
   });

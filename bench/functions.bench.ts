@@ -1,0 +1,294 @@
+/**
+ * PLAN.* function speed on 1,000,000-row ranges shaped as Excel passes them (rows of
+ * cells), against (a) the floor — one plain loop reading every input cell once, plus a
+ * Float64Array sort of the same length for the sort-based statistics — and (b) HyperFormula
+ * computing the native-formula equivalent on 100,000 rows.
+ */
+import { HyperFormula } from "hyperformula";
+import "../src/functions/outsideExcelRuntime";
+import * as plan from "../src/functions/functions";
+import { Row, printTable, random, time } from "./harness";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const HF_ROWS = Number(process.env.BENCH_HF_ROWS ?? 100_000);
+type Cells = unknown[][];
+
+const stageNames = ["Lead", "Qualified", "Proposal", "Won"];
+const stageOdds = [0.1, 0.3, 0.6, 1];
+const outcomeNames = ["Won", "Lost", "Open", "won "];
+const groupNames = ["Web", "Event", "Partner", "Referral", "Outbound"];
+
+function dataset(rows: number) {
+  const next = random(20261127);
+  const column = (make: (i: number) => unknown): Cells =>
+    Array.from({ length: rows }, (_, i) => [make(i)]);
+  const created = Array.from({ length: rows }, () => 45_000 + Math.floor(next() * 600));
+  return {
+    outcomes: column(() => outcomeNames[Math.floor(next() * outcomeNames.length)]),
+    amounts: column(() => Math.round(1000 + next() * 200_000)),
+    stages: column(() => stageNames[Math.floor(next() * stageNames.length)]),
+    groups: column(() => groupNames[Math.floor(next() * groupNames.length)]),
+    created: column((i) => created[i]),
+    closed: column((i) =>
+      next() < 0.3 ? "" : created[i] + Math.floor(-Math.log(1 - next()) * 60)
+    ),
+    counts: column((i) => rows - i),
+    weights: column(() => Math.round(next() * 1_000_000) / 100),
+    floors: column(() => (next() < 0.1 ? 1000 : "")),
+    caps: column(() => (next() < 0.1 ? 1500 : "")),
+  };
+}
+
+/** The floor: read every cell of the given ranges once (sum numbers, compare strings). */
+function readOnce(...ranges: Cells[]): number {
+  let sum = 0;
+  for (const range of ranges) {
+    for (let i = 0; i < range.length; i++) {
+      const value = range[i][0];
+      if (typeof value === "number") sum += value;
+      else if (value === "Won") sum += 1;
+    }
+  }
+  return sum;
+}
+
+/** The floor for a function that spills one value per input row: read every cell, allocate the output. */
+function readAndSpill(outputRows: number, ...ranges: Cells[]): () => number {
+  return () => {
+    const sum = readOnce(...ranges);
+    const out: number[][] = new Array(outputRows);
+    for (let i = 0; i < outputRows; i++) out[i] = [i];
+    return sum + out.length;
+  };
+}
+
+function readAndSort(n: number, ...ranges: Cells[]): () => number {
+  const next = random(7);
+  const keys = Float64Array.from({ length: n }, () => next() * 1000);
+  return () => {
+    const sum = readOnce(...ranges);
+    return sum + keys.slice().sort()[0];
+  };
+}
+
+function sortAndSpill(n: number, ...ranges: Cells[]): () => number {
+  const sort = readAndSort(n, ...ranges);
+  const spill = readAndSpill(n);
+  return () => sort() + spill();
+}
+
+/** Final formulas start in column B of the calc sheet (helpers fill column A). */
+const FINAL_COLUMN = 1;
+
+/** Time for HyperFormula to evaluate formulas (helper columns + final cell) over data already loaded. */
+function hyperFormulaTimer(rows: number) {
+  const data = dataset(rows);
+  const table = Array.from({ length: rows }, (_, i) => [
+    data.outcomes[i][0],
+    data.amounts[i][0],
+    data.stages[i][0],
+    data.created[i][0],
+    data.closed[i][0] === "" ? null : data.closed[i][0],
+    data.groups[i][0],
+    data.counts[i][0],
+    data.weights[i][0],
+  ]) as (string | number | null)[][];
+  return (helpers: ((row: number) => string)[], final: string[]): number => {
+    // A fresh engine per metric (not timed): one engine reused for all of them slows down as it goes.
+    const hf = HyperFormula.buildFromSheets(
+      { data: table, stages: stageNames.map((s, i) => [s, stageOdds[i]]), calc: [] },
+      { licenseKey: "gpl-v3", maxRows: rows + 10 }
+    );
+    const calc = hf.getSheetId("calc")!;
+    const start = performance.now();
+    hf.batch(() => {
+      if (helpers.length) {
+        const block = Array.from({ length: rows }, (_, i) => helpers.map((make) => make(i + 1)));
+        hf.setCellContents({ sheet: calc, row: 0, col: 0 }, block);
+      }
+      if (final.length) hf.setCellContents({ sheet: calc, row: 0, col: FINAL_COLUMN }, [final]);
+    });
+    hf.getCellValue({ sheet: calc, row: 0, col: 0 });
+    for (let c = 0; c < final.length; c++)
+      hf.getCellValue({ sheet: calc, row: 0, col: FINAL_COLUMN + c });
+    const elapsed = performance.now() - start;
+    hf.destroy();
+    return elapsed;
+  };
+}
+
+export function runFunctionBench(): void {
+  console.log(
+    `PLAN.* functions: ${ROWS.toLocaleString("en")} rows (HyperFormula: ${HF_ROWS.toLocaleString("en")} rows)`
+  );
+  const d = dataset(ROWS);
+  const small = dataset(HF_ROWS);
+  const hf = hyperFormulaTimer(HF_ROWS);
+  const n = HF_ROWS;
+  const col = (letter: string) => `data!${letter}1:${letter}${n}`;
+  const names = [["Lead"], ["Qualified"], ["Proposal"], ["Won"]];
+  const odds = stageOdds.map((p) => [p]);
+
+  type Case = {
+    name: string;
+    run: (x: typeof d) => unknown;
+    floor: () => unknown;
+    sortBased?: boolean;
+    /** Spills one value per input row, so the floor includes allocating that output. */
+    spills?: boolean;
+    native?: { helpers: ((r: number) => string)[]; final: string[] };
+  };
+  const cases: Case[] = [
+    {
+      name: "CONVERSION",
+      run: (x) => plan.conversion(x.counts),
+      floor: readAndSpill(ROWS - 1, d.counts),
+      spills: true,
+      native: { helpers: [(r) => `=data!G${r + 1}/data!G${r}`], final: [] },
+    },
+    {
+      name: "CONVERSIONBY",
+      run: (x) => plan.conversionby(x.groups, x.stages, names),
+      floor: () => readOnce(d.groups, d.stages),
+      native: {
+        helpers: [(r) => `=MATCH(data!C${r},stages!A1:A4,0)`],
+        final: groupNames.flatMap((g) =>
+          [1, 2, 3, 4].map((j) => `=COUNTIFS(${col("F")},"${g}",calc!A1:A${n},">=${j}")`)
+        ),
+      },
+    },
+    {
+      name: "WINRATE",
+      run: (x) => plan.winrate(x.outcomes),
+      floor: () => readOnce(d.outcomes),
+      native: {
+        helpers: [],
+        final: [
+          `=COUNTIFS(${col("A")},"Won")/(COUNTIFS(${col("A")},"Won")+COUNTIFS(${col("A")},"Lost"))`,
+        ],
+      },
+    },
+    {
+      name: "WINRATE (value)",
+      run: (x) => plan.winrate(x.outcomes, x.amounts),
+      floor: () => readOnce(d.outcomes, d.amounts),
+      native: {
+        helpers: [],
+        final: [
+          `=SUMIFS(${col("B")},${col("A")},"Won")/(SUMIFS(${col("B")},${col("A")},"Won")+SUMIFS(${col("B")},${col("A")},"Lost"))`,
+        ],
+      },
+    },
+    {
+      name: "CYCLETIME median",
+      run: (x) => plan.cycletime(x.created, x.closed),
+      floor: readAndSort(ROWS, d.created, d.closed),
+      sortBased: true,
+      native: {
+        helpers: [(r) => `=IF(ISBLANK(data!E${r}),"",data!E${r}-data!D${r})`],
+        final: [`=SMALL(calc!A1:A${n},ROUNDUP(COUNT(calc!A1:A${n})/2,0))`],
+      },
+    },
+    {
+      name: "CYCLETIME mean",
+      run: (x) => plan.cycletime(x.created, x.closed, "mean"),
+      floor: readAndSort(ROWS, d.created, d.closed),
+      sortBased: true,
+      native: {
+        helpers: [(r) => `=IF(ISBLANK(data!E${r}),"",data!E${r}-data!D${r})`],
+        final: [`=SUMIFS(calc!A1:A${n},calc!A1:A${n},">=0")/COUNTIFS(calc!A1:A${n},">=0")`],
+      },
+    },
+    {
+      name: "CLOSEDBY",
+      run: (x) => plan.closedby(x.created, x.closed, 30),
+      floor: readAndSort(ROWS, d.created, d.closed),
+      sortBased: true,
+      native: {
+        helpers: [(r) => `=IF(ISBLANK(data!E${r}),"",data!E${r}-data!D${r})`],
+        final: [`=COUNTIFS(calc!A1:A${n},"<=30")/COUNT(calc!A1:A${n})`],
+      },
+    },
+    {
+      name: "SURVIVAL",
+      run: (x) => plan.survival(x.created, x.closed),
+      floor: readAndSort(ROWS, d.created, d.closed),
+      sortBased: true,
+      native: {
+        helpers: [(r) => `=IF(ISBLANK(data!E${r}),"",data!E${r}-data!D${r})`],
+        final: [`=COUNTIFS(calc!A1:A${n},"<=30")/COUNT(calc!A1:A${n})`],
+      },
+    },
+    {
+      name: "WEIGHTEDPIPELINE",
+      run: (x) => plan.weightedpipeline(x.amounts, x.stages, names, odds),
+      floor: () => readOnce(d.amounts, d.stages),
+      native: {
+        helpers: [(r) => `=VLOOKUP(data!C${r},stages!A1:B4,2,0)`],
+        final: [`=SUMPRODUCT(${col("B")},calc!A1:A${n})`],
+      },
+    },
+    {
+      name: "QUOTASPLIT",
+      run: (x) => plan.quotasplit(1_000_000_000, x.weights, 2),
+      floor: sortAndSpill(ROWS, d.weights),
+      sortBased: true,
+      spills: true,
+      // The total weight once, in the final cell, as a planner would (not SUM in every row).
+      native: {
+        helpers: [(r) => `=ROUND(1000000000*data!H${r}/$B$1,2)`],
+        final: [`=SUM(${col("H")})`],
+      },
+    },
+    {
+      name: "QUOTASPLIT floors+caps",
+      run: (x) => plan.quotasplit(1_000_000_000, x.weights, 2, x.floors, x.caps),
+      floor: sortAndSpill(ROWS, d.weights, d.floors, d.caps),
+      sortBased: true,
+      spills: true,
+    },
+  ];
+
+  const rows: Row[] = [];
+  for (const c of cases) {
+    const ms = time(() => c.run(d), 3);
+    const floor = time(c.floor, 3);
+    const oursSmall = time(() => c.run(small), 3);
+    const native = c.native ? hf(c.native.helpers, c.native.final) : NaN;
+    process.stderr.write(`  measured ${c.name}\n`);
+    rows.push({
+      function: c.name,
+      [`ms @${ROWS / 1e6}M`]: ms,
+      "floor ms": floor,
+      "× floor": ms / floor,
+      "floor is": [c.sortBased ? "read+sort" : "read", c.spills ? "+spill" : ""].join(""),
+      [`ms @${HF_ROWS / 1e3}k`]: oursSmall,
+      "HyperFormula ms": native,
+      "HF ÷ ours": native / oursSmall,
+    });
+  }
+  printTable("Range functions (best of 3)", rows);
+
+  const calls = 100_000;
+  const scalarCases: [string, () => unknown][] = [
+    ["FUNNELREVENUE", () => plan.funnelrevenue(1000, [[0.25, 0.2]], 50_000, 0.9)],
+    ["LEADSNEEDED", () => plan.leadsneeded(1_000_000, [[0.1, 0.25]], 20_000)],
+    ["WINRATECI", () => plan.winrateci(81, 263)],
+    ["WINRATEBAYES", () => plan.winratebayes(3, 4)],
+    ["VELOCITY", () => plan.velocity(120, 0.25, 40_000, 60)],
+    ["COVERAGE", () => plan.coverage(3_000_000, 1_000_000)],
+    ["RAMP", () => plan.ramp(120_000, 46_068, 46_023, [[0.25, 0.5, 0.75]])],
+    ["ATTAINMENT", () => plan.attainment(900_000, 1_000_000)],
+  ];
+  printTable(
+    `Scalar functions: ${calls.toLocaleString("en")} calls each`,
+    scalarCases.map(([name, call]) => {
+      const ms = time(() => {
+        for (let i = 0; i < calls; i++) call();
+      }, 3);
+      return { function: name, "ms total": ms, "µs per call": (ms * 1000) / calls };
+    })
+  );
+}
+
+if (require.main === module) runFunctionBench();

@@ -1,0 +1,52 @@
+/** Small timing helpers for `npm run bench`: best-of-k wall time, printed as a table with ratios. */
+import { performance } from "node:perf_hooks";
+
+/** Best of `runs` timings in milliseconds (the least disturbed by the rest of the machine). */
+export function time(run: () => unknown, runs = 5): number {
+  let best = Infinity;
+  let sink: unknown;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    sink = run();
+    best = Math.min(best, performance.now() - start);
+  }
+  if (sink === Symbol.for("never")) console.log(sink);
+  return best;
+}
+
+export interface Row {
+  [column: string]: string | number;
+}
+
+export function printTable(title: string, rows: Row[]): void {
+  console.log(`\n${title}`);
+  const columns = Object.keys(rows[0]);
+  const cells = rows.map((row) =>
+    columns.map((c) => (typeof row[c] === "number" ? format(row[c] as number) : String(row[c])))
+  );
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((line) => line[i].length)));
+  const line = (values: string[]) =>
+    values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
+  console.log(line(columns));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  cells.forEach((values) => console.log(line(values)));
+}
+
+function format(value: number): string {
+  if (!Number.isFinite(value)) return "–";
+  if (Math.abs(value) >= 100) return value.toFixed(0);
+  if (Math.abs(value) >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
