@@ -18,25 +18,75 @@ const stageOdds = [0.1, 0.3, 0.6, 1];
 const outcomeNames = ["Won", "Lost", "Open", "won "];
 const groupNames = ["Web", "Event", "Partner", "Referral", "Outbound"];
 
+/**
+ * Columns are built when first read and dropped after each case: holding every 1M-row
+ * column at once would make garbage collection, not the function, dominate the timings.
+ */
 function dataset(rows: number) {
-  const next = random(20261127);
-  const column = (make: (i: number) => unknown): Cells =>
-    Array.from({ length: rows }, (_, i) => [make(i)]);
-  const created = Array.from({ length: rows }, () => 45_000 + Math.floor(next() * 600));
-  return {
-    outcomes: column(() => outcomeNames[Math.floor(next() * outcomeNames.length)]),
-    amounts: column(() => Math.round(1000 + next() * 200_000)),
-    stages: column(() => stageNames[Math.floor(next() * stageNames.length)]),
-    groups: column(() => groupNames[Math.floor(next() * groupNames.length)]),
-    created: column((i) => created[i]),
-    closed: column((i) =>
-      next() < 0.3 ? "" : created[i] + Math.floor(-Math.log(1 - next()) * 60)
-    ),
-    counts: column((i) => rows - i),
-    weights: column(() => Math.round(next() * 1_000_000) / 100),
-    floors: column(() => (next() < 0.1 ? 1000 : "")),
-    caps: column(() => (next() < 0.1 ? 1500 : "")),
+  const cache = new Map<string, Cells>();
+  const lazy = (name: string, build: () => Cells) => () => {
+    let cells = cache.get(name);
+    if (!cells) cache.set(name, (cells = build()));
+    return cells;
   };
+  const column = (
+    seed: number,
+    make: (next: () => number, i: number) => unknown
+  ): (() => Cells) => {
+    return lazy(String(seed), () => {
+      const next = random(seed);
+      return Array.from({ length: rows }, (_, i) => [make(next, i)]);
+    });
+  };
+  const createdDay = (i: number) => 45_000 + Math.floor(random(i)() * 600);
+  const columns = {
+    outcomes: column(1, (next) => outcomeNames[Math.floor(next() * outcomeNames.length)]),
+    amounts: column(2, (next) => Math.round(1000 + next() * 200_000)),
+    stages: column(3, (next) => stageNames[Math.floor(next() * stageNames.length)]),
+    groups: column(4, (next) => groupNames[Math.floor(next() * groupNames.length)]),
+    created: column(5, (_, i) => createdDay(i)),
+    closed: column(6, (next, i) =>
+      next() < 0.3 ? "" : createdDay(i) + Math.floor(-Math.log(1 - next()) * 60)
+    ),
+    counts: column(7, (_, i) => rows - i),
+    weights: column(8, (next) => Math.round(next() * 1_000_000) / 100),
+    floors: column(9, (next) => (next() < 0.1 ? 1000 : "")),
+    caps: column(10, (next) => (next() < 0.1 ? 1500 : "")),
+  };
+  const data = {
+    get outcomes() {
+      return columns.outcomes();
+    },
+    get amounts() {
+      return columns.amounts();
+    },
+    get stages() {
+      return columns.stages();
+    },
+    get groups() {
+      return columns.groups();
+    },
+    get created() {
+      return columns.created();
+    },
+    get closed() {
+      return columns.closed();
+    },
+    get counts() {
+      return columns.counts();
+    },
+    get weights() {
+      return columns.weights();
+    },
+    get floors() {
+      return columns.floors();
+    },
+    get caps() {
+      return columns.caps();
+    },
+    release: () => cache.clear(),
+  };
+  return data;
 }
 
 /** The floor: read every cell of the given ranges once (sum numbers, compare strings). */
@@ -62,19 +112,17 @@ function readAndSpill(outputRows: number, ...ranges: Cells[]): () => number {
   };
 }
 
-function readAndSort(n: number, ...ranges: Cells[]): () => number {
-  const next = random(7);
-  const keys = Float64Array.from({ length: n }, () => next() * 1000);
-  return () => {
-    const sum = readOnce(...ranges);
-    return sum + keys.slice().sort()[0];
-  };
-}
+const keysBySize = new Map<number, Float64Array>();
 
-function sortAndSpill(n: number, ...ranges: Cells[]): () => number {
-  const sort = readAndSort(n, ...ranges);
-  const spill = readAndSpill(n);
-  return () => sort() + spill();
+/** The floor for sort-based statistics: read every cell once, then sort n keys in a Float64Array. */
+function sortKeys(n: number, ...ranges: Cells[]): number {
+  let keys = keysBySize.get(n);
+  if (!keys) {
+    const next = random(7);
+    keys = Float64Array.from({ length: n }, () => next());
+    keysBySize.set(n, keys);
+  }
+  return readOnce(...ranges) + keys.slice().sort()[0];
 }
 
 /** Final formulas start in column B of the calc sheet (helpers fill column A). */
@@ -83,16 +131,27 @@ const FINAL_COLUMN = 1;
 /** Time for HyperFormula to evaluate formulas (helper columns + final cell) over data already loaded. */
 function hyperFormulaTimer(rows: number) {
   const data = dataset(rows);
+  const [outcomes, amounts, stages, created, closed, groups, counts, weights] = [
+    data.outcomes,
+    data.amounts,
+    data.stages,
+    data.created,
+    data.closed,
+    data.groups,
+    data.counts,
+    data.weights,
+  ];
   const table = Array.from({ length: rows }, (_, i) => [
-    data.outcomes[i][0],
-    data.amounts[i][0],
-    data.stages[i][0],
-    data.created[i][0],
-    data.closed[i][0] === "" ? null : data.closed[i][0],
-    data.groups[i][0],
-    data.counts[i][0],
-    data.weights[i][0],
+    outcomes[i][0],
+    amounts[i][0],
+    stages[i][0],
+    created[i][0],
+    closed[i][0] === "" ? null : closed[i][0],
+    groups[i][0],
+    counts[i][0],
+    weights[i][0],
   ]) as (string | number | null)[][];
+  data.release();
   return (helpers: ((row: number) => string)[], final: string[]): number => {
     // A fresh engine per metric (not timed): one engine reused for all of them slows down as it goes.
     const hf = HyperFormula.buildFromSheets(
@@ -132,7 +191,7 @@ export function runFunctionBench(): void {
   type Case = {
     name: string;
     run: (x: typeof d) => unknown;
-    floor: () => unknown;
+    floor: (x: typeof d) => unknown;
     sortBased?: boolean;
     /** Spills one value per input row, so the floor includes allocating that output. */
     spills?: boolean;
@@ -142,14 +201,14 @@ export function runFunctionBench(): void {
     {
       name: "CONVERSION",
       run: (x) => plan.conversion(x.counts),
-      floor: readAndSpill(ROWS - 1, d.counts),
+      floor: (x) => readAndSpill(ROWS - 1, x.counts)(),
       spills: true,
       native: { helpers: [(r) => `=data!G${r + 1}/data!G${r}`], final: [] },
     },
     {
       name: "CONVERSIONBY",
       run: (x) => plan.conversionby(x.groups, x.stages, names),
-      floor: () => readOnce(d.groups, d.stages),
+      floor: (x) => readOnce(x.groups, x.stages),
       native: {
         helpers: [(r) => `=MATCH(data!C${r},stages!A1:A4,0)`],
         final: groupNames.flatMap((g) =>
@@ -160,7 +219,7 @@ export function runFunctionBench(): void {
     {
       name: "WINRATE",
       run: (x) => plan.winrate(x.outcomes),
-      floor: () => readOnce(d.outcomes),
+      floor: (x) => readOnce(x.outcomes),
       native: {
         helpers: [],
         final: [
@@ -171,7 +230,7 @@ export function runFunctionBench(): void {
     {
       name: "WINRATE (value)",
       run: (x) => plan.winrate(x.outcomes, x.amounts),
-      floor: () => readOnce(d.outcomes, d.amounts),
+      floor: (x) => readOnce(x.outcomes, x.amounts),
       native: {
         helpers: [],
         final: [
@@ -182,7 +241,7 @@ export function runFunctionBench(): void {
     {
       name: "CYCLETIME median",
       run: (x) => plan.cycletime(x.created, x.closed),
-      floor: readAndSort(ROWS, d.created, d.closed),
+      floor: (x) => sortKeys(ROWS, x.created, x.closed),
       sortBased: true,
       native: {
         helpers: [(r) => `=IF(ISBLANK(data!E${r}),"",data!E${r}-data!D${r})`],
@@ -192,7 +251,7 @@ export function runFunctionBench(): void {
     {
       name: "CYCLETIME mean",
       run: (x) => plan.cycletime(x.created, x.closed, "mean"),
-      floor: readAndSort(ROWS, d.created, d.closed),
+      floor: (x) => sortKeys(ROWS, x.created, x.closed),
       sortBased: true,
       native: {
         helpers: [(r) => `=IF(ISBLANK(data!E${r}),"",data!E${r}-data!D${r})`],
@@ -202,7 +261,7 @@ export function runFunctionBench(): void {
     {
       name: "CLOSEDBY",
       run: (x) => plan.closedby(x.created, x.closed, 30),
-      floor: readAndSort(ROWS, d.created, d.closed),
+      floor: (x) => sortKeys(ROWS, x.created, x.closed),
       sortBased: true,
       native: {
         helpers: [(r) => `=IF(ISBLANK(data!E${r}),"",data!E${r}-data!D${r})`],
@@ -212,7 +271,7 @@ export function runFunctionBench(): void {
     {
       name: "SURVIVAL",
       run: (x) => plan.survival(x.created, x.closed),
-      floor: readAndSort(ROWS, d.created, d.closed),
+      floor: (x) => sortKeys(ROWS, x.created, x.closed),
       sortBased: true,
       native: {
         helpers: [(r) => `=IF(ISBLANK(data!E${r}),"",data!E${r}-data!D${r})`],
@@ -222,7 +281,7 @@ export function runFunctionBench(): void {
     {
       name: "WEIGHTEDPIPELINE",
       run: (x) => plan.weightedpipeline(x.amounts, x.stages, names, odds),
-      floor: () => readOnce(d.amounts, d.stages),
+      floor: (x) => readOnce(x.amounts, x.stages),
       native: {
         helpers: [(r) => `=VLOOKUP(data!C${r},stages!A1:B4,2,0)`],
         final: [`=SUMPRODUCT(${col("B")},calc!A1:A${n})`],
@@ -231,7 +290,7 @@ export function runFunctionBench(): void {
     {
       name: "QUOTASPLIT",
       run: (x) => plan.quotasplit(1_000_000_000, x.weights, 2),
-      floor: sortAndSpill(ROWS, d.weights),
+      floor: (x) => sortKeys(ROWS, x.weights) + readAndSpill(ROWS)(),
       sortBased: true,
       spills: true,
       // The total weight once, in the final cell, as a planner would (not SUM in every row).
@@ -243,7 +302,7 @@ export function runFunctionBench(): void {
     {
       name: "QUOTASPLIT floors+caps",
       run: (x) => plan.quotasplit(1_000_000_000, x.weights, 2, x.floors, x.caps),
-      floor: sortAndSpill(ROWS, d.weights, d.floors, d.caps),
+      floor: (x) => sortKeys(ROWS, x.weights, x.floors, x.caps) + readAndSpill(ROWS)(),
       sortBased: true,
       spills: true,
     },
@@ -252,8 +311,10 @@ export function runFunctionBench(): void {
   const rows: Row[] = [];
   for (const c of cases) {
     const ms = time(() => c.run(d), 3);
-    const floor = time(c.floor, 3);
+    const floor = time(() => c.floor(d), 3);
+    d.release();
     const oursSmall = time(() => c.run(small), 3);
+    small.release();
     const native = c.native ? hf(c.native.helpers, c.native.final) : NaN;
     process.stderr.write(`  measured ${c.name}\n`);
     rows.push({

@@ -152,23 +152,22 @@ export function conversionBy(
     throw valueError("stage_names needs at least two stages", { field: "stage_names" });
   const resolve = stageResolver(stageIndex(stageNames), "stage_reached");
   const stages = stageNames.length;
-  type Group = { name: string; exactly: number[] };
-  const byKey = new Map<string, Group>();
   // Spellings that differ only in case or spaces ("Web", "web ") are one group, shown as first typed.
-  const groupOf = labelMemo<Group>((label) => {
+  const groupNames: string[] = [];
+  const groupByKey = new Map<string, number>();
+  const groupOf = labelMemo((label) => {
     const key = labelKey(label);
-    let entry = byKey.get(key);
-    if (!entry) {
-      entry = {
-        name: key === "" ? BLANK_GROUP : label.trim(),
-        exactly: new Array<number>(stages).fill(0),
-      };
-      byKey.set(key, entry);
+    let group = groupByKey.get(key);
+    if (group === undefined) {
+      group = groupNames.length;
+      groupByKey.set(key, group);
+      groupNames.push(key === "" ? BLANK_GROUP : label.trim());
     }
-    return entry;
+    return group;
   });
   const blankGroup = labelMemo((label) => labelKey(label) === "");
-  const totals = new Array<number>(stages).fill(0);
+  // Leads whose furthest stage is s, per group: counts[group × stages + s].
+  const counts: number[] = [];
   let leads = 0;
   for (let i = 0; i < groups.length; i++) {
     const rawGroup = groups.get(i);
@@ -180,18 +179,24 @@ export function conversionBy(
         row: i + 1,
       });
     }
-    const entry = groupOf(rawGroup);
-    entry.exactly[stage]++;
-    totals[stage]++;
+    const slot = groupOf(rawGroup) * stages + stage;
+    while (counts.length <= slot) counts.push(0);
+    counts[slot]++;
     leads++;
   }
   if (leads === 0) throw div0Error("no leads: every row of groups and stage_reached is blank");
+  const exactly = (group: number) =>
+    Array.from({ length: stages }, (_, s) => counts[group * stages + s] ?? 0);
+  const totals = Array.from({ length: stages }, (_, s) =>
+    groupNames.reduce((sum, _name, g) => sum + (counts[g * stages + s] ?? 0), 0)
+  );
   const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-  const rows = [...byKey.values()]
+  const rows = groupNames
+    .map((name, group) => ({ name, group }))
     .sort(
       (a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
     )
-    .map((entry) => conversionRow(entry.name, entry.exactly));
+    .map(({ name, group }) => conversionRow(name, exactly(group)));
   const names = stageNames.map((name) => name.trim());
   const header = [
     "Group",

@@ -64,26 +64,47 @@ export function boundedProportionalSplit(
   if (sumWeights === 0)
     throw div0Error("the weights add up to 0, so there is nothing to split in proportion to");
 
-  // Each weighted part is linear in λ between lo/w and hi/w: one "enter" and one "leave" event.
-  const events: { at: number; slope: number }[] = [];
+  // The sum is piecewise linear in λ with a breakpoint where each part reaches its floor
+  // (lo/w) or cap (hi/w). Binary search the sorted breakpoints for the segment that holds
+  // the total (O(log n) evaluations of the sum), then solve that linear piece exactly.
+  const breakpoints = new Float64Array(2 * n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i];
     if (w <= 0) continue;
-    events.push({ at: lower[i] / w, slope: w });
-    if (Number.isFinite(upper[i])) events.push({ at: upper[i] / w, slope: -w });
+    breakpoints[count++] = lower[i] / w;
+    if (Number.isFinite(upper[i])) breakpoints[count++] = upper[i] / w;
   }
-  events.sort((a, b) => a.at - b.at);
-  let lambda = 0;
-  let sum = sumLower;
+  const sorted = breakpoints.subarray(0, count).sort();
+  const sumAt = (lambda: number) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++)
+      sum +=
+        weights[i] > 0 ? Math.min(upper[i], Math.max(lower[i], lambda * weights[i])) : lower[i];
+    return sum;
+  };
+  // Largest breakpoint index whose sum is still below the total (−1: below the first one).
+  let low = -1;
+  let high = count - 1;
+  if (sumAt(sorted[high]) < total) low = high;
+  else {
+    while (high - low > 1) {
+      const middle = (low + high) >> 1;
+      if (sumAt(sorted[middle]) < total) low = middle;
+      else high = middle;
+    }
+  }
+  const from = low >= 0 ? sorted[low] : 0;
+  const probe = low + 1 < count ? (from + sorted[low + 1]) / 2 : from + 1;
+  let fixed = 0;
   let slope = 0;
-  for (const event of events) {
-    const reach = sum + slope * (event.at - lambda);
-    if (slope > 0 && reach >= total) break;
-    sum = reach;
-    lambda = event.at;
-    slope += event.slope;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
+    const x = w > 0 ? probe * w : -Infinity;
+    if (w > 0 && x > lower[i] && x < upper[i]) slope += w;
+    else fixed += w > 0 ? Math.min(upper[i], Math.max(lower[i], x)) : lower[i];
   }
-  lambda += slope > 0 ? (total - sum) / slope : 0;
+  const lambda = slope > 0 ? (total - fixed) / slope : from;
   for (let i = 0; i < n; i++) {
     if (weights[i] > 0) shares[i] = Math.min(upper[i], Math.max(lower[i], lambda * weights[i]));
   }
@@ -105,15 +126,16 @@ export function largestRemainderRound(
   const remainder = new Float64Array(n);
   let assigned = 0;
   for (let i = 0; i < n; i++) {
-    const nearest = Math.round(shares[i]);
-    const floor =
-      Math.abs(shares[i] - nearest) <= unitTolerance(shares[i]) ? nearest : Math.floor(shares[i]);
+    // No snapping to the nearest unit here: a share of 2.9999999999 (3 in exact arithmetic)
+    // keeps a remainder near 1 and so is first in line for the unit that makes it 3.
+    const floor = Math.floor(shares[i]);
     whole[i] = floor;
-    remainder[i] = Math.max(0, shares[i] - floor);
+    remainder[i] = shares[i] - floor;
     assigned += floor;
   }
   const left = Math.round(totalUnits - assigned);
   if (left === 0) return whole;
+  if (left < 0 || left > n) throw numError("the parts cannot be rounded to add up to the total");
   // The `left` largest remainders get one unit each, ties to the earlier row. Rather than
   // sort row numbers by remainder, find the remainder of the last row to get a unit (one
   // typed-array sort) and hand out units in row order against it.
@@ -247,4 +269,31 @@ export function monthlyRamp(
     }
   }
   return quotas;
+}
+
+/**
+ * Largest-remainder apportionment of a whole number of units over a few non-negative
+ * weights (months of a year, quarters), without the allocations of quotaSplit: the
+ * quota plan runs it once per rep. Ties go to the earlier position.
+ */
+export function apportionUnits(totalUnits: number, weights: ArrayLike<number>): number[] {
+  const n = weights.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += weights[i];
+  if (sum <= 0)
+    throw div0Error("the weights add up to 0, so there is nothing to split in proportion to");
+  const parts = new Array<number>(n);
+  const remainders = new Array<number>(n);
+  let assigned = 0;
+  for (let i = 0; i < n; i++) {
+    const share = (totalUnits * weights[i]) / sum;
+    parts[i] = Math.floor(share);
+    remainders[i] = share - parts[i];
+    assigned += parts[i];
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => remainders[b] - remainders[a] || a - b
+  );
+  for (let k = 0; k < totalUnits - assigned; k++) parts[order[k % n]]++;
+  return parts;
 }

