@@ -39,14 +39,5 @@ function format(value: number): string {
   return value.toFixed(2);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run measures the same data. */
+export { seeded as random } from "../test/support/territoryInstance";

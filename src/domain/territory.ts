@@ -120,6 +120,16 @@ const ANY = "*";
 const covers = (list: readonly string[], value: string) =>
   list.length === 0 || list.some((item) => item === ANY || labelKey(item) === labelKey(value));
 
+/** The routing rule: a rep with capacity who covers the account's region, industry and size tier. */
+export function isEligible(rep: Rep, account: Account): boolean {
+  return (
+    rep.capacity > 0 &&
+    covers(rep.regions, account.region) &&
+    covers(rep.industries, account.industry) &&
+    covers(rep.sizeTiers, account.sizeTier)
+  );
+}
+
 /** Every problem that would make a run meaningless, each with its row; empty when the input is sound. */
 export function validateTerritoryInput({
   accounts,
@@ -293,16 +303,7 @@ function route(accounts: Account[], reps: Rep[]): { cell: Int32Array; eligible: 
     if (id === undefined) {
       id = eligible.length;
       cellOf.set(key, id);
-      const reps_ = reps
-        .map((rep, r) =>
-          rep.capacity > 0 &&
-          covers(rep.regions, a.region) &&
-          covers(rep.industries, a.industry) &&
-          covers(rep.sizeTiers, a.sizeTier)
-            ? r
-            : -1
-        )
-        .filter((r) => r >= 0);
+      const reps_ = reps.map((rep, r) => (isEligible(rep, a) ? r : -1)).filter((r) => r >= 0);
       eligible.push(Int32Array.from(reps_));
     }
     cell[i] = id;
@@ -359,6 +360,30 @@ interface Move {
   alsoSwap?: number;
 }
 
+/** Up to `count` reps from `reps` (other than `except`, with room) furthest below target. */
+function furthestBelow(board: Board, reps: Int32Array, except: number, count: number): number[] {
+  const picked: number[] = [];
+  for (let j = 0; j < reps.length; j++) {
+    const s = reps[j];
+    if (s === except || board.repCount[s] >= board.maxAccounts) continue;
+    picked.push(s);
+    picked.sort((x, y) => deviationOf(board, x) - deviationOf(board, y));
+    if (picked.length > count) picked.pop();
+  }
+  return picked;
+}
+
+/** Up to `count` reps from `reps` furthest above target. */
+function furthestAbove(board: Board, reps: Int32Array, count: number): number[] {
+  const picked: number[] = [];
+  for (let j = 0; j < reps.length; j++) {
+    picked.push(reps[j]);
+    picked.sort((x, y) => deviationOf(board, y) - deviationOf(board, x));
+    if (picked.length > count) picked.pop();
+  }
+  return picked;
+}
+
 /** The best single move involving rep r (out of it when overloaded, into it when under). */
 function bestMove(board: Board, r: number): Move | undefined {
   const current = Math.abs(deviationOf(board, r));
@@ -376,17 +401,35 @@ function bestMove(board: Board, r: number): Move | undefined {
     if (pair < current - 1e-12 && (!best || score < best.score))
       best = { score, account: a, to, swapWith: -1 };
   };
+  // Small boards are searched exhaustively; on large ones each account is offered only to
+  // the two furthest-below-target reps of its routing cell (and back to its owner), and a
+  // rep below target pulls only from the four furthest above it: the same moves win in
+  // practice, at a fraction of the cost.
+  const exhaustive = board.accounts.length <= 5000;
+  const repCount = board.reps.length;
   if (deviationOf(board, r) > 0) {
     const list = board.members[r];
+    const receivers = new Map<number, number[]>();
     for (let k = 0; k < board.memberCount[r]; k++) {
       const a = list[k];
       const reps = board.eligible[board.cell[a]];
-      for (let j = 0; j < reps.length; j++) if (reps[j] !== r) consider(a, r, reps[j]);
+      if (exhaustive) {
+        for (let j = 0; j < reps.length; j++) if (reps[j] !== r) consider(a, r, reps[j]);
+        continue;
+      }
+      let candidates = receivers.get(board.cell[a]);
+      if (!candidates) {
+        candidates = furthestBelow(board, reps, r, 2);
+        receivers.set(board.cell[a], candidates);
+      }
+      for (const to of candidates) consider(a, r, to);
+      const owner = board.original[a];
+      if (owner >= 0 && owner !== r && !candidates.includes(owner)) consider(a, r, owner);
     }
   } else {
-    // Pull: accounts of any rep that shares a routing cell with r.
-    const repCount = board.reps.length;
-    for (const s of board.donors[r]) {
+    // Pull: accounts of reps that share a routing cell with r.
+    const donors = exhaustive ? board.donors[r] : furthestAbove(board, board.donors[r], 4);
+    for (const s of donors) {
       const list = board.members[s];
       for (let k = 0; k < board.memberCount[s]; k++) {
         const a = list[k];

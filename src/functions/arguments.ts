@@ -174,27 +174,22 @@ export function optionalNumbers(
   return values;
 }
 
-/** Every cell of a line as a number, NaN where blank; for columns whose rows pair with another column. */
-export function numbersWithBlanks(
-  argument: unknown,
-  field: string
-): { values: Float64Array; line: Line } {
+type CellReader = (cell: unknown, line: Line, index: number) => number;
+
+function readWithBlanks(argument: unknown, field: string, read: CellReader) {
   const cells = line(argument, field);
   const values = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) values[i] = cellNumber(cells.at(i), cells, i);
+  for (let i = 0; i < cells.length; i++) values[i] = read(cells.at(i), cells, i);
   return { values, line: cells };
 }
 
+/** Every cell of a line as a number, NaN where blank; for columns whose rows pair with another column. */
+export const numbersWithBlanks = (argument: unknown, field: string) =>
+  readWithBlanks(argument, field, cellNumber);
+
 /** Every cell of a line as a date serial, NaN where blank. */
-export function datesWithBlanks(
-  argument: unknown,
-  field: string
-): { values: Float64Array; line: Line } {
-  const cells = line(argument, field);
-  const values = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) values[i] = cellDate(cells.at(i), cells, i);
-  return { values, line: cells };
-}
+export const datesWithBlanks = (argument: unknown, field: string) =>
+  readWithBlanks(argument, field, cellDate);
 
 /**
  * A line read as labels in place, "" where blank: the core walks it once, so a million

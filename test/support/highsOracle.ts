@@ -3,7 +3,7 @@
  * to WebAssembly), as an oracle for small instances: minimise z, the largest |load − target|
  * ÷ target, with every routable account on exactly one eligible rep and locked accounts fixed.
  */
-import type { Account, Rep } from "../../src/domain/territory";
+import { Account, Rep, isEligible } from "../../src/domain/territory";
 
 type Highs = { solve(model: string, options?: Record<string, unknown>): HighsSolution };
 interface HighsSolution {
@@ -18,27 +18,15 @@ function highs(): Promise<Highs> {
   return solver;
 }
 
-const key = (value: string) => value.trim().toLowerCase();
-const covers = (list: string[], value: string) =>
-  list.length === 0 || list.some((item) => item === "*" || key(item) === key(value));
-
 export async function optimalMaxDeviation(
   accounts: Account[],
   reps: Rep[],
   timeLimitSeconds = 20
 ): Promise<{ status: string; maxDeviation: number }> {
   const total = accounts.reduce((s, a) => s + a.potential, 0);
+  // Routing is the engine's own rule; what the solver checks is the balancing.
   const eligible = accounts.map((a) =>
-    reps
-      .map((rep, r) =>
-        rep.capacity > 0 &&
-        covers(rep.regions, a.region) &&
-        covers(rep.industries, a.industry) &&
-        covers(rep.sizeTiers, a.sizeTier)
-          ? r
-          : -1
-      )
-      .filter((r) => r >= 0)
+    reps.map((rep, r) => (isEligible(rep, a) ? r : -1)).filter((r) => r >= 0)
   );
   const routed = accounts.filter((a, i) => eligible[i].length > 0 || a.locked);
   const routedLoad = routed.reduce((s, a) => s + a.potential / total, 0);
