@@ -46,8 +46,14 @@ export interface QuotaSettings {
   method: QuotaMethod;
   /** Rep quotas sum to their team's quota × (1 + overAssignment). */
   overAssignment?: number;
-  /** Team quotas sum to the company target × (1 + managerHedge). */
-  managerHedge?: number;
+  /**
+   * Hedge per management level, top level first: the top managers' quotas sum to the
+   * company target × (1 + hedge[0]); a manager's sub-managers sum to that manager's quota
+   * × (1 + hedge[level]). A single number applies at every level.
+   */
+  managerHedge?: number | number[];
+  /** Managers above managers; a rep's manager not listed here reports to the company. */
+  managers?: QuotaManager[];
   /** Rounding, in digits after the decimal point (default 2: to the cent). */
   decimals?: number;
   /** Excel serial of the first day of the fiscal year. */
@@ -75,12 +81,21 @@ export interface RepQuota {
   funnelNeeded?: number[];
 }
 
+export interface QuotaManager {
+  id: string;
+  /** The manager this one reports to; absent for a manager reporting to the company. */
+  parent?: string;
+}
+
 export interface TeamQuota {
   team: string;
+  parent?: string;
+  /** 1 for managers reporting to the company. */
+  level: number;
   quota: number;
-  /** What the team's reps sum to: quota × (1 + overAssignment), rounded. */
-  repTotal: number;
-  repSum: number;
+  /** What the level below sums to: quota × (1 + over-assignment) for reps, × (1 + hedge) for managers. */
+  childTotal: number;
+  childSum: number;
 }
 
 export interface QuotaPlan {
@@ -152,7 +167,7 @@ function validate(reps: QuotaRep[], settings: QuotaSettings): InputIssue[] {
     setting("overAssignment", "over-assignment must be between 0 and 1 (0% to 100%)");
   if (
     settings.managerHedge !== undefined &&
-    !(settings.managerHedge >= 0 && settings.managerHedge <= 1)
+    [settings.managerHedge].flat().some((hedge) => !(hedge >= 0 && hedge <= 1))
   )
     setting("managerHedge", "the manager hedge must be between 0 and 1");
   if (
@@ -203,6 +218,77 @@ const roundTo = (value: number, decimals: number) =>
   Math.round(value * 10 ** decimals) / 10 ** decimals;
 const units = (value: number, decimals: number) => Math.round(value * 10 ** decimals);
 
+interface TreeNode {
+  parent?: string;
+  managers: string[];
+  reps: number[];
+}
+
+/**
+ * The management tree: each rep under its manager, each manager under its parent. A
+ * manager leads either reps or managers, not both, so every split has one meaning.
+ * Returns the problems instead when the tree is not sound.
+ */
+function managementTree(
+  reps: QuotaRep[],
+  managers: QuotaManager[]
+): Map<string, TreeNode> | InputIssue[] {
+  const issues: InputIssue[] = [];
+  const tree = new Map<string, TreeNode>();
+  const node = (team: string) => {
+    let entry = tree.get(team);
+    if (!entry) tree.set(team, (entry = { managers: [], reps: [] }));
+    return entry;
+  };
+  managers.forEach((manager, i) => {
+    if (tree.has(manager.id) && tree.get(manager.id)!.parent !== undefined) {
+      issues.push({
+        table: "settings",
+        row: i + 1,
+        id: manager.id,
+        field: "managers",
+        message: `manager "${manager.id}" is listed twice`,
+      });
+    }
+    const entry = node(manager.id);
+    if (manager.parent) {
+      entry.parent = manager.parent;
+      node(manager.parent).managers.push(manager.id);
+    }
+  });
+  reps.forEach((rep, i) => node(rep.manager?.trim() || NO_MANAGER).reps.push(i));
+  for (const [team, entry] of tree) {
+    if (entry.managers.length && entry.reps.length) {
+      issues.push({
+        table: "settings",
+        id: team,
+        field: "managers",
+        message: `"${team}" leads both reps and managers; give the reps a team manager of their own`,
+      });
+    }
+    const seen = new Set<string>([team]);
+    for (let up = entry.parent; up !== undefined; up = tree.get(up)?.parent) {
+      if (seen.has(up)) {
+        issues.push({
+          table: "settings",
+          id: team,
+          field: "managers",
+          message: `"${team}" reports to itself through ${[...seen].join(" → ")}`,
+        });
+        break;
+      }
+      seen.add(up);
+    }
+  }
+  if (issues.length) return issues;
+  // A listed manager with nobody under them takes no share of the target.
+  const empty = (team: string): boolean =>
+    !tree.get(team)!.reps.length && tree.get(team)!.managers.every(empty);
+  for (const team of [...tree.keys()].filter(empty)) tree.delete(team);
+  for (const entry of tree.values()) entry.managers = entry.managers.filter((m) => tree.has(m));
+  return tree;
+}
+
 /** Builds the plan, or lists every problem (row by row) and builds nothing. */
 export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<QuotaPlan> {
   const issues = validate(reps, settings);
@@ -239,31 +325,66 @@ export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<Q
     (rep, i) => raw[i] * (settings.capacityAdjusted ? rep.capacity : 1) * rampFactor[i]
   );
 
-  const membersOf = new Map<string, number[]>();
-  reps.forEach((rep, i) => {
-    const team = rep.manager?.trim() || NO_MANAGER;
-    const members = membersOf.get(team);
-    if (members) members.push(i);
-    else membersOf.set(team, [i]);
-  });
-  const teamNames = [...membersOf.keys()];
-  const teamTotal = roundTo(settings.companyTarget * (1 + (settings.managerHedge ?? 0)), decimals);
+  const tree = managementTree(reps, settings.managers ?? []);
+  if (Array.isArray(tree)) return { ok: false, issues: tree };
+  const hedge = (level: number) => {
+    const h = settings.managerHedge ?? 0;
+    return Array.isArray(h) ? (h[level - 1] ?? 0) : h;
+  };
+  const weightBelow = new Map<string, number>();
+  const weightOf = (team: string): number => {
+    let w = weightBelow.get(team);
+    if (w === undefined) {
+      const node = tree.get(team)!;
+      w =
+        node.reps.reduce((sum, i) => sum + weights[i], 0) +
+        node.managers.reduce((sum, m) => sum + weightOf(m), 0);
+      weightBelow.set(team, w);
+    }
+    return w;
+  };
+  const teamTotal = roundTo(settings.companyTarget * (1 + hedge(1)), decimals);
   try {
-    const teamWeights = Float64Array.from(teamNames, (team) =>
-      membersOf.get(team)!.reduce((sum, i) => sum + weights[i], 0)
-    );
-    const teamQuotas = quotaSplit(teamTotal, teamWeights, { decimals });
     const repQuotas: RepQuota[] = new Array(reps.length);
-    const teams: TeamQuota[] = teamNames.map((team, t) => {
-      const members = membersOf.get(team)!;
+    const teams: TeamQuota[] = [];
+    const topLevel = [...tree.keys()].filter((team) => tree.get(team)!.parent === undefined);
+    const split = (
+      total: number,
+      children: string[],
+      parent: string | undefined,
+      level: number
+    ) => {
+      const quotas = quotaSplit(total, Float64Array.from(children, weightOf), { decimals });
+      children.forEach((team, t) => {
+        const node = tree.get(team)!;
+        const entry: TeamQuota = { team, level, quota: quotas[t], childTotal: 0, childSum: 0 };
+        if (parent !== undefined) entry.parent = parent;
+        teams.push(entry);
+        if (node.managers.length) {
+          entry.childTotal = roundTo(quotas[t] * (1 + hedge(level + 1)), decimals);
+          split(entry.childTotal, node.managers, team, level + 1);
+          entry.childSum = roundTo(
+            node.managers.reduce((sum, m) => sum + teams.find((x) => x.team === m)!.quota, 0),
+            decimals
+          );
+        } else {
+          entry.childTotal = roundTo(quotas[t] * (1 + (settings.overAssignment ?? 0)), decimals);
+          splitToReps(team, node.reps, entry.childTotal);
+          entry.childSum = roundTo(
+            node.reps.reduce((sum, i) => sum + repQuotas[i].annual, 0),
+            decimals
+          );
+        }
+      });
+    };
+    const splitToReps = (team: string, members: number[], total: number) => {
       // Bounds only where some rep has one: an unbounded split takes the fast path.
       const bounds = (pick: (rep: QuotaRep) => number | undefined) =>
         members.some((i) => pick(reps[i]) !== undefined)
           ? Float64Array.from(members, (i) => pick(reps[i]) ?? NaN)
           : undefined;
-      const repTotal = roundTo(teamQuotas[t] * (1 + (settings.overAssignment ?? 0)), decimals);
       const annual = quotaSplit(
-        repTotal,
+        total,
         Float64Array.from(members, (i) => weights[i]),
         {
           decimals,
@@ -271,9 +392,9 @@ export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<Q
           caps: bounds((rep) => rep.cap),
         }
       );
+      const scale = 10 ** decimals;
       members.forEach((i, k) => {
         const profile = profiles[i].map((share, m) => share * seasonality[m]);
-        const scale = 10 ** decimals;
         const monthly = apportionUnits(
           Math.round(annual[k] * scale),
           profile.some((x) => x > 0) ? profile : seasonality
@@ -300,25 +421,18 @@ export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<Q
         }
         repQuotas[i] = quota;
       });
-      return {
-        team,
-        quota: teamQuotas[t],
-        repTotal,
-        repSum: roundTo(
-          members.reduce((s, i) => s + repQuotas[i].annual, 0),
-          decimals
-        ),
-      };
-    });
+    };
+    split(teamTotal, topLevel, undefined, 1);
     const teamSum = roundTo(
-      teams.reduce((s, t) => s + t.quota, 0),
+      teams.filter((t) => t.level === 1).reduce((sum, t) => sum + t.quota, 0),
       decimals
     );
     const tiesOut =
       units(teamSum, decimals) === units(teamTotal, decimals) &&
-      teams.every((t) => units(t.repSum, decimals) === units(t.repTotal, decimals)) &&
+      teams.every((t) => units(t.childSum, decimals) === units(t.childTotal, decimals)) &&
       repQuotas.every(
-        (r) => r.monthly.reduce((s, m) => s + units(m, decimals), 0) === units(r.annual, decimals)
+        (r) =>
+          r.monthly.reduce((sum, m) => sum + units(m, decimals), 0) === units(r.annual, decimals)
       );
     return {
       ok: true,

@@ -42,9 +42,72 @@ describe("quota plan (hand-worked)", () => {
     const result = plan(reps, settings({ managerHedge: 0.05, overAssignment: 0.1 }));
     expect(result.teamTotal).toBe(1_050_000);
     expect(result.teams).toEqual([
-      { team: "East", quota: 525_000, repTotal: 577_500, repSum: 577_500 },
-      { team: "West", quota: 525_000, repTotal: 577_500, repSum: 577_500 },
+      { team: "East", level: 1, quota: 525_000, childTotal: 577_500, childSum: 577_500 },
+      { team: "West", level: 1, quota: 525_000, childTotal: 577_500, childSum: 577_500 },
     ]);
+  });
+
+  it("hedges at every level of a management tree", () => {
+    // VP over two directors; each director over one team. Hedge 10% at the top, 5% below.
+    const reps = [
+      rep("a", 1, { manager: "Team 1" }),
+      rep("b", 1, { manager: "Team 1" }),
+      rep("c", 2, { manager: "Team 2" }),
+    ];
+    const managers = [{ id: "VP" }, { id: "Team 1", parent: "VP" }, { id: "Team 2", parent: "VP" }];
+    const result = plan(
+      reps,
+      settings({ companyTarget: 1_000_000, managers, managerHedge: [0.1, 0.05] })
+    );
+    expect(result.teams).toEqual([
+      { team: "VP", level: 1, quota: 1_100_000, childTotal: 1_155_000, childSum: 1_155_000 },
+      {
+        team: "Team 1",
+        parent: "VP",
+        level: 2,
+        quota: 577_500,
+        childTotal: 577_500,
+        childSum: 577_500,
+      },
+      {
+        team: "Team 2",
+        parent: "VP",
+        level: 2,
+        quota: 577_500,
+        childTotal: 577_500,
+        childSum: 577_500,
+      },
+    ]);
+    expect(result.reps.map((r) => r.annual)).toEqual([288_750, 288_750, 577_500]);
+    expect(result.tiesOut).toBe(true);
+  });
+
+  it("refuses a manager who leads both reps and managers, and a reporting loop", () => {
+    const mixed = planQuotas(
+      [rep("a", 1, { manager: "VP" }), rep("b", 1, { manager: "Team" })],
+      settings({ managers: [{ id: "Team", parent: "VP" }] })
+    );
+    expect(mixed).toEqual({
+      ok: false,
+      issues: [
+        expect.objectContaining({
+          id: "VP",
+          message: expect.stringContaining("leads both reps and managers"),
+        }),
+      ],
+    });
+    const loop = planQuotas(
+      [rep("a", 1, { manager: "C" })],
+      settings({
+        managers: [
+          { id: "C", parent: "A" },
+          { id: "A", parent: "B" },
+          { id: "B", parent: "A" },
+        ],
+      })
+    );
+    expect(loop.ok).toBe(false);
+    if (!loop.ok) expect(loop.issues[0].message).toContain("reports to itself");
   });
 
   it("splits a third to the cent, the odd cent to the earlier rep", () => {
@@ -214,7 +277,11 @@ describe("quota plan properties", () => {
             settings({
               companyTarget: targetCents / 100,
               overAssignment: over / 100,
-              managerHedge: hedge / 100,
+              managerHedge: [hedge / 100, hedge / 200],
+            managers: [
+              { id: "A", parent: "North" },
+              { id: "B", parent: "North" },
+            ],
               seasonality,
               rampSchedule: [0.25, 0.5, 0.75],
             })
@@ -226,11 +293,14 @@ describe("quota plan properties", () => {
           }
           const p = result.value;
           expect(p.tiesOut).toBe(true);
-          expect(p.teams.reduce((s, t) => s + cents(t.quota), 0)).toBe(cents(p.teamTotal));
-          for (const team of p.teams)
-            expect(
-              p.reps.filter((r) => r.team === team.team).reduce((s, r) => s + cents(r.annual), 0)
-            ).toBe(cents(team.repTotal));
+          expect(p.teams.filter((t) => t.level === 1).reduce((s, t) => s + cents(t.quota), 0)).toBe(cents(p.teamTotal));
+          for (const team of p.teams) {
+            const subTeams = p.teams.filter((t) => t.parent === team.team);
+            const below = subTeams.length
+              ? subTeams.reduce((s, t) => s + cents(t.quota), 0)
+              : p.reps.filter((r) => r.team === team.team).reduce((s, r) => s + cents(r.annual), 0);
+            expect(below).toBe(cents(team.childTotal));
+          }
           for (const r of p.reps)
             expect(r.monthly.reduce((s, m) => s + cents(m), 0)).toBe(cents(r.annual));
         }
