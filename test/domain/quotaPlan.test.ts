@@ -278,10 +278,10 @@ describe("quota plan properties", () => {
               companyTarget: targetCents / 100,
               overAssignment: over / 100,
               managerHedge: [hedge / 100, hedge / 200],
-            managers: [
-              { id: "A", parent: "North" },
-              { id: "B", parent: "North" },
-            ],
+              managers: [
+                { id: "A", parent: "North" },
+                { id: "B", parent: "North" },
+              ],
               seasonality,
               rampSchedule: [0.25, 0.5, 0.75],
             })
@@ -293,7 +293,9 @@ describe("quota plan properties", () => {
           }
           const p = result.value;
           expect(p.tiesOut).toBe(true);
-          expect(p.teams.filter((t) => t.level === 1).reduce((s, t) => s + cents(t.quota), 0)).toBe(cents(p.teamTotal));
+          expect(p.teams.filter((t) => t.level === 1).reduce((s, t) => s + cents(t.quota), 0)).toBe(
+            cents(p.teamTotal)
+          );
           for (const team of p.teams) {
             const subTeams = p.teams.filter((t) => t.parent === team.team);
             const below = subTeams.length
