@@ -1,0 +1,223 @@
+/**
+ * Between the typed rows the panes work with and the cells in an Excel table: reading
+ * hand-edited tables with every problem located (sheet, table, row, column), keeping what
+ * can be kept and any extra columns a user added; and checking rows before they are written.
+ */
+import { serialFromIsoDate } from "../domain/calendar";
+import { ColumnSpec, TableSpec } from "./schema";
+
+export type CellValue = string | number | boolean | null;
+/** A row by column header; extra columns a user added are kept under their own headers. */
+export type PlanRow = Record<string, CellValue>;
+
+export interface TableData {
+  /** Column order as in the workbook: the schema's columns, plus any a user added. */
+  header: string[];
+  rows: PlanRow[];
+}
+
+/** A table as a driver reads it: the header row and the data rows, with where they sit. */
+export interface RawTable {
+  sheet: string;
+  header: unknown[];
+  rows: unknown[][];
+  /** 1-based worksheet row of the header and 0-based column of the table's first column. */
+  headerRow: number;
+  firstColumn: number;
+}
+
+export interface PlanProblem {
+  severity: "error" | "warning";
+  sheet: string;
+  table: string;
+  /** 1-based worksheet row, when the problem is in one row. */
+  row?: number;
+  column?: string;
+  /** A1 address of the cell, for "select it in Excel". */
+  address?: string;
+  message: string;
+}
+
+const normal = (header: string) => header.trim().toLowerCase();
+
+export function columnLetters(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+const isBlankCell = (value: unknown) =>
+  value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+
+/** Converts one cell to the column's type; returns the reason when it cannot. */
+export function convertCell(
+  value: unknown,
+  column: ColumnSpec
+): { value: CellValue; problem?: string } {
+  if (isBlankCell(value))
+    return column.required
+      ? { value: null, problem: `${column.header} is required` }
+      : { value: null };
+  switch (column.type) {
+    case "text": {
+      const textValue =
+        typeof value === "string"
+          ? value
+          : typeof value === "boolean"
+            ? value
+              ? "TRUE"
+              : "FALSE"
+            : String(value);
+      if (
+        column.choices &&
+        !column.choices.some((choice) => normal(choice) === normal(textValue))
+      ) {
+        return {
+          value: textValue,
+          problem: `${column.header} "${textValue}" is not one of ${column.choices.join(", ")}`,
+        };
+      }
+      return { value: textValue };
+    }
+    case "number":
+      if (typeof value === "number" && Number.isFinite(value)) return { value };
+      return {
+        value: null,
+        problem: `${column.header} holds ${JSON.stringify(value)} where a number is needed`,
+      };
+    case "date": {
+      if (typeof value === "number" && Number.isFinite(value) && value >= 0) return { value };
+      if (value instanceof Date) return { value: value.getTime() / 86_400_000 + 25_569 };
+      const serial = typeof value === "string" ? serialFromIsoDate(value.trim()) : undefined;
+      if (serial !== undefined) return { value: serial };
+      return {
+        value: null,
+        problem: `${column.header} holds ${JSON.stringify(value)} where a date is needed`,
+      };
+    }
+    case "boolean": {
+      if (typeof value === "boolean") return { value };
+      const word = String(value).trim().toLowerCase();
+      if (["true", "yes", "1", "y"].includes(word)) return { value: true };
+      if (["false", "no", "0", "n"].includes(word)) return { value: false };
+      return {
+        value: null,
+        problem: `${column.header} holds ${JSON.stringify(value)} where TRUE or FALSE is needed`,
+      };
+    }
+  }
+}
+
+/** Reads a table a person may have edited: every problem is reported, everything readable is kept. */
+export function parseTable(
+  spec: TableSpec,
+  raw: RawTable
+): { data: TableData; problems: PlanProblem[] } {
+  const problems: PlanProblem[] = [];
+  const at = (problem: Omit<PlanProblem, "sheet" | "table">) =>
+    problems.push({ sheet: raw.sheet, table: spec.table, ...problem });
+  const header = raw.header.map((cell, i) =>
+    isBlankCell(cell) ? `Column${i + 1}` : String(cell).trim()
+  );
+  const position = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (position.has(normal(name)))
+      at({
+        severity: "error",
+        row: raw.headerRow,
+        column: name,
+        message: `column "${name}" appears twice`,
+      });
+    else position.set(normal(name), i);
+  });
+  for (const column of spec.columns) {
+    if (column.required && !position.has(normal(column.header))) {
+      at({
+        severity: "error",
+        row: raw.headerRow,
+        column: column.header,
+        message: `required column "${column.header}" is missing`,
+      });
+    }
+  }
+  // Schema columns take the schema's spelling; extra columns keep the user's.
+  const specByHeader = new Map(spec.columns.map((column) => [normal(column.header), column]));
+  const names = header.map((name) => specByHeader.get(normal(name))?.header ?? name);
+  const outHeader = [
+    ...names,
+    ...spec.columns.map((c) => c.header).filter((h) => !position.has(normal(h))),
+  ];
+
+  const rows: PlanRow[] = [];
+  const seenKeys = new Map<string, number>();
+  raw.rows.forEach((cells, r) => {
+    if (cells.every(isBlankCell)) return;
+    const sheetRow = raw.headerRow + 1 + r;
+    const row: PlanRow = {};
+    for (const column of spec.columns) {
+      const index = position.get(normal(column.header));
+      if (index === undefined) {
+        row[column.header] = null;
+        continue;
+      }
+      const converted = convertCell(cells[index], column);
+      row[column.header] = converted.value;
+      if (converted.problem) {
+        at({
+          severity: column.choices && converted.value !== null ? "warning" : "error",
+          row: sheetRow,
+          column: column.header,
+          address: `${columnLetters(raw.firstColumn + index)}${sheetRow}`,
+          message: converted.problem,
+        });
+      }
+    }
+    header.forEach((name, i) => {
+      if (!specByHeader.has(normal(name))) {
+        const cell = cells[i];
+        row[name] = isBlankCell(cell)
+          ? null
+          : typeof cell === "number" || typeof cell === "boolean"
+            ? cell
+            : String(cell);
+      }
+    });
+    if (spec.key.length) {
+      const key = JSON.stringify(spec.key.map((k) => row[k]));
+      const first = seenKeys.get(key);
+      if (first !== undefined) {
+        at({
+          severity: "error",
+          row: sheetRow,
+          column: spec.key.join(", "),
+          message: `duplicate ${spec.key.join(" + ")} ${spec.key.map((k) => row[k]).join(" / ")} (also in row ${first})`,
+        });
+      } else seenKeys.set(key, sheetRow);
+    }
+    rows.push(row);
+  });
+  return { data: { header: outHeader, rows }, problems };
+}
+
+/** Checks rows about to be written; nothing is written while any error remains. */
+export function validateRows(
+  spec: TableSpec,
+  rows: readonly PlanRow[],
+  sheet = spec.sheet
+): PlanProblem[] {
+  const header = spec.columns.map((c) => c.header);
+  const raw: RawTable = {
+    sheet,
+    header,
+    headerRow: 1,
+    firstColumn: 0,
+    rows: rows.map((row) => header.map((h) => row[h] ?? null)),
+  };
+  return parseTable(spec, raw).problems.filter((p) => p.severity === "error");
+}
+
+/** Rows as cells in `header` order (schema columns first for a new table, extra columns kept). */
+export function toCells(header: readonly string[], rows: readonly PlanRow[]): CellValue[][] {
+  return rows.map((row) => header.map((h) => row[h] ?? null));
+}

@@ -1,0 +1,194 @@
+/**
+ * The plan's table layouts: every piece of plan data is an Excel table on a named sheet,
+ * readable, filterable and chartable without the add-in. Table names share the prefix
+ * "Plan"; the schema version is kept in the workbook (PlanInfo) so later versions can
+ * migrate what earlier ones wrote.
+ */
+export const SCHEMA_VERSION = 1;
+
+export type ColumnType = "text" | "number" | "date" | "boolean";
+
+export interface ColumnSpec {
+  header: string;
+  type: ColumnType;
+  required?: boolean;
+  /** Allowed values of a text column (matched case-insensitively). */
+  choices?: readonly string[];
+}
+
+export interface TableSpec {
+  /** Excel table name (letters and digits only). */
+  table: string;
+  sheet: string;
+  columns: readonly ColumnSpec[];
+  /** Columns whose values together identify a row; duplicates are reported. */
+  key: readonly string[];
+  /** Whether overwrites keep the previous rows in a history table. */
+  history: boolean;
+}
+
+const text = (header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  header,
+  type: "text",
+  ...extra,
+});
+const num = (header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  header,
+  type: "number",
+  ...extra,
+});
+const date = (header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  header,
+  type: "date",
+  ...extra,
+});
+const bool = (header: string): ColumnSpec => ({ header, type: "boolean" });
+
+export const V2MOM_LEVELS = ["Company", "Organisation", "Team", "Person"] as const;
+export const V2MOM_VERSIONS = ["Annual", "Mid-year refresh"] as const;
+export const V2MOM_STATUSES = ["Draft", "Published"] as const;
+export const V2MOM_ITEM_KINDS = ["Value", "Method", "Obstacle"] as const;
+export const MEASURE_STATUSES = ["On track", "At risk", "Off track"] as const;
+export const SCENARIO_STATES = ["Draft", "Active", "Archived"] as const;
+
+export const tables = {
+  v2momDocuments: {
+    table: "PlanV2momDocuments",
+    sheet: "V2MOM Documents",
+    key: ["DocumentId"],
+    history: true,
+    columns: [
+      text("DocumentId", { required: true }),
+      text("OrgUnit", { required: true }),
+      text("Level", { choices: V2MOM_LEVELS }),
+      text("Owner"),
+      text("ParentDocumentId"),
+      num("FiscalYear", { required: true }),
+      text("Version", { choices: V2MOM_VERSIONS }),
+      text("Status", { choices: V2MOM_STATUSES }),
+      text("Vision"),
+      date("Updated"),
+    ],
+  },
+  v2momItems: {
+    table: "PlanV2momItems",
+    sheet: "V2MOM Items",
+    key: ["DocumentId", "ItemId"],
+    history: true,
+    columns: [
+      text("DocumentId", { required: true }),
+      text("ItemId", { required: true }),
+      text("Kind", { required: true, choices: V2MOM_ITEM_KINDS }),
+      num("Rank"),
+      text("Text"),
+      text("Owner"),
+      date("DueDate"),
+      text("AlignsTo"),
+      text("MethodId"),
+    ],
+  },
+  v2momMeasures: {
+    table: "PlanV2momMeasures",
+    sheet: "V2MOM Measures",
+    key: ["DocumentId", "MeasureId"],
+    history: true,
+    columns: [
+      text("DocumentId", { required: true }),
+      text("MeasureId", { required: true }),
+      text("MethodId"),
+      text("Metric", { required: true }),
+      text("Unit"),
+      num("Target"),
+      num("Actual"),
+      text("ActualLink"),
+      text("Status", { choices: MEASURE_STATUSES }),
+      date("LastChecked"),
+    ],
+  },
+  scenarios: {
+    table: "PlanScenarios",
+    sheet: "Scenarios",
+    key: ["Scenario"],
+    history: true,
+    columns: [
+      text("Scenario", { required: true }),
+      date("Created"),
+      text("Note"),
+      text("State", { choices: SCENARIO_STATES }),
+    ],
+  },
+  assignments: {
+    table: "PlanAssignments",
+    sheet: "Assignments",
+    key: ["Scenario", "AccountId"],
+    history: true,
+    columns: [
+      text("Scenario", { required: true }),
+      text("AccountId", { required: true }),
+      text("RepId"),
+      text("Reason"),
+      text("MovedFrom"),
+      bool("Locked"),
+    ],
+  },
+  repSummary: {
+    table: "PlanRepSummary",
+    sheet: "Rep Summary",
+    key: ["Scenario", "RepId"],
+    history: true,
+    columns: [
+      text("Scenario", { required: true }),
+      text("RepId", { required: true }),
+      num("Accounts"),
+      num("Potential"),
+      num("Workload"),
+      num("Target"),
+      num("Deviation"),
+    ],
+  },
+  quotas: {
+    table: "PlanQuotas",
+    sheet: "Quotas",
+    key: ["Scenario", "RepId"],
+    history: true,
+    columns: [
+      text("Scenario", { required: true }),
+      text("RepId", { required: true }),
+      text("Team"),
+      text("Method"),
+      num("RampFactor"),
+      num("Annual", { required: true }),
+      ...Array.from({ length: 12 }, (_, m) => num(`M${m + 1}`)),
+    ],
+  },
+} satisfies Record<string, TableSpec>;
+
+export type TableName = keyof typeof tables;
+export const tableNames = Object.keys(tables) as TableName[];
+
+/** Columns a history table adds in front of the copied rows. */
+export const HISTORY_COLUMNS: readonly ColumnSpec[] = [
+  text("ChangeId"),
+  date("ChangedAt"),
+  text("ChangedScenario"),
+];
+
+/** The history table kept for a plan table: same columns, plus when and which change. */
+export function historySpec(spec: TableSpec): TableSpec {
+  return {
+    table: `${spec.table}History`,
+    sheet: `${spec.sheet} History`,
+    key: [],
+    history: false,
+    columns: [...HISTORY_COLUMNS, ...spec.columns],
+  };
+}
+
+/** Where the schema version and the revision counter live: a small key/value table. */
+export const infoSpec: TableSpec = {
+  table: "PlanInfo",
+  sheet: "Plan Info",
+  key: ["Key"],
+  history: false,
+  columns: [text("Key", { required: true }), text("Value")],
+};

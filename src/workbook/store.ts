@@ -1,0 +1,269 @@
+/**
+ * PlanStore: the one way panes and the command line read and write plans. It checks rows
+ * before writing, refuses to overwrite what someone else changed since it was loaded, keeps
+ * every overwritten row in a history table first, and restores the previous rows when a
+ * write fails half-way. Adapters (Office.js, .xlsx file) only move cells.
+ */
+import { serialFromDate } from "../domain/calendar";
+import {
+  CellValue,
+  PlanProblem,
+  PlanRow,
+  RawTable,
+  TableData,
+  parseTable,
+  toCells,
+  validateRows,
+} from "./rows";
+import {
+  SCHEMA_VERSION,
+  TableName,
+  TableSpec,
+  historySpec,
+  infoSpec,
+  tableNames,
+  tables,
+} from "./schema";
+
+/** What an adapter must do: read and write whole tables of cells. No planning logic. */
+export interface WorkbookDriver {
+  /** The table's cells, or undefined when its sheet or table does not exist. */
+  readTable(spec: TableSpec): Promise<RawTable | undefined>;
+  /** Replaces the table's rows (creating sheet and table if needed); text columns stay text. */
+  writeTable(
+    spec: TableSpec,
+    header: readonly string[],
+    rows: readonly CellValue[][]
+  ): Promise<void>;
+  /** Adds rows below the table's last row. */
+  appendRows(
+    spec: TableSpec,
+    header: readonly string[],
+    rows: readonly CellValue[][]
+  ): Promise<void>;
+}
+
+export interface PlanSnapshot {
+  revision: number;
+  schemaVersion: number;
+  tables: Record<TableName, TableData>;
+  problems: PlanProblem[];
+  /** A fingerprint of each table as loaded, to notice edits made since. */
+  fingerprints: Record<TableName, string>;
+}
+
+export class PlanStoreError extends Error {
+  constructor(
+    readonly kind: "invalid" | "conflict" | "write-failed",
+    message: string,
+    readonly problems: PlanProblem[] = []
+  ) {
+    super(message);
+    this.name = "PlanStoreError";
+  }
+}
+
+/** FNV-1a over the table's cells: enough to notice that a table changed. */
+function fingerprint(raw: RawTable | undefined): string {
+  if (!raw) return "missing";
+  const text = JSON.stringify([raw.header, raw.rows]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${text.length}:${hash.toString(16)}`;
+}
+
+function serialNow(now: Date): number {
+  const day = serialFromDate({
+    year: now.getUTCFullYear(),
+    month: now.getUTCMonth() + 1,
+    day: now.getUTCDate(),
+  });
+  return day + (now.getUTCHours() * 3600 + now.getUTCMinutes() * 60 + now.getUTCSeconds()) / 86_400;
+}
+
+export class PlanStore {
+  constructor(
+    private readonly driver: WorkbookDriver,
+    private readonly now: () => Date = () => new Date()
+  ) {}
+
+  private async readInfo(): Promise<Record<string, string>> {
+    const raw = await this.driver.readTable(infoSpec);
+    const info: Record<string, string> = {};
+    for (const row of raw?.rows ?? [])
+      if (row[0] !== null && row[0] !== undefined) info[String(row[0])] = String(row[1] ?? "");
+    return info;
+  }
+
+  /** Reads every plan table, reporting each problem with its place and keeping all it can. */
+  async load(): Promise<PlanSnapshot> {
+    const info = await this.readInfo();
+    const revision = Number(info.revision ?? 0);
+    const snapshot: PlanSnapshot = {
+      revision,
+      schemaVersion: Number(info.schemaVersion ?? SCHEMA_VERSION),
+      tables: {} as Record<TableName, TableData>,
+      problems: [],
+      fingerprints: {} as Record<TableName, string>,
+    };
+    if (snapshot.schemaVersion > SCHEMA_VERSION) {
+      snapshot.problems.push({
+        severity: "error",
+        sheet: infoSpec.sheet,
+        table: infoSpec.table,
+        message: `this workbook was saved by a newer version of the add-in (schema ${snapshot.schemaVersion}); update the add-in before saving`,
+      });
+    }
+    for (const name of tableNames) {
+      const spec = tables[name];
+      const raw = await this.driver.readTable(spec);
+      snapshot.fingerprints[name] = fingerprint(raw);
+      if (!raw) {
+        snapshot.tables[name] = { header: spec.columns.map((c) => c.header), rows: [] };
+        if (revision > 0)
+          snapshot.problems.push({
+            severity: "error",
+            sheet: spec.sheet,
+            table: spec.table,
+            message: `the table ${spec.table} (sheet "${spec.sheet}") is missing: it was deleted or renamed`,
+          });
+        continue;
+      }
+      const { data, problems } = parseTable(spec, raw);
+      snapshot.tables[name] = data;
+      snapshot.problems.push(...problems);
+    }
+    return snapshot;
+  }
+
+  /**
+   * Writes the changed tables as one logical change. Refuses (and writes nothing) when a row
+   * is invalid or when the workbook changed since `base` was loaded.
+   */
+  async save(
+    base: PlanSnapshot,
+    changes: Partial<Record<TableName, readonly PlanRow[]>>,
+    scenario = ""
+  ): Promise<PlanSnapshot> {
+    const changed = (Object.keys(changes) as TableName[]).filter((name) => changes[name]);
+    const problems = changed.flatMap((name) => validateRows(tables[name], changes[name]!));
+    if (problems.length)
+      throw new PlanStoreError(
+        "invalid",
+        `${problems.length} problem(s) must be fixed before saving`,
+        problems
+      );
+    if (base.schemaVersion > SCHEMA_VERSION)
+      throw new PlanStoreError(
+        "invalid",
+        "this workbook was saved by a newer version of the add-in"
+      );
+
+    const infoBefore = await this.driver.readTable(infoSpec);
+    const info = await this.readInfo();
+    if (Number(info.revision ?? 0) !== base.revision) {
+      throw new PlanStoreError(
+        "conflict",
+        "someone else saved this plan after you loaded it; reload to see their changes, then make yours again"
+      );
+    }
+    const previous = new Map<TableName, RawTable | undefined>();
+    for (const name of changed) {
+      const raw = await this.driver.readTable(tables[name]);
+      if (fingerprint(raw) !== base.fingerprints[name]) {
+        throw new PlanStoreError(
+          "conflict",
+          `${tables[name].sheet} was edited after you loaded it; reload to see those edits, then make your change again`
+        );
+      }
+      previous.set(name, raw);
+    }
+
+    const revision = base.revision + 1;
+    const changedAt = serialNow(this.now());
+    for (const name of changed) {
+      const spec = tables[name];
+      const raw = previous.get(name);
+      if (!spec.history || !raw || raw.rows.length === 0) continue;
+      const history = historySpec(spec);
+      const header = [
+        ...history.columns.map((c) => c.header),
+        ...raw.header.map(String).filter((h) => !spec.columns.some((c) => c.header === h)),
+      ];
+      const rows = raw.rows.map((cells) => {
+        const byHeader = new Map(
+          raw.header.map((h, i) => [String(h).trim(), cells[i] as CellValue])
+        );
+        return header.map((h, i) =>
+          i === 0
+            ? String(revision)
+            : i === 1
+              ? changedAt
+              : i === 2
+                ? scenario
+                : (byHeader.get(h) ?? null)
+        );
+      });
+      await this.driver.appendRows(history, header, rows);
+    }
+
+    // The first save lays out every plan table, so that a table missing later was deleted.
+    const created: TableName[] = [];
+    if (base.revision === 0) {
+      for (const name of tableNames) {
+        if (changed.includes(name) || base.fingerprints[name] !== "missing") continue;
+        await this.driver.writeTable(
+          tables[name],
+          tables[name].columns.map((c) => c.header),
+          []
+        );
+        created.push(name);
+      }
+    }
+    const written: TableName[] = [];
+    try {
+      for (const name of changed) {
+        const header = base.tables[name]?.header ?? tables[name].columns.map((c) => c.header);
+        await this.driver.writeTable(tables[name], header, toCells(header, changes[name]!));
+        written.push(name);
+      }
+      await this.driver.writeTable(
+        infoSpec,
+        ["Key", "Value"],
+        [
+          ["schemaVersion", String(SCHEMA_VERSION)],
+          ["revision", String(revision)],
+        ]
+      );
+    } catch (error) {
+      // Put back every table this change touched, from the cells read just before.
+      for (const name of [...written, ...changed.filter((n) => !written.includes(n))]) {
+        const raw = previous.get(name);
+        const restore = raw
+          ? this.driver.writeTable(tables[name], raw.header.map(String), raw.rows as CellValue[][])
+          : this.driver.writeTable(
+              tables[name],
+              tables[name].columns.map((c) => c.header),
+              []
+            );
+        await restore.catch(() => undefined);
+      }
+      if (infoBefore) {
+        await this.driver
+          .writeTable(infoSpec, ["Key", "Value"], infoBefore.rows as CellValue[][])
+          .catch(() => undefined);
+      } else {
+        await this.driver.writeTable(infoSpec, ["Key", "Value"], []).catch(() => undefined);
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new PlanStoreError(
+        "write-failed",
+        `saving failed (${reason}); your previous plan is unchanged, and the rows are also in the history tables`
+      );
+    }
+    return this.load();
+  }
+}
