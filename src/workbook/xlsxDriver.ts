@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/load-object-before-read -- ExcelJS cells are plain objects, not Office.js proxies that need load() */
 /**
  * The .xlsx file adapter (ExcelJS): the same plan tables in a workbook file, for the
  * workbench outside Excel, the command line and tests on real files. Changes happen in
