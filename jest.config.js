@@ -13,6 +13,7 @@ module.exports = {
       testMatch: ["<rootDir>/test/**/*.test.ts"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
       setupFiles: ["<rootDir>/test/setup/customFunctionsRuntime.ts"],
+      moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/setup/officeAddinManifest.ts" },
       transform,
     },
     {

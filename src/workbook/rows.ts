@@ -221,3 +221,20 @@ export function validateRows(
 export function toCells(header: readonly string[], rows: readonly PlanRow[]): CellValue[][] {
   return rows.map((row) => header.map((h) => row[h] ?? null));
 }
+
+/** What appending to an existing table writes: its rows, then the new ones, under the union of both headers. */
+export function appendedTable(
+  existing: RawTable,
+  header: readonly string[],
+  rows: readonly CellValue[][]
+): { header: string[]; rows: CellValue[][] } {
+  const names = existing.header.map(String);
+  const merged = [...names, ...header.filter((h) => !names.includes(h))];
+  const kept = existing.rows.filter((cells) => cells.some((c) => !isBlankCell(c))) as CellValue[][];
+  const reorder = (cells: readonly CellValue[], from: readonly string[]) =>
+    merged.map((h) => cells[from.indexOf(h)] ?? null);
+  return {
+    header: merged,
+    rows: [...kept.map((c) => reorder(c, names)), ...rows.map((c) => reorder(c, header))],
+  };
+}

@@ -6,7 +6,7 @@
  * the file as it was.
  */
 import ExcelJS from "exceljs";
-import { CellValue, RawTable, columnLetters } from "./rows";
+import { CellValue, RawTable, appendedTable, columnLetters } from "./rows";
 import { ColumnType, TableSpec, infoSpec } from "./schema";
 import type { WorkbookDriver } from "./store";
 
@@ -141,17 +141,7 @@ export class XlsxDriver implements WorkbookDriver {
   ): Promise<void> {
     const existing = await this.readTable(spec);
     if (!existing) return this.writeTable(spec, header, rows);
-    const names = existing.header.map(String);
-    const extra = header.filter((h) => !names.includes(h));
-    const merged = [...names, ...extra];
-    const old = existing.rows.filter((cells) =>
-      cells.some((c) => c !== null && c !== "")
-    ) as CellValue[][];
-    const reorder = (cells: readonly CellValue[], from: readonly string[]) =>
-      merged.map((h) => cells[from.indexOf(h)] ?? null);
-    await this.writeTable(spec, merged, [
-      ...old.map((cells) => reorder(cells, names)),
-      ...rows.map((cells) => reorder(cells, header)),
-    ]);
+    const appended = appendedTable(existing, header, rows);
+    await this.writeTable(spec, appended.header, appended.rows);
   }
 }
