@@ -61,21 +61,22 @@ export class OfficeDriver implements WorkbookDriver {
     private readonly maxBytes = MAX_REQUEST_BYTES
   ) {}
 
-  private async sync(context: Excel.RequestContext, bytes = 0): Promise<void> {
+  /** Called just before each context.sync(), with the bytes of cell values that sync carries. */
+  private record(bytes = 0): void {
     this.stats.syncs++;
     this.stats.bytesPerSync.push(bytes);
-    await context.sync();
   }
 
   async readTable(spec: TableSpec): Promise<RawTable | undefined> {
     return this.run(async (context) => {
       const table = context.workbook.tables.getItemOrNullObject(spec.table);
-      table.load("isNullObject");
-      await this.sync(context);
+      this.record();
+      await context.sync();
       if (table.isNullObject) return undefined;
       const range = table.getRange();
       range.load("rowIndex,columnIndex,rowCount,columnCount");
-      await this.sync(context);
+      this.record();
+      await context.sync();
       // Rows per read request, assuming 64 bytes a cell, so a response stays under the limit.
       const perChunk = Math.max(1, Math.floor(this.maxBytes / (64 * range.columnCount)));
       const values: unknown[][] = [];
@@ -85,8 +86,9 @@ export class OfficeDriver implements WorkbookDriver {
           .getResizedRange(Math.min(perChunk, range.rowCount - start) - 1, 0);
         part.load("values");
         // One sync per chunk of rows: the response limit allows no fewer.
-
-        await this.sync(context);
+        this.record();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
         values.push(...part.values);
         part.untrack();
       }
@@ -108,9 +110,8 @@ export class OfficeDriver implements WorkbookDriver {
     await this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
       const table = context.workbook.tables.getItemOrNullObject(spec.table);
-      sheet.load("isNullObject");
-      table.load("isNullObject");
-      await this.sync(context);
+      this.record();
+      await context.sync();
       const target = sheet.isNullObject ? context.workbook.worksheets.add(spec.sheet) : sheet;
       let top = 0;
       let left = 0;
@@ -119,7 +120,8 @@ export class OfficeDriver implements WorkbookDriver {
       if (!table.isNullObject) {
         const range = table.getRange();
         range.load("rowIndex,columnIndex,rowCount,columnCount");
-        await this.sync(context);
+        this.record();
+        await context.sync();
         [top, left, oldRows, oldColumns] = [
           range.rowIndex,
           range.columnIndex,
@@ -183,8 +185,9 @@ export class OfficeDriver implements WorkbookDriver {
           }
         }
         // One sync per chunk of at most maxBytes: the request limit allows no fewer.
-
-        await this.sync(context, bytes);
+        this.record(bytes);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
       }
     });
   }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- the fake hands out proxies that call back into their workbook */
 /**
  * An in-memory stand-in for the slice of the Excel JavaScript API the Office adapter uses
  * (tables, worksheets, ranges by index, values, number formats, resize), plugged into
