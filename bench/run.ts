@@ -1,8 +1,14 @@
 /** `npm run bench`: every benchmark, printed as figures and ratios against baselines measured in the same run. */
 import { runFunctionBench } from "./functions.bench";
 import { runQuotaBench } from "./quota.bench";
+import { runStorageBench } from "./storage.bench";
 import { runTerritoryBench } from "./territory.bench";
 
-runFunctionBench();
-runTerritoryBench();
-runQuotaBench();
+async function main() {
+  runFunctionBench();
+  runTerritoryBench();
+  runQuotaBench();
+  await runStorageBench();
+}
+
+void main();

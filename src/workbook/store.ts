@@ -264,6 +264,27 @@ export class PlanStore {
         `saving failed (${reason}); your previous plan is unchanged, and the rows are also in the history tables`
       );
     }
-    return this.load();
+    // Re-read only what this change wrote; the rest is as loaded.
+    const next: PlanSnapshot = {
+      ...base,
+      revision,
+      schemaVersion: SCHEMA_VERSION,
+      tables: { ...base.tables },
+      fingerprints: { ...base.fingerprints },
+    };
+    next.problems = base.problems.filter(
+      (p) =>
+        !changed.some((name) => tables[name].table === p.table) &&
+        !created.some((name) => tables[name].table === p.table)
+    );
+    for (const name of [...changed, ...created]) {
+      const raw = await this.driver.readTable(tables[name]);
+      next.fingerprints[name] = fingerprint(raw);
+      if (!raw) continue;
+      const { data, problems: found } = parseTable(tables[name], raw);
+      next.tables[name] = data;
+      next.problems.push(...found);
+    }
+    return next;
   }
 }

@@ -112,6 +112,14 @@ export class XlsxDriver implements WorkbookDriver {
       }
     }
     const typeOf = new Map(spec.columns.map((c) => [c.header, c.type]));
+    // Column formats before the cells exist, so every cell takes them (text stays text)
+    // without a style per cell, which would slow saving a large table several-fold.
+    header.forEach((name, i) => {
+      const column = sheet!.getColumn(left + i);
+      column.width = Math.max(10, Math.min(40, name.length + 4));
+      const format = NUMBER_FORMATS[typeOf.get(name) ?? "text"];
+      if (format) column.numFmt = format;
+    });
     // Excel tables need a data row; an empty plan gets one blank row, which reading skips.
     const body = rows.length ? rows : [header.map(() => null)];
     sheet.addTable({
@@ -123,14 +131,6 @@ export class XlsxDriver implements WorkbookDriver {
       rows: body.map((cells) =>
         cells.map((cell) => (cell === null ? null : cell))
       ) as unknown as ExcelJS.CellValue[][],
-    });
-    header.forEach((name, i) => {
-      const format = NUMBER_FORMATS[typeOf.get(name) ?? "text"];
-      const column = sheet!.getColumn(left + i);
-      column.width = Math.max(10, Math.min(40, name.length + 4));
-      if (!format) return;
-      for (let r = top + 1; r <= top + body.length; r++)
-        sheet!.getRow(r).getCell(left + i).numFmt = format;
     });
   }
 

@@ -5,7 +5,7 @@
  * office-addin-mock's Excel.run/context. Writes apply at once rather than at sync; what
  * the tests measure is how the adapter batches its work into syncs.
  */
-import { OfficeMockObject } from "office-addin-mock";
+import type { OfficeMockObject as MockObject } from "office-addin-mock";
 
 type Cell = string | number | boolean | null;
 
@@ -138,44 +138,61 @@ export class FakeWorkbook {
     };
   }
 
+  /** The workbook part of a request context. */
+  private workbookApi() {
+    const workbook = this;
+    return {
+      tables: {
+        getItemOrNullObject: (name: string) => workbook.tableProxy(name),
+        add(address: string) {
+          const a = parseAddress(address);
+          const info: TableInfo = {
+            name: "",
+            sheet: a.sheet!,
+            top: a.top,
+            left: a.left,
+            rows: a.rows,
+            columns: a.columns,
+          };
+          return {
+            set name(value: string) {
+              info.name = value;
+              workbook.tables.set(value, info);
+            },
+          };
+        },
+      },
+      worksheets: {
+        getItemOrNullObject: (name: string) => workbook.sheetProxy(name),
+        add(name: string) {
+          workbook.sheets.set(name, { cells: new Map(), formats: new Map() });
+          return workbook.sheetProxy(name);
+        },
+      },
+    };
+  }
+
+  /** A plain Excel.run over this workbook, for benchmarks (no jest, no office-addin-mock). */
+  plainRun(): <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> {
+    const context = {
+      workbook: this.workbookApi(),
+      sync: async () => undefined,
+    } as unknown as Excel.RequestContext;
+    return (batch) => batch(context);
+  }
+
   /** office-addin-mock's Excel object, whose context.workbook is this fake. */
   excel(): {
     run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
     context: { sync(): Promise<void> };
   } {
-    const workbook = this;
+    // Loaded here, not at the top: plain Node (the benchmarks) cannot load its dependencies.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { OfficeMockObject } = require("office-addin-mock") as {
+      OfficeMockObject: typeof MockObject;
+    };
     const mock = new OfficeMockObject({
-      context: {
-        workbook: {
-          tables: {
-            getItemOrNullObject: (name: string) => workbook.tableProxy(name),
-            add(address: string) {
-              const a = parseAddress(address);
-              const info: TableInfo = {
-                name: "",
-                sheet: a.sheet!,
-                top: a.top,
-                left: a.left,
-                rows: a.rows,
-                columns: a.columns,
-              };
-              return {
-                set name(value: string) {
-                  info.name = value;
-                  workbook.tables.set(value, info);
-                },
-              };
-            },
-          },
-          worksheets: {
-            getItemOrNullObject: (name: string) => workbook.sheetProxy(name),
-            add(name: string) {
-              workbook.sheets.set(name, { cells: new Map(), formats: new Map() });
-              return workbook.sheetProxy(name);
-            },
-          },
-        },
-      },
+      context: { workbook: this.workbookApi() },
       run: async function (
         this: { context: Excel.RequestContext },
         batch: (context: Excel.RequestContext) => Promise<unknown>
