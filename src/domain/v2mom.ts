@@ -1,0 +1,279 @@
+/**
+ * V2MOM — Vision, Values, Methods, Obstacles, Measures — as Salesforce uses it to align a
+ * company: each org unit writes one for the fiscal year, aligned to its parent's, and
+ * refreshes it mid-year. This module holds the model and its rules; the pane and the
+ * workbook tables only show and store it.
+ */
+export type V2momLevel = "Company" | "Organisation" | "Team" | "Person";
+export type V2momVersion = "Annual" | "Mid-year refresh";
+export type V2momStatus = "Draft" | "Published";
+export type MeasureStatus = "On track" | "At risk" | "Off track";
+
+export interface Method {
+  id: string;
+  text: string;
+  owner?: string;
+  /** Excel serial date. */
+  due?: number;
+  /** The parent document's Method this one supports. */
+  alignsTo?: string;
+}
+
+export interface Obstacle {
+  id: string;
+  text: string;
+  /** The Method it stands in the way of; absent for a general obstacle. */
+  methodId?: string;
+}
+
+export interface Measure {
+  id: string;
+  methodId?: string;
+  metric: string;
+  unit?: string;
+  target?: number;
+  /** A typed actual, or a link to a workbook cell or name whose value is the actual. */
+  actual?: number;
+  actualLink?: string;
+  /** Excel serial date the actual was last checked. */
+  lastChecked?: number;
+}
+
+export interface V2mom {
+  id: string;
+  orgUnit: string;
+  level: V2momLevel;
+  owner?: string;
+  parentId?: string;
+  fiscalYear: number;
+  version: V2momVersion;
+  status: V2momStatus;
+  vision: string;
+  /** In priority order. */
+  values: { id: string; text: string }[];
+  /** In priority order. */
+  methods: Method[];
+  obstacles: Obstacle[];
+  measures: Measure[];
+}
+
+export interface V2momIssue {
+  field: string;
+  itemId?: string;
+  message: string;
+}
+
+/** What keeps a V2MOM from being saved or published, each next to its field. */
+export function validateV2mom(doc: V2mom, forPublishing = false): V2momIssue[] {
+  const issues: V2momIssue[] = [];
+  if (!doc.orgUnit.trim())
+    issues.push({
+      field: "orgUnit",
+      message: "Name the organisation, team or person this V2MOM is for.",
+    });
+  if (!Number.isInteger(doc.fiscalYear) || doc.fiscalYear < 1900)
+    issues.push({ field: "fiscalYear", message: "The fiscal year must be a year such as 2027." });
+  if (forPublishing && !doc.vision.trim())
+    issues.push({ field: "vision", message: "Write the vision before publishing." });
+  if (forPublishing && doc.methods.length === 0)
+    issues.push({ field: "methods", message: "Add at least one method before publishing." });
+  const ids = new Set<string>();
+  for (const item of [...doc.values, ...doc.methods, ...doc.obstacles, ...doc.measures]) {
+    if (ids.has(item.id))
+      issues.push({
+        field: "items",
+        itemId: item.id,
+        message: `Two items share the id ${item.id}.`,
+      });
+    ids.add(item.id);
+  }
+  const methodIds = new Set(doc.methods.map((m) => m.id));
+  for (const method of doc.methods)
+    if (!method.text.trim())
+      issues.push({
+        field: "methods",
+        itemId: method.id,
+        message: "A method needs a description.",
+      });
+  for (const obstacle of doc.obstacles) {
+    if (obstacle.methodId && !methodIds.has(obstacle.methodId))
+      issues.push({
+        field: "obstacles",
+        itemId: obstacle.id,
+        message: "This obstacle refers to a method that no longer exists.",
+      });
+  }
+  for (const measure of doc.measures) {
+    if (!measure.metric.trim())
+      issues.push({ field: "measures", itemId: measure.id, message: "A measure needs a metric." });
+    if (measure.target !== undefined && !Number.isFinite(measure.target))
+      issues.push({
+        field: "measures",
+        itemId: measure.id,
+        message: "The target must be a number.",
+      });
+    if (measure.methodId && !methodIds.has(measure.methodId))
+      issues.push({
+        field: "measures",
+        itemId: measure.id,
+        message: "This measure refers to a method that no longer exists.",
+      });
+  }
+  return issues;
+}
+
+export interface StatusThresholds {
+  /** Actual ÷ target at or above which a measure is on track (default 0.95). */
+  onTrack: number;
+  /** At or above which it is at risk; below, off track (default 0.8). */
+  atRisk: number;
+}
+
+/**
+ * Status from actual against target. For a measure where lower is better (target below
+ * the starting point is not modelled), users set the thresholds above 1 instead.
+ */
+export function measureStatus(
+  measure: Measure,
+  actual: number | undefined,
+  thresholds: StatusThresholds = { onTrack: 0.95, atRisk: 0.8 }
+): MeasureStatus | undefined {
+  if (actual === undefined || measure.target === undefined || !Number.isFinite(actual))
+    return undefined;
+  if (measure.target === 0) return actual >= 0 ? "On track" : "Off track";
+  const ratio = actual / measure.target;
+  return ratio >= thresholds.onTrack
+    ? "On track"
+    : ratio >= thresholds.atRisk
+      ? "At risk"
+      : "Off track";
+}
+
+/** Whether a measure's actual has not been checked within `days` days of `today`. */
+export const isStale = (measure: Measure, today: number, days = 30) =>
+  measure.lastChecked === undefined || today - measure.lastChecked > days;
+
+export interface AlignmentWarning {
+  documentId: string;
+  methodId: string;
+  kind: "unsupported" | "unaligned";
+  message: string;
+}
+
+/**
+ * Cascade checks across all documents of a fiscal year and version: a parent's Method
+ * that no child Method supports, and a child's Method aligned to nothing.
+ */
+export function alignmentWarnings(documents: readonly V2mom[]): AlignmentWarning[] {
+  const warnings: AlignmentWarning[] = [];
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  for (const doc of documents) {
+    const children = documents.filter((d) => d.parentId === doc.id);
+    if (children.length) {
+      for (const method of doc.methods) {
+        const supported = children.some((child) =>
+          child.methods.some((m) => m.alignsTo === method.id)
+        );
+        if (!supported)
+          warnings.push({
+            documentId: doc.id,
+            methodId: method.id,
+            kind: "unsupported",
+            message: `No ${children[0].level.toLowerCase()} supports "${method.text}".`,
+          });
+      }
+    }
+    const parent = doc.parentId ? byId.get(doc.parentId) : undefined;
+    if (parent) {
+      for (const method of doc.methods) {
+        if (!method.alignsTo || !parent.methods.some((m) => m.id === method.alignsTo)) {
+          warnings.push({
+            documentId: doc.id,
+            methodId: method.id,
+            kind: "unaligned",
+            message: `"${method.text}" is not aligned to a method of ${parent.orgUnit}.`,
+          });
+        }
+      }
+    }
+  }
+  return warnings;
+}
+
+/** Starts the mid-year refresh: a Draft copy of a published Annual V2MOM, which is kept as it was. */
+export function startMidYearRefresh(annual: V2mom, newId: string): V2mom {
+  if (annual.version !== "Annual" || annual.status !== "Published") {
+    throw new Error("Only a published Annual V2MOM can be refreshed.");
+  }
+  return structuredClone({
+    ...annual,
+    id: newId,
+    version: "Mid-year refresh" as const,
+    status: "Draft" as const,
+  });
+}
+
+export interface ItemChange {
+  section: "values" | "methods" | "obstacles" | "measures";
+  id: string;
+  kind: "added" | "removed" | "reworded" | "re-ranked";
+  before?: string;
+  after?: string;
+}
+
+/** What changed between two versions of a V2MOM: items added, removed, reworded or re-ranked. */
+export function diffV2mom(
+  before: V2mom,
+  after: V2mom
+): { visionChanged: boolean; changes: ItemChange[] } {
+  const changes: ItemChange[] = [];
+  const textOf = (item: { text?: string; metric?: string }) => item.text ?? item.metric ?? "";
+  for (const section of ["values", "methods", "obstacles", "measures"] as const) {
+    const old = before[section] as { id: string; text?: string; metric?: string }[];
+    const now = after[section] as { id: string; text?: string; metric?: string }[];
+    const oldIndex = new Map(old.map((item, i) => [item.id, i]));
+    const nowIndex = new Map(now.map((item, i) => [item.id, i]));
+    for (const item of now) {
+      if (!oldIndex.has(item.id))
+        changes.push({ section, id: item.id, kind: "added", after: textOf(item) });
+    }
+    for (const item of old) {
+      if (!nowIndex.has(item.id))
+        changes.push({ section, id: item.id, kind: "removed", before: textOf(item) });
+    }
+    // Re-ranked: an item's rank among the items both versions share changed.
+    const shared = now.filter((item) => oldIndex.has(item.id));
+    const oldOrder = old.filter((item) => nowIndex.has(item.id)).map((item) => item.id);
+    shared.forEach((item, rank) => {
+      const previous = old[oldIndex.get(item.id)!];
+      if (textOf(previous).trim() !== textOf(item).trim())
+        changes.push({
+          section,
+          id: item.id,
+          kind: "reworded",
+          before: textOf(previous),
+          after: textOf(item),
+        });
+      if ((section === "values" || section === "methods") && oldOrder[rank] !== item.id) {
+        changes.push({
+          section,
+          id: item.id,
+          kind: "re-ranked",
+          before: String(oldOrder.indexOf(item.id) + 1),
+          after: String(rank + 1),
+        });
+      }
+    });
+  }
+  return { visionChanged: before.vision.trim() !== after.vision.trim(), changes };
+}
+
+/** Moves an item one step up or down in a ranked list (keyboard reordering), or to a new index (drag). */
+export function reorder<T>(items: readonly T[], from: number, to: number): T[] {
+  if (from < 0 || from >= items.length) return [...items];
+  const target = Math.max(0, Math.min(items.length - 1, to));
+  const next = [...items];
+  const [moved] = next.splice(from, 1);
+  next.splice(target, 0, moved);
+  return next;
+}

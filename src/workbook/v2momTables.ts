@@ -1,0 +1,151 @@
+/**
+ * V2MOM documents as the three plan tables (documents, items, measures), and back. Ranks
+ * are stored 1, 2, 3… so a reader sorting the Items table by Rank sees the priorities.
+ */
+import type { Measure, V2mom, V2momLevel, V2momStatus, V2momVersion } from "../domain/v2mom";
+import { PlanRow, TableData } from "./rows";
+
+const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+const orUndefined = <T>(value: T | null | undefined): T | undefined =>
+  value === null ? undefined : value;
+const str = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
+const num = (value: unknown) => (typeof value === "number" ? value : undefined);
+
+export function v2momToRows(documents: readonly V2mom[]): {
+  v2momDocuments: PlanRow[];
+  v2momItems: PlanRow[];
+  v2momMeasures: PlanRow[];
+} {
+  const v2momDocuments = documents.map((d) => ({
+    DocumentId: d.id,
+    OrgUnit: d.orgUnit,
+    Level: d.level,
+    Owner: orNull(d.owner),
+    ParentDocumentId: orNull(d.parentId),
+    FiscalYear: d.fiscalYear,
+    Version: d.version,
+    Status: d.status,
+    Vision: d.vision || null,
+    Updated: null,
+  }));
+  const v2momItems: PlanRow[] = documents.flatMap((d) => [
+    ...d.values.map((v, i) => ({
+      DocumentId: d.id,
+      ItemId: v.id,
+      Kind: "Value",
+      Rank: i + 1,
+      Text: v.text,
+      Owner: null,
+      DueDate: null,
+      AlignsTo: null,
+      MethodId: null,
+    })),
+    ...d.methods.map((m, i) => ({
+      DocumentId: d.id,
+      ItemId: m.id,
+      Kind: "Method",
+      Rank: i + 1,
+      Text: m.text,
+      Owner: orNull(m.owner),
+      DueDate: orNull(m.due),
+      AlignsTo: orNull(m.alignsTo),
+      MethodId: null,
+    })),
+    ...d.obstacles.map((o, i) => ({
+      DocumentId: d.id,
+      ItemId: o.id,
+      Kind: "Obstacle",
+      Rank: i + 1,
+      Text: o.text,
+      Owner: null,
+      DueDate: null,
+      AlignsTo: null,
+      MethodId: orNull(o.methodId),
+    })),
+  ]);
+  const v2momMeasures = documents.flatMap((d) =>
+    d.measures.map((m) => ({
+      DocumentId: d.id,
+      MeasureId: m.id,
+      MethodId: orNull(m.methodId),
+      Metric: m.metric,
+      Unit: orNull(m.unit),
+      Target: orNull(m.target),
+      Actual: orNull(m.actual),
+      ActualLink: orNull(m.actualLink),
+      Status: null,
+      LastChecked: orNull(m.lastChecked),
+    }))
+  );
+  return { v2momDocuments, v2momItems, v2momMeasures };
+}
+
+export function v2momFromRows(
+  documents: TableData,
+  items: TableData,
+  measures: TableData
+): V2mom[] {
+  const itemsOf = new Map<string, PlanRow[]>();
+  for (const row of items.rows) {
+    const id = String(row.DocumentId);
+    itemsOf.set(id, [...(itemsOf.get(id) ?? []), row]);
+  }
+  const byRank = (kind: string, rows: PlanRow[]) =>
+    rows
+      .filter((r) => String(r.Kind).toLowerCase() === kind.toLowerCase())
+      .sort((a, b) => (num(a.Rank) ?? Infinity) - (num(b.Rank) ?? Infinity));
+  return documents.rows.map((d) => {
+    const id = String(d.DocumentId);
+    const own = itemsOf.get(id) ?? [];
+    const doc: V2mom = {
+      id,
+      orgUnit: String(d.OrgUnit ?? ""),
+      level: (str(d.Level) ?? "Team") as V2momLevel,
+      fiscalYear: num(d.FiscalYear) ?? 0,
+      version: (str(d.Version) ?? "Annual") as V2momVersion,
+      status: (str(d.Status) ?? "Draft") as V2momStatus,
+      vision: str(d.Vision) ?? "",
+      values: byRank("Value", own).map((r) => ({ id: String(r.ItemId), text: str(r.Text) ?? "" })),
+      methods: byRank("Method", own).map((r) => {
+        const method: V2mom["methods"][number] = { id: String(r.ItemId), text: str(r.Text) ?? "" };
+        if (str(r.Owner)) method.owner = str(r.Owner);
+        if (num(r.DueDate) !== undefined) method.due = num(r.DueDate);
+        if (str(r.AlignsTo)) method.alignsTo = str(r.AlignsTo);
+        return method;
+      }),
+      obstacles: byRank("Obstacle", own).map((r) => {
+        const obstacle: V2mom["obstacles"][number] = {
+          id: String(r.ItemId),
+          text: str(r.Text) ?? "",
+        };
+        if (str(r.MethodId)) obstacle.methodId = str(r.MethodId);
+        return obstacle;
+      }),
+      measures: measures.rows
+        .filter((m) => String(m.DocumentId) === id)
+        .map((m) => {
+          const measure: Measure = { id: String(m.MeasureId), metric: String(m.Metric ?? "") };
+          for (const [key, column] of [
+            ["methodId", "MethodId"],
+            ["unit", "Unit"],
+            ["actualLink", "ActualLink"],
+          ] as const) {
+            const value = orUndefined(str(m[column]));
+            if (value !== undefined) measure[key] = value;
+          }
+          for (const [key, column] of [
+            ["target", "Target"],
+            ["actual", "Actual"],
+            ["lastChecked", "LastChecked"],
+          ] as const) {
+            const value = num(m[column]);
+            if (value !== undefined) measure[key] = value;
+          }
+          return measure;
+        }),
+    };
+    if (str(d.Owner)) doc.owner = str(d.Owner);
+    if (str(d.ParentDocumentId)) doc.parentId = str(d.ParentDocumentId);
+    return doc;
+  });
+}
