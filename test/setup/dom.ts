@@ -8,3 +8,9 @@ class NoLayoutResizeObserver {
 }
 const host = globalThis as { ResizeObserver?: unknown };
 host.ResizeObserver ??= NoLayoutResizeObserver;
+
+// jsdom lacks the encoders browsers have; Node's are the same API.
+import { TextDecoder, TextEncoder } from "node:util";
+const encoders = globalThis as { TextEncoder?: unknown; TextDecoder?: unknown };
+encoders.TextEncoder ??= TextEncoder;
+encoders.TextDecoder ??= TextDecoder;

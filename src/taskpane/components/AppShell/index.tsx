@@ -35,9 +35,11 @@ export interface AppShellProps {
   host: HostInfo;
   /** The pane for each view; the shell owns navigation, language and the host banner. */
   views: Record<PaneView, React.ReactNode>;
+  /** Shown instead of the host banner, such as the workbench's file bar outside Excel. */
+  hostBar?: React.ReactNode;
 }
 
-export function AppShell({ host, views }: AppShellProps) {
+export function AppShell({ host, views, hostBar }: AppShellProps) {
   const styles = useStyles();
   const { t, locale, setLocale } = useI18n();
   const [view, setView] = React.useState<PaneView>(initialView);
@@ -65,9 +67,11 @@ export function AppShell({ host, views }: AppShellProps) {
           ))}
         </Dropdown>
       </header>
-      <MessageBar intent={host.kind === "excel" ? "success" : "info"}>
-        <MessageBarBody>{host.kind === "excel" ? t("app.host.excel") : t("app.host.outside")}</MessageBarBody>
-      </MessageBar>
+      {hostBar ?? (
+        <MessageBar intent={host.kind === "excel" ? "success" : "info"}>
+          <MessageBarBody>{host.kind === "excel" ? t("app.host.excel") : t("app.host.outside")}</MessageBarBody>
+        </MessageBar>
+      )}
       <TabList selectedValue={view} onTabSelect={onTabSelect}>
         <Tab value="v2mom">{t("app.view.v2mom")}</Tab>
         <Tab value="territories">{t("app.view.territories")}</Tab>

@@ -1,0 +1,29 @@
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import type { PlanProblem } from "../../../workbook/rows";
+import { useI18n } from "../../i18n";
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "12rem", overflowY: "auto" },
+});
+
+/** Problems found in the workbook's plan tables, each with its place. */
+export function PlanProblems({ problems }: { problems: readonly PlanProblem[] }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  if (problems.length === 0) return null;
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return (
+    <MessageBar intent={errors ? "error" : "warning"} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t("plan.problems", { count: problems.length })}</MessageBarTitle>
+        <ul className={styles.list}>
+          {problems.map((p, i) => (
+            <li key={i}>
+              {[p.sheet, p.address ?? (p.row ? t("plan.row", { row: p.row }) : undefined), p.column].filter(Boolean).join(" · ")}: {p.message}
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,76 @@
+/** The workbench outside Excel, over real .xlsx bytes written and read by the file adapter. */
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { enUS } from "../../src/taskpane/i18n/en-US";
+import { PlanStore } from "../../src/workbook/store";
+import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+
+const host = { kind: "outside" as const, displayLanguage: "en-US", dark: false };
+
+async function planFile(edit?: (driver: XlsxDriver) => void): Promise<File> {
+  const driver = new XlsxDriver();
+  const store = new PlanStore(driver);
+  await store.save(await store.load(), {
+    assignments: [
+      { Scenario: "Base", AccountId: "A1", RepId: "R1", Reason: "kept", MovedFrom: null, Locked: false },
+      { Scenario: "Base", AccountId: "A2", RepId: "R2", Reason: "kept", MovedFrom: null, Locked: false },
+    ],
+  });
+  edit?.(driver);
+  return new File([(await driver.toBuffer()) as Uint8Array<ArrayBuffer>], "FY27 plan.xlsx");
+}
+
+async function choose(file: File) {
+  const input = screen.getByLabelText(enUS["workbench.open"], { selector: "input" });
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [file] } });
+  });
+}
+
+describe("workbench outside Excel", () => {
+  it("starts on an empty plan file, with nothing wrong", async () => {
+    render(<App host={host} />);
+    expect(await screen.findByText(/works on Sales plan\.xlsx/)).toBeInTheDocument();
+    expect(screen.queryByText(/problem\(s\) in the plan tables/)).not.toBeInTheDocument();
+  });
+
+  it("opens a workbook and lists the problems in its hand-edited tables, with their cells", async () => {
+    render(<App host={host} />);
+    await screen.findByText(/works on Sales plan\.xlsx/);
+    await choose(await planFile((driver) => (driver.workbook.getWorksheet("Assignments")!.getCell("F3").value = "perhaps")));
+    expect(await screen.findByText(/works on FY27 plan\.xlsx/)).toBeInTheDocument();
+    expect(await screen.findByText("1 problem(s) in the plan tables")).toBeInTheDocument();
+    expect(screen.getByText(/Assignments · F3 · Locked: Locked holds "perhaps"/)).toBeInTheDocument();
+  });
+
+  it("refuses a file that is not a workbook and keeps the plan that was open", async () => {
+    render(<App host={host} />);
+    await screen.findByText(/works on Sales plan\.xlsx/);
+    await choose(new File(["name,region\nAcme,EMEA\n"], "accounts.csv"));
+    expect(await screen.findByText(/accounts\.csv could not be opened as an Excel workbook/)).toBeInTheDocument();
+    expect(screen.getByText(/works on Sales plan\.xlsx/)).toBeInTheDocument();
+  });
+
+  it("downloads the workbook it works on, which reopens with the same plan", async () => {
+    const blobs: Blob[] = [];
+    const urls = URL as unknown as { createObjectURL: (blob: Blob) => string; revokeObjectURL: (url: string) => void };
+    urls.createObjectURL = (blob: Blob) => (blobs.push(blob), "blob:plan");
+    urls.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    render(<App host={host} />);
+    await screen.findByText(/works on Sales plan\.xlsx/);
+    await choose(await planFile());
+    await screen.findByText(/works on FY27 plan\.xlsx/);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: enUS["workbench.download"] }));
+    });
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    const bytes = await new Promise<ArrayBuffer>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.readAsArrayBuffer(blobs[0]);
+    });
+    const reopened = await new PlanStore(await XlsxDriver.fromBuffer(bytes)).load();
+    expect(reopened.tables.assignments.rows.map((r) => r.AccountId)).toEqual(["A1", "A2"]);
+  });
+});
