@@ -1,11 +1,18 @@
 /** Small timing helpers for `npm run bench`: best-of-k wall time, printed as a table with ratios. */
 import { performance } from "node:perf_hooks";
 
-/** Best of `runs` timings in milliseconds (the least disturbed by the rest of the machine). */
+/** Runs a full garbage collection when node was started with --expose-gc (npm run bench does). */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/**
+ * Best of `runs` timings in milliseconds (the least disturbed by the rest of the machine).
+ * Each run starts from a collected heap, so one run's garbage is not billed to the next.
+ */
 export function time(run: () => unknown, runs = 5): number {
   let best = Infinity;
   let sink: unknown;
   for (let i = 0; i < runs; i++) {
+    collect();
     const start = performance.now();
     sink = run();
     best = Math.min(best, performance.now() - start);
