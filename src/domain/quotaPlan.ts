@@ -308,9 +308,11 @@ export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<Q
   const ramp = Float64Array.from(settings.rampSchedule ?? []);
   const seasonality = settings.seasonality ?? new Array(12).fill(1);
   // Each rep's share of a full month, month by month: 0 before a start, prorated in the start month, ramped after.
+  const fullYear = new Array<number>(12).fill(1);
+  const funnelRates = settings.funnel ? Float64Array.from(settings.funnel.rates) : undefined;
   const profiles = reps.map((rep) =>
     rep.startDate === undefined
-      ? new Array<number>(12).fill(1)
+      ? fullYear
       : Array.from(
           monthlyRamp(
             12,
@@ -394,7 +396,11 @@ export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<Q
       );
       const scale = 10 ** decimals;
       members.forEach((i, k) => {
-        const profile = profiles[i].map((share, m) => share * seasonality[m]);
+        // Most reps work the full year: their monthly weights are the seasonality itself.
+        const profile =
+          profiles[i] === fullYear
+            ? seasonality
+            : profiles[i].map((share, m) => share * seasonality[m]);
         const monthly = apportionUnits(
           Math.round(annual[k] * scale),
           profile.some((x) => x > 0) ? profile : seasonality
@@ -414,7 +420,7 @@ export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<Q
         if (settings.funnel) {
           quota.funnelNeeded = leadsNeeded(
             annual[k],
-            Float64Array.from(settings.funnel.rates),
+            funnelRates!,
             settings.funnel.avgDealSize,
             settings.funnel.collectionRatio ?? 1
           );
