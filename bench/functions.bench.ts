@@ -310,8 +310,8 @@ export function runFunctionBench(): void {
 
   const rows: Row[] = [];
   for (const c of cases) {
-    const ms = time(() => c.run(d), 9, { collectFirst: true });
-    const floor = time(() => c.floor(d), 9, { collectFirst: true });
+    const ms = time(() => c.run(d), 9);
+    const floor = time(() => c.floor(d), 9);
     d.release();
     const oursSmall = time(() => c.run(small), 3);
     small.release();

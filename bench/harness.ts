@@ -1,20 +1,15 @@
 /** Small timing helpers for `npm run bench`: best-of-k wall time, printed as a table with ratios. */
 import { performance } from "node:perf_hooks";
 
-/** Runs a full garbage collection when node was started with --expose-gc (npm run bench does). */
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-
 /**
  * Best of `runs` timings in milliseconds (the least disturbed by the rest of the machine).
- * With `collectFirst`, each run starts from a collected heap, so one million-row run's
- * garbage is not billed to the next (a forced collection slows small, allocation-heavy
- * runs instead, so it is not the default).
+ * No forced garbage collection between runs: a full collection also throws away compiled
+ * code, which would make every run measure the interpreter (seen here: 3× slower).
  */
-export function time(run: () => unknown, runs = 5, { collectFirst = false } = {}): number {
+export function time(run: () => unknown, runs = 5): number {
   let best = Infinity;
   let sink: unknown;
   for (let i = 0; i < runs; i++) {
-    if (collectFirst) collect();
     const start = performance.now();
     sink = run();
     best = Math.min(best, performance.now() - start);

@@ -7,31 +7,47 @@ export interface Column<T> {
   get(index: number): T;
 }
 
+class ArrayColumn<T> implements Column<T> {
+  constructor(private readonly values: ArrayLike<T>) {}
+
+  get length(): number {
+    return this.values.length;
+  }
+
+  get(index: number): T {
+    return this.values[index];
+  }
+}
+
 export function columnOf<T>(values: ArrayLike<T>): Column<T> {
-  return { length: values.length, get: (index) => values[index] };
+  return new ArrayColumn(values);
 }
 
 /**
  * Memoises a classification of user-typed labels (stage names, outcomes, groups). A range
  * holds a handful of distinct spellings repeated a million times, so the last few are
  * checked by identity before falling back to a map; `classify` runs once per spelling.
+ * A class rather than a closure, so that its call sites stay monomorphic across calls.
  */
-export function labelMemo<V>(classify: (label: string) => V): (label: string) => V {
-  const recentLabels: string[] = [];
-  const recentValues: V[] = [];
-  const all = new Map<string, V>();
-  return (label) => {
-    for (let i = 0; i < recentLabels.length; i++)
-      if (recentLabels[i] === label) return recentValues[i];
-    let value = all.get(label);
-    if (value === undefined && !all.has(label)) {
-      value = classify(label);
-      all.set(label, value);
+export class LabelMemo<V> {
+  private readonly recentLabels: string[] = [];
+  private readonly recentValues: V[] = [];
+  private readonly all = new Map<string, V>();
+
+  constructor(private readonly classify: (label: string) => V) {}
+
+  get(label: string): V {
+    const labels = this.recentLabels;
+    for (let i = 0; i < labels.length; i++) if (labels[i] === label) return this.recentValues[i];
+    let value = this.all.get(label);
+    if (value === undefined && !this.all.has(label)) {
+      value = this.classify(label);
+      this.all.set(label, value);
     }
-    if (recentLabels.length < 8) {
-      recentLabels.push(label);
-      recentValues.push(value as V);
+    if (labels.length < 8) {
+      labels.push(label);
+      this.recentValues.push(value as V);
     }
     return value as V;
-  };
+  }
 }

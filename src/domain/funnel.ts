@@ -3,7 +3,7 @@
  * revenue identity the business plans with:
  *   revenue collected = leads × rate₁ × … × rateₙ × average deal size × collection ratio.
  */
-import { Column, labelMemo } from "./column";
+import { Column, LabelMemo } from "./column";
 import { div0Error, numError, valueError } from "./errors";
 import {
   finiteResult,
@@ -11,7 +11,7 @@ import {
   requireFraction,
   requireNonNegative,
   stageIndex,
-  stageResolver,
+  StageLookup,
   BLANK_STAGE,
 } from "./pipeline";
 
@@ -150,12 +150,12 @@ export function conversionBy(
   }
   if (stageNames.length < 2)
     throw valueError("stage_names needs at least two stages", { field: "stage_names" });
-  const resolve = stageResolver(stageIndex(stageNames), "stage_reached");
+  const stagesByName = new StageLookup(stageIndex(stageNames), "stage_reached");
   const stages = stageNames.length;
   // Spellings that differ only in case or spaces ("Web", "web ") are one group, shown as first typed.
   const groupNames: string[] = [];
   const groupByKey = new Map<string, number>();
-  const groupOf = labelMemo((label) => {
+  const groupOf = new LabelMemo((label) => {
     const key = labelKey(label);
     let group = groupByKey.get(key);
     if (group === undefined) {
@@ -165,21 +165,21 @@ export function conversionBy(
     }
     return group;
   });
-  const blankGroup = labelMemo((label) => labelKey(label) === "");
+  const blankGroup = new LabelMemo((label) => labelKey(label) === "");
   // Leads whose furthest stage is s, per group: counts[group × stages + s].
   const counts: number[] = [];
   let leads = 0;
   for (let i = 0; i < groups.length; i++) {
     const rawGroup = groups.get(i);
-    const stage = resolve(stageReached.get(i), i + 1);
+    const stage = stagesByName.stageOf(stageReached.get(i), i + 1);
     if (stage === BLANK_STAGE) {
-      if (blankGroup(rawGroup)) continue;
+      if (blankGroup.get(rawGroup)) continue;
       throw valueError(`stage_reached is blank in row ${i + 1}`, {
         field: "stage_reached",
         row: i + 1,
       });
     }
-    const slot = groupOf(rawGroup) * stages + stage;
+    const slot = groupOf.get(rawGroup) * stages + stage;
     while (counts.length <= slot) counts.push(0);
     counts[slot]++;
     leads++;

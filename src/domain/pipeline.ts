@@ -1,4 +1,4 @@
-import { Column, labelMemo } from "./column";
+import { Column, LabelMemo } from "./column";
 import { div0Error, naError, numError, valueError } from "./errors";
 
 /** Checks a value meant to be a non-negative amount or count. */
@@ -75,22 +75,30 @@ export function stageIndex(
   return index;
 }
 
-/** Stage position of a typed label; -1 for a blank label. Unknown labels are #N/A with their row. */
-export function stageResolver(
-  index: Map<string, number>,
-  field: string
-): (label: string, row: number) => number {
-  const lookup = labelMemo((label) => {
-    const key = labelKey(label);
-    return key === "" ? BLANK : (index.get(key) ?? UNKNOWN);
-  });
-  return (label, row) => {
-    const stage = lookup(label);
+/** Stage positions of typed labels; -1 (BLANK_STAGE) for a blank label. Unknown labels are #N/A with their row. */
+export class StageLookup {
+  private readonly memo: LabelMemo<number>;
+
+  constructor(
+    index: Map<string, number>,
+    private readonly field: string
+  ) {
+    this.memo = new LabelMemo((label) => {
+      const key = labelKey(label);
+      return key === "" ? BLANK : (index.get(key) ?? UNKNOWN);
+    });
+  }
+
+  stageOf(label: string, row: number): number {
+    const stage = this.memo.get(label);
     if (stage === UNKNOWN) {
-      throw naError(`unknown stage "${label}" in ${field}, row ${row}`, { field, row });
+      throw naError(`unknown stage "${label}" in ${this.field}, row ${row}`, {
+        field: this.field,
+        row,
+      });
     }
     return stage;
-  };
+  }
 }
 
 /** What stageResolver returns for a blank label. */
@@ -120,11 +128,11 @@ export function weightedPipeline(
     );
   }
   stageProbabilities.forEach((p, i) => requireFraction(p, "stage_probabilities", i + 1));
-  const resolve = stageResolver(stageIndex(stageNames), "stages");
+  const stagesByName = new StageLookup(stageIndex(stageNames), "stages");
   let total = 0;
   for (let i = 0; i < amounts.length; i++) {
     const amount = amounts[i];
-    const stage = resolve(stages.get(i), i + 1);
+    const stage = stagesByName.stageOf(stages.get(i), i + 1);
     if (amount !== amount) {
       if (stage === BLANK) continue;
       throw valueError(`amounts is blank in row ${i + 1}`, { field: "amounts", row: i + 1 });

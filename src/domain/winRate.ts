@@ -2,7 +2,7 @@
  * Win rate: won ÷ (won + lost), with deals still open left out, and honest intervals for
  * the small samples planners really have (a rep's 12 deals, a new segment's first quarter).
  */
-import { Column, labelMemo } from "./column";
+import { Column, LabelMemo } from "./column";
 import { div0Error, numError, valueError } from "./errors";
 import { finiteResult, labelKey, requireNonNegative } from "./pipeline";
 import { normalQuantile } from "./statistics";
@@ -31,14 +31,14 @@ export function winRate(
       field: "amounts",
     });
   }
-  const classOf = labelMemo((label) => {
+  const classOf = new LabelMemo((label) => {
     const key = labelKey(label);
     return key === won ? WON : key === lost ? LOST : OPEN;
   });
   let wonTotal = 0;
   let closedTotal = 0;
   for (let i = 0; i < outcomes.length; i++) {
-    const kind = classOf(outcomes.get(i));
+    const kind = classOf.get(outcomes.get(i));
     if (kind === OPEN) continue;
     let weight = 1;
     if (amounts) {

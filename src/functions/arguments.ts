@@ -35,15 +35,48 @@ function describe(cell: unknown): string {
 const position = (line: Line, index: number) =>
   line.length === 1 ? line.field : `${line.field}, row ${index + 1}`;
 
+const SCALAR = 0;
+const FLAT = 1;
+const ROW = 2;
+const COLUMN = 3;
+
+/**
+ * A line of cells read in place. One class for every shape, so that the call sites in the
+ * hot loops always see the same method and stay fast across many calls (closures created
+ * per call would make them polymorphic).
+ */
+class CellLine implements Line {
+  constructor(
+    readonly field: string,
+    readonly length: number,
+    readonly orientation: Orientation,
+    private readonly source: unknown,
+    private readonly shape: number
+  ) {}
+
+  at(index: number): unknown {
+    switch (this.shape) {
+      case COLUMN: {
+        const row = (this.source as unknown[])[index];
+        return Array.isArray(row) ? row[0] : row;
+      }
+      case ROW:
+        return ((this.source as unknown[])[0] as unknown[])[index];
+      case FLAT:
+        return (this.source as unknown[])[index];
+      default:
+        return this.length === 0 ? undefined : this.source;
+    }
+  }
+}
+
 /** Views an argument as a line of cells; a 2-D block is refused with #VALUE!. */
 export function line(argument: unknown, field: string): Line {
-  if (!Array.isArray(argument))
-    return { field, length: 1, orientation: "column", at: () => argument };
+  if (!Array.isArray(argument)) return new CellLine(field, 1, "column", argument, SCALAR);
   const rows = argument as unknown[];
-  if (rows.length === 0) return { field, length: 0, orientation: "column", at: () => undefined };
+  if (rows.length === 0) return new CellLine(field, 0, "column", undefined, SCALAR);
   const first = rows[0];
-  if (!Array.isArray(first))
-    return { field, length: rows.length, orientation: "row", at: (i) => rows[i] };
+  if (!Array.isArray(first)) return new CellLine(field, rows.length, "row", rows, FLAT);
   const width = first.length;
   // Excel always passes rectangular ranges; checking the last row catches a malformed
   // argument without a second pass over a million rows (the readers tolerate the rest).
@@ -54,21 +87,13 @@ export function line(argument: unknown, field: string): Line {
       row: rows.length,
     });
   }
-  if (rows.length === 1) return { field, length: width, orientation: "row", at: (i) => first[i] };
+  if (rows.length === 1) return new CellLine(field, width, "row", rows, ROW);
   if (width !== 1) {
     throw valueError(`${field} must be a single row or column, not ${rows.length}×${width} cells`, {
       field,
     });
   }
-  return {
-    field,
-    length: rows.length,
-    orientation: "column",
-    at: (i) => {
-      const row = rows[i];
-      return Array.isArray(row) ? row[0] : row;
-    },
-  };
+  return new CellLine(field, rows.length, "column", rows, COLUMN);
 }
 
 /** Reads one cell as a number; a blank gives NaN, which callers treat as missing. */
@@ -191,6 +216,20 @@ export const numbersWithBlanks = (argument: unknown, field: string) =>
 export const datesWithBlanks = (argument: unknown, field: string) =>
   readWithBlanks(argument, field, cellDate);
 
+/** Cells read as labels, "" where blank: a class, for the same reason as CellLine. */
+class LabelColumn implements Column<string> {
+  constructor(private readonly cells: Line) {}
+
+  get length(): number {
+    return this.cells.length;
+  }
+
+  get(index: number): string {
+    const cell = this.cells.at(index);
+    return typeof cell === "string" ? cell : cellLabel(cell, this.cells, index);
+  }
+}
+
 /**
  * A line read as labels in place, "" where blank: the core walks it once, so a million
  * text cells are never copied into a second array.
@@ -200,19 +239,7 @@ export function labelColumn(
   field: string
 ): { column: Column<string>; line: Line } {
   const cells = line(argument, field);
-  // A column (the usual case) is read straight from its rows, not through a second closure.
-  const rows = argument as unknown[][];
-  const get =
-    cells.orientation === "column" && Array.isArray(argument) && Array.isArray(rows[0])
-      ? (index: number) => {
-          const cell = rows[index][0];
-          return typeof cell === "string" ? cell : cellLabel(cell, cells, index);
-        }
-      : (index: number) => {
-          const cell = cells.at(index);
-          return typeof cell === "string" ? cell : cellLabel(cell, cells, index);
-        };
-  return { column: { length: cells.length, get }, line: cells };
+  return { column: new LabelColumn(cells), line: cells };
 }
 
 /** An optional single date, undefined when omitted or blank. */
