@@ -9,7 +9,7 @@
  * - Formats text columns as text ("@") before writing, so user text starting with =, +, -
  *   or @ stays text and is never evaluated as a formula.
  */
-import { CellValue, RawTable, appendedTable, columnLetters } from "./rows";
+import { CellValue, RawTable, columnLetters } from "./rows";
 import { ColumnType, TableSpec } from "./schema";
 import type { WorkbookDriver } from "./store";
 
@@ -190,16 +190,5 @@ export class OfficeDriver implements WorkbookDriver {
         await context.sync();
       }
     });
-  }
-
-  async appendRows(
-    spec: TableSpec,
-    header: readonly string[],
-    rows: readonly CellValue[][]
-  ): Promise<void> {
-    const existing = await this.readTable(spec);
-    if (!existing) return this.writeTable(spec, header, rows);
-    const appended = appendedTable(existing, header, rows);
-    await this.writeTable(spec, appended.header, appended.rows);
   }
 }

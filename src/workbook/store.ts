@@ -11,6 +11,7 @@ import {
   PlanRow,
   RawTable,
   TableData,
+  appendedTable,
   parseTable,
   toCells,
   validateRows,
@@ -31,12 +32,6 @@ export interface WorkbookDriver {
   readTable(spec: TableSpec): Promise<RawTable | undefined>;
   /** Replaces the table's rows (creating sheet and table if needed); text columns stay text. */
   writeTable(
-    spec: TableSpec,
-    header: readonly string[],
-    rows: readonly CellValue[][]
-  ): Promise<void>;
-  /** Adds rows below the table's last row. */
-  appendRows(
     spec: TableSpec,
     header: readonly string[],
     rows: readonly CellValue[][]
@@ -96,6 +91,19 @@ export class PlanStore {
     for (const row of raw?.rows ?? [])
       if (row[0] !== null && row[0] !== undefined) info[String(row[0])] = String(row[1] ?? "");
     return info;
+  }
+
+  /** Adds rows to a table (a history table), keeping its rows and any columns it has. */
+  private async append(
+    spec: TableSpec,
+    header: readonly string[],
+    rows: readonly CellValue[][]
+  ): Promise<void> {
+    const existing = await this.driver.readTable(spec);
+    const appended = existing
+      ? appendedTable(existing, header, rows)
+      : { header: [...header], rows: [...rows] };
+    await this.driver.writeTable(spec, appended.header, appended.rows);
   }
 
   /** Reads every plan table, reporting each problem with its place and keeping all it can. */
@@ -207,7 +215,7 @@ export class PlanStore {
                 : (byHeader.get(h) ?? null)
         );
       });
-      await this.driver.appendRows(history, header, rows);
+      await this.append(history, header, rows);
     }
 
     // The first save lays out every plan table, so that a table missing later was deleted.

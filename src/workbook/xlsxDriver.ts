@@ -6,7 +6,7 @@
  * the file as it was.
  */
 import ExcelJS from "exceljs";
-import { CellValue, RawTable, appendedTable, columnLetters } from "./rows";
+import { CellValue, RawTable, columnLetters } from "./rows";
 import { ColumnType, TableSpec, infoSpec } from "./schema";
 import type { WorkbookDriver } from "./store";
 
@@ -132,16 +132,5 @@ export class XlsxDriver implements WorkbookDriver {
         cells.map((cell) => (cell === null ? null : cell))
       ) as unknown as ExcelJS.CellValue[][],
     });
-  }
-
-  async appendRows(
-    spec: TableSpec,
-    header: readonly string[],
-    rows: readonly CellValue[][]
-  ): Promise<void> {
-    const existing = await this.readTable(spec);
-    if (!existing) return this.writeTable(spec, header, rows);
-    const appended = appendedTable(existing, header, rows);
-    await this.writeTable(spec, appended.header, appended.rows);
   }
 }

@@ -283,7 +283,6 @@ describe("a write that fails half-way", () => {
     let writes = 0;
     return {
       readTable: (spec) => inner.readTable(spec),
-      appendRows: (spec, header, rows) => inner.appendRows(spec, header, rows),
       writeTable: async (spec, header, rows) => {
         writes++;
         if (writes === k) {
