@@ -79,6 +79,24 @@ function serialNow(now: Date): number {
   return day + (now.getUTCHours() * 3600 + now.getUTCMinutes() * 60 + now.getUTCSeconds()) / 86_400;
 }
 
+const headerOf = (name: TableName) => tables[name].columns.map((c) => c.header);
+
+/** The previous rows of a table as history rows: change id, time and scenario first, then every column. */
+function historyRows(
+  spec: TableSpec,
+  raw: RawTable,
+  stamp: CellValue[]
+): { header: string[]; rows: CellValue[][] } {
+  const history = historySpec(spec);
+  const extra = raw.header.map(String).filter((h) => !spec.columns.some((c) => c.header === h));
+  const header = [...history.columns.map((c) => c.header), ...extra];
+  const rows = raw.rows.map((cells) => {
+    const byHeader = new Map(raw.header.map((h, i) => [String(h).trim(), cells[i] as CellValue]));
+    return header.map((h, i) => (i < stamp.length ? stamp[i] : (byHeader.get(h) ?? null)));
+  });
+  return { header, rows };
+}
+
 export class PlanStore {
   constructor(
     private readonly driver: WorkbookDriver,
@@ -98,12 +116,13 @@ export class PlanStore {
     spec: TableSpec,
     header: readonly string[],
     rows: readonly CellValue[][]
-  ): Promise<void> {
+  ): Promise<RawTable | undefined> {
     const existing = await this.driver.readTable(spec);
     const appended = existing
       ? appendedTable(existing, header, rows)
       : { header: [...header], rows: [...rows] };
     await this.driver.writeTable(spec, appended.header, appended.rows);
+    return existing;
   }
 
   /** Reads every plan table, reporting each problem with its place and keeping all it can. */
@@ -192,51 +211,33 @@ export class PlanStore {
 
     const revision = base.revision + 1;
     const changedAt = serialNow(this.now());
-    for (const name of changed) {
-      const spec = tables[name];
-      const raw = previous.get(name);
-      if (!spec.history || !raw || raw.rows.length === 0) continue;
-      const history = historySpec(spec);
-      const header = [
-        ...history.columns.map((c) => c.header),
-        ...raw.header.map(String).filter((h) => !spec.columns.some((c) => c.header === h)),
-      ];
-      const rows = raw.rows.map((cells) => {
-        const byHeader = new Map(
-          raw.header.map((h, i) => [String(h).trim(), cells[i] as CellValue])
-        );
-        return header.map((h, i) =>
-          i === 0
-            ? String(revision)
-            : i === 1
-              ? changedAt
-              : i === 2
-                ? scenario
-                : (byHeader.get(h) ?? null)
-        );
-      });
-      await this.append(history, header, rows);
-    }
-
-    // The first save lays out every plan table, so that a table missing later was deleted.
     const created: TableName[] = [];
-    if (base.revision === 0) {
-      for (const name of tableNames) {
-        if (changed.includes(name) || base.fingerprints[name] !== "missing") continue;
-        await this.driver.writeTable(
-          tables[name],
-          tables[name].columns.map((c) => c.header),
-          []
-        );
-        created.push(name);
-      }
-    }
-    const written: TableName[] = [];
+    const historyBefore = new Map<TableSpec, RawTable | undefined>();
     try {
+      // 1. Keep what is about to be overwritten.
       for (const name of changed) {
-        const header = base.tables[name]?.header ?? tables[name].columns.map((c) => c.header);
+        const raw = previous.get(name);
+        if (!tables[name].history || !raw || raw.rows.length === 0) continue;
+        const history = historySpec(tables[name]);
+        const { header, rows } = historyRows(tables[name], raw, [
+          String(revision),
+          changedAt,
+          scenario,
+        ]);
+        historyBefore.set(history, await this.append(history, header, rows));
+      }
+      // 2. The first save lays out every plan table, so that a table missing later was deleted.
+      if (base.revision === 0) {
+        for (const name of tableNames) {
+          if (changed.includes(name) || base.fingerprints[name] !== "missing") continue;
+          await this.driver.writeTable(tables[name], headerOf(name), []);
+          created.push(name);
+        }
+      }
+      // 3. The change itself, then the revision that marks it done.
+      for (const name of changed) {
+        const header = base.tables[name]?.header ?? headerOf(name);
         await this.driver.writeTable(tables[name], header, toCells(header, changes[name]!));
-        written.push(name);
       }
       await this.driver.writeTable(
         infoSpec,
@@ -247,29 +248,25 @@ export class PlanStore {
         ]
       );
     } catch (error) {
-      // Put back every table this change touched, from the cells read just before.
-      for (const name of [...written, ...changed.filter((n) => !written.includes(n))]) {
-        const raw = previous.get(name);
-        const restore = raw
-          ? this.driver.writeTable(tables[name], raw.header.map(String), raw.rows as CellValue[][])
-          : this.driver.writeTable(
-              tables[name],
-              tables[name].columns.map((c) => c.header),
-              []
-            );
-        await restore.catch(() => undefined);
-      }
-      if (infoBefore) {
+      // Put back every table this change may have touched, from the cells read just before.
+      const restores: [TableSpec, RawTable | undefined][] = [
+        ...changed.map((name): [TableSpec, RawTable | undefined] => [
+          tables[name],
+          previous.get(name),
+        ]),
+        ...historyBefore,
+        [infoSpec, infoBefore],
+      ];
+      for (const [spec, raw] of restores) {
+        const header = raw ? raw.header.map(String) : spec.columns.map((c) => c.header);
         await this.driver
-          .writeTable(infoSpec, ["Key", "Value"], infoBefore.rows as CellValue[][])
+          .writeTable(spec, header, (raw?.rows ?? []) as CellValue[][])
           .catch(() => undefined);
-      } else {
-        await this.driver.writeTable(infoSpec, ["Key", "Value"], []).catch(() => undefined);
       }
       const reason = error instanceof Error ? error.message : String(error);
       throw new PlanStoreError(
         "write-failed",
-        `saving failed (${reason}); your previous plan is unchanged, and the rows are also in the history tables`
+        `saving failed (${reason}); your previous plan is unchanged`
       );
     }
     // Re-read only what this change wrote; the rest is as loaded.
