@@ -4,6 +4,7 @@
  * PLAN function gets. GPL-3.0, so it is a test and benchmark dependency only.
  */
 import { HyperFormula, RawCellContent } from "hyperformula";
+import { columnLetters } from "../../src/workbook/rows";
 
 export type Sheet = RawCellContent[][];
 
@@ -24,14 +25,6 @@ export function evaluate(
   return result;
 }
 
-/** Column letter for a 0-based index (A…Z, AA…). */
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /** `sheet!A1:A{rows}` for one column. */
 export const rangeOf = (sheet: string, column: number, rows: number) =>
-  `${sheet}!${columnLetter(column)}1:${columnLetter(column)}${rows}`;
+  `${sheet}!${columnLetters(column)}1:${columnLetters(column)}${rows}`;
