@@ -21,6 +21,10 @@ const I18nContext = React.createContext<I18nValue | undefined>(undefined);
 
 export function I18nProvider({ initialLocale, children }: { initialLocale: Locale; children: React.ReactNode }) {
   const [locale, setLocale] = React.useState<Locale>(initialLocale);
+  // Screen readers pick their voice from the page's language.
+  React.useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const value = React.useMemo<I18nValue>(
     () => ({
       locale,
