@@ -75,6 +75,10 @@ export function stageIndex(
   return index;
 }
 
+/** What StageLookup gives for a blank label. */
+export const BLANK_STAGE = -1;
+const UNKNOWN = -2;
+
 /** Stage positions of typed labels; -1 (BLANK_STAGE) for a blank label. Unknown labels are #N/A with their row. */
 export class StageLookup {
   private readonly memo: LabelMemo<number>;
@@ -85,7 +89,7 @@ export class StageLookup {
   ) {
     this.memo = new LabelMemo((label) => {
       const key = labelKey(label);
-      return key === "" ? BLANK : (index.get(key) ?? UNKNOWN);
+      return key === "" ? BLANK_STAGE : (index.get(key) ?? UNKNOWN);
     });
   }
 
@@ -100,11 +104,6 @@ export class StageLookup {
     return stage;
   }
 }
-
-/** What stageResolver returns for a blank label. */
-export const BLANK_STAGE = -1;
-const BLANK = BLANK_STAGE;
-const UNKNOWN = -2;
 
 /**
  * Σ amount × probability of the stage each deal is in. `amounts` holds NaN for blank
@@ -134,10 +133,10 @@ export function weightedPipeline(
     const amount = amounts[i];
     const stage = stagesByName.stageOf(stages.get(i), i + 1);
     if (amount !== amount) {
-      if (stage === BLANK) continue;
+      if (stage === BLANK_STAGE) continue;
       throw valueError(`amounts is blank in row ${i + 1}`, { field: "amounts", row: i + 1 });
     }
-    if (stage === BLANK)
+    if (stage === BLANK_STAGE)
       throw valueError(`stages is blank in row ${i + 1}`, { field: "stages", row: i + 1 });
     if (amount < 0) {
       throw numError(`amounts must not be negative (row ${i + 1})`, {

@@ -2,7 +2,7 @@
  * Excel's shared runtime provides the `CustomFunctions` global. Outside Excel (the
  * workbench in a plain browser, jest, the benchmarks) it is absent, yet the build
  * appends `CustomFunctions.associate(...)` to functions.ts. This stand-in lets the same
- * bundle load anywhere, and records the associations so the workbench can call them.
+ * bundle load anywhere and gives the Excel errors the functions return.
  */
 type ErrorCodeMap = {
   invalidValue: "#VALUE!";
@@ -31,17 +31,14 @@ export class OutsideExcelError {
   ) {}
 }
 
-export const associatedFunctions = new Map<string, (...args: unknown[]) => unknown>();
-
 export function installCustomFunctionsShim(): void {
   const host = globalThis as { CustomFunctions?: unknown };
   if (host.CustomFunctions !== undefined) return;
   host.CustomFunctions = {
     Error: OutsideExcelError,
     ErrorCode: errorCodes,
-    associate(id: string, fn: (...args: unknown[]) => unknown) {
-      associatedFunctions.set(id.toUpperCase(), fn);
-    },
+    // Outside Excel nothing calls functions by id; the workbench imports them directly.
+    associate() {},
   };
 }
 

@@ -79,6 +79,15 @@ function serialNow(now: Date): number {
   return day + (now.getUTCHours() * 3600 + now.getUTCMinutes() * 60 + now.getUTCSeconds()) / 86_400;
 }
 
+/** The key/value pairs of the Plan Info table. */
+function infoOf(raw: RawTable | undefined): Record<string, string> {
+  const info: Record<string, string> = {};
+  for (const row of raw?.rows ?? []) {
+    if (row[0] !== null && row[0] !== undefined) info[String(row[0])] = String(row[1] ?? "");
+  }
+  return info;
+}
+
 const headerOf = (name: TableName) => tables[name].columns.map((c) => c.header);
 
 /** The previous rows of a table as history rows: change id, time and scenario first, then every column. */
@@ -104,11 +113,7 @@ export class PlanStore {
   ) {}
 
   private async readInfo(): Promise<Record<string, string>> {
-    const raw = await this.driver.readTable(infoSpec);
-    const info: Record<string, string> = {};
-    for (const row of raw?.rows ?? [])
-      if (row[0] !== null && row[0] !== undefined) info[String(row[0])] = String(row[1] ?? "");
-    return info;
+    return infoOf(await this.driver.readTable(infoSpec));
   }
 
   /** Adds rows to a table (a history table), keeping its rows and any columns it has. */
@@ -190,7 +195,7 @@ export class PlanStore {
       );
 
     const infoBefore = await this.driver.readTable(infoSpec);
-    const info = await this.readInfo();
+    const info = infoOf(infoBefore);
     if (Number(info.revision ?? 0) !== base.revision) {
       throw new PlanStoreError(
         "conflict",

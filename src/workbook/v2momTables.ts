@@ -6,8 +6,6 @@ import type { Measure, V2mom, V2momLevel, V2momStatus, V2momVersion } from "../d
 import { PlanRow, TableData } from "./rows";
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
-const orUndefined = <T>(value: T | null | undefined): T | undefined =>
-  value === null ? undefined : value;
 const str = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
 const num = (value: unknown) => (typeof value === "number" ? value : undefined);
 
@@ -130,7 +128,7 @@ export function v2momFromRows(
             ["unit", "Unit"],
             ["actualLink", "ActualLink"],
           ] as const) {
-            const value = orUndefined(str(m[column]));
+            const value = str(m[column]);
             if (value !== undefined) measure[key] = value;
           }
           for (const [key, column] of [
