@@ -12,6 +12,7 @@ export const enUS = {
     "Assign accounts to reps by region, industry and size, balance the territories and split the target into quotas that tie out.",
   "plan.loading": "Reading the plan…",
   "plan.loadError": "The plan could not be read: {reason}",
+  "plan.notLoaded": "The plan has not been read yet; wait a moment and save again.",
   "plan.problems": "{count} problem(s) in the plan tables",
   "plan.row": "row {row}",
   "workbench.toolbar": "Workbook file",

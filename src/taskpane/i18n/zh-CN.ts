@@ -14,6 +14,7 @@ export const zhCN: Catalog = {
     "按区域、行业和规模将客户分配给销售代表，平衡各区域，并把目标拆分为精确对账的配额。",
   "plan.loading": "正在读取规划…",
   "plan.loadError": "无法读取规划：{reason}",
+  "plan.notLoaded": "尚未读取规划；请稍候再保存。",
   "plan.problems": "规划表中有 {count} 个问题",
   "plan.row": "第 {row} 行",
   "workbench.toolbar": "工作簿文件",

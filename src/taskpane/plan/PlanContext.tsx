@@ -7,6 +7,7 @@ import * as React from "react";
 import type { PlanProblem, PlanRow } from "../../workbook/rows";
 import type { TableName } from "../../workbook/schema";
 import { PlanSnapshot, PlanStore, PlanStoreError } from "../../workbook/store";
+import { useI18n } from "../i18n";
 
 export type SaveOutcome = { ok: true } | { ok: false; kind: PlanStoreError["kind"] | "unexpected"; message: string; problems: PlanProblem[] };
 
@@ -23,6 +24,7 @@ export interface PlanState {
 const PlanContext = React.createContext<PlanState | undefined>(undefined);
 
 export function PlanProvider({ store, children }: { store: PlanStore; children: React.ReactNode }) {
+  const { t } = useI18n();
   const [snapshot, setSnapshot] = React.useState<PlanSnapshot>();
   const [loading, setLoading] = React.useState(true);
   const [loadError, setLoadError] = React.useState<string>();
@@ -45,7 +47,7 @@ export function PlanProvider({ store, children }: { store: PlanStore; children: 
 
   const save = React.useCallback<PlanState["save"]>(
     async (changes, scenario) => {
-      if (!snapshot) return { ok: false, kind: "unexpected", message: "The plan has not been read yet.", problems: [] };
+      if (!snapshot) return { ok: false, kind: "unexpected", message: t("plan.notLoaded"), problems: [] };
       try {
         setSnapshot(await store.save(snapshot, changes, scenario));
         return { ok: true };
@@ -54,7 +56,7 @@ export function PlanProvider({ store, children }: { store: PlanStore; children: 
         return { ok: false, kind: "unexpected", message: error instanceof Error ? error.message : String(error), problems: [] };
       }
     },
-    [snapshot, store]
+    [snapshot, store, t]
   );
 
   const value = React.useMemo<PlanState>(() => ({ snapshot, loading, loadError, reload, save }), [snapshot, loading, loadError, reload, save]);
