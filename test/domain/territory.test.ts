@@ -231,12 +231,31 @@ describe("fairness metrics", () => {
     expect(gini([0, 0, 0, 12])).toBeCloseTo(0.75, 12);
   });
 
-  it("reports deviation, CV and max/min ratio from the per-rep figures", () => {
-    const result = run(territoryInstance({ accounts: 300, reps: 6, seed: 9 }));
-    const staffed = result.reps.filter((r) => r.deviation !== null);
-    expect(result.metrics.maxAbsDeviation).toBeCloseTo(
-      Math.max(...staffed.map((r) => Math.abs(r.deviation!))),
-      12
+  it("reports deviation, CV, Gini and max/min ratio as recomputed from the assignments", () => {
+    const instance = territoryInstance({ accounts: 300, reps: 6, seed: 9 });
+    const result = run(instance);
+    // Recompute from the raw inputs and the assignments alone (workload weight 0: load = potential share).
+    const potential = new Map(instance.accounts.map((a) => [a.id, a.potential]));
+    const perRep = new Map(instance.reps.map((r) => [r.id, 0]));
+    for (const a of result.assignments)
+      perRep.set(a.repId, perRep.get(a.repId)! + potential.get(a.accountId)!);
+    const routed = [...perRep.values()].reduce((a, b) => a + b, 0);
+    const capacity = instance.reps.reduce((s, r) => s + r.capacity, 0);
+    const ratios = instance.reps.map((r) => perRep.get(r.id)! / routed / (r.capacity / capacity));
+    const deviations = ratios.map((x) => x - 1);
+    expect(result.metrics.maxAbsDeviation).toBeCloseTo(Math.max(...deviations.map(Math.abs)), 9);
+    const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+    const sd = Math.sqrt(ratios.reduce((s, x) => s + (x - mean) ** 2, 0) / ratios.length);
+    expect(result.metrics.coefficientOfVariation).toBeCloseTo(sd / mean, 9);
+    const perFte = instance.reps.map((r) => perRep.get(r.id)! / r.capacity);
+    expect(result.metrics.maxMinRatio).toBeCloseTo(Math.max(...perFte) / Math.min(...perFte), 9);
+    // Gini by the mean-absolute-difference definition, independent of the sorted formula used in the code.
+    let pairs = 0;
+    for (const x of perFte) for (const y of perFte) pairs += Math.abs(x - y);
+    const meanFte = perFte.reduce((a, b) => a + b, 0) / perFte.length;
+    expect(result.metrics.giniPotentialPerFte).toBeCloseTo(
+      pairs / (2 * perFte.length ** 2 * meanFte),
+      9
     );
     expect(result.reps.reduce((s, r) => s + r.accounts, 0) + result.unassigned.length).toBe(300);
   });

@@ -150,7 +150,7 @@ describe("bad input gets the Excel error a user expects, with what and where", (
   });
 
   it("SURVIVAL spills its header and one row per closing day", () => {
-    const table = plan.survival(column(0 + 100, 100, 100, 100), column(102, 102, 105, ""), 110);
+    const table = plan.survival(column(100, 100, 100, 100), column(102, 102, 105, ""), 110);
     expect(table).toEqual([
       ["Day", "AtRisk", "Closed", "StillOpen"],
       [2, 4, 2, 0.5],
