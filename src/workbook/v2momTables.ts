@@ -123,21 +123,19 @@ export function v2momFromRows(
         .filter((m) => String(m.DocumentId) === id)
         .map((m) => {
           const measure: Measure = { id: String(m.MeasureId), metric: String(m.Metric ?? "") };
-          for (const [key, column] of [
-            ["methodId", "MethodId"],
-            ["unit", "Unit"],
-            ["actualLink", "ActualLink"],
-          ] as const) {
-            const value = str(m[column]);
-            if (value !== undefined) measure[key] = value;
-          }
-          for (const [key, column] of [
-            ["target", "Target"],
-            ["actual", "Actual"],
-            ["lastChecked", "LastChecked"],
-          ] as const) {
-            const value = num(m[column]);
-            if (value !== undefined) measure[key] = value;
+          // Optional fields are set only when the cell holds a value of their type.
+          const texts = {
+            methodId: str(m.MethodId),
+            unit: str(m.Unit),
+            actualLink: str(m.ActualLink),
+          };
+          const numbers = {
+            target: num(m.Target),
+            actual: num(m.Actual),
+            lastChecked: num(m.LastChecked),
+          };
+          for (const [key, value] of Object.entries({ ...texts, ...numbers })) {
+            if (value !== undefined) Object.assign(measure, { [key]: value });
           }
           return measure;
         }),
