@@ -385,15 +385,30 @@ export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<Q
         members.some((i) => pick(reps[i]) !== undefined)
           ? Float64Array.from(members, (i) => pick(reps[i]) ?? NaN)
           : undefined;
-      const annual = quotaSplit(
-        total,
-        Float64Array.from(members, (i) => weights[i]),
-        {
-          decimals,
-          floors: bounds((rep) => rep.floor),
-          caps: bounds((rep) => rep.cap),
-        }
-      );
+      let annual: Float64Array;
+      try {
+        annual = quotaSplit(
+          total,
+          Float64Array.from(members, (i) => weights[i]),
+          {
+            decimals,
+            floors: bounds((rep) => rep.floor),
+            caps: bounds((rep) => rep.cap),
+          }
+        );
+      } catch (error) {
+        // Say which team, and turn a row of the team's split into the rep's row.
+        if (!(error instanceof PlanError)) throw error;
+        const row = error.where.row === undefined ? undefined : members[error.where.row - 1] + 1;
+        const message =
+          row === undefined
+            ? error.message
+            : error.message.replace(/ \(row \d+\)/, ` (rep ${reps[row - 1].repId})`);
+        throw new PlanError(error.kind, `team "${team}": ${message}`, {
+          field: error.where.field,
+          row,
+        });
+      }
       const scale = 10 ** decimals;
       members.forEach((i, k) => {
         // Most reps work the full year: their monthly weights are the seasonality itself.
@@ -452,13 +467,20 @@ export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<Q
       },
     };
   } catch (error) {
-    if (error instanceof PlanError)
-      return {
-        ok: false,
-        issues: [
-          { table: "settings", field: error.where.field ?? "quota", message: error.message },
-        ],
-      };
+    if (error instanceof PlanError) {
+      const row = error.where.row;
+      const issue: InputIssue =
+        row === undefined
+          ? { table: "settings", field: error.where.field ?? "quota", message: error.message }
+          : {
+              table: "reps",
+              row,
+              id: reps[row - 1].repId,
+              field: error.where.field ?? "quota",
+              message: error.message,
+            };
+      return { ok: false, issues: [issue] };
+    }
     throw error;
   }
 }

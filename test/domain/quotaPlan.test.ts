@@ -206,6 +206,27 @@ describe("bad quota input is reported, nothing is planned", () => {
     });
   });
 
+  it("locates a bad floor at the rep's own row and names the team", () => {
+    const reps = [
+      rep("x", 1, { manager: "West" }),
+      rep("a", 1, { manager: "East" }),
+      rep("b", 1, { manager: "East", floor: -5 }),
+    ];
+    const result = planQuotas(reps, settings({ companyTarget: 1000 }));
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        {
+          table: "reps",
+          row: 3,
+          id: "b",
+          field: "floors",
+          message: 'team "East": floors must not be negative (rep b)',
+        },
+      ],
+    });
+  });
+
   it("names an unknown field in a formula and lists the fields", () => {
     const result = planQuotas(
       [rep("a", 1)],
