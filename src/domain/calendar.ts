@@ -61,3 +61,15 @@ export function serialFromIsoDate(text: string): number | undefined {
   if (date.year < 1900) return undefined;
   return serialFromDate(date);
 }
+
+/** An Excel serial date as yyyy-mm-dd (the value of an HTML date input). */
+export function isoFromSerial(serial: number): string {
+  const { year, month, day } = dateFromSerial(Math.floor(serial));
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** Today's date as an Excel serial, in the user's own time zone. */
+export function todaySerial(now: Date = new Date()): number {
+  return serialFromDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+}

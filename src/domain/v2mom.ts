@@ -37,6 +37,9 @@ export interface Measure {
   actualLink?: string;
   /** Excel serial date the actual was last checked. */
   lastChecked?: number;
+  /** The measure's own status thresholds; the defaults apply where absent. */
+  onTrackAt?: number;
+  atRiskAt?: number;
 }
 
 export interface V2mom {
@@ -57,7 +60,23 @@ export interface V2mom {
   measures: Measure[];
 }
 
+export type V2momIssueCode =
+  | "orgUnitMissing"
+  | "fiscalYear"
+  | "visionMissing"
+  | "noMethods"
+  | "duplicateId"
+  | "methodText"
+  | "obstacleMethodGone"
+  | "metricMissing"
+  | "targetNotNumber"
+  | "measureMethodGone"
+  | "linkSyntax"
+  | "thresholds";
+
 export interface V2momIssue {
+  /** Names the rule, so a pane can say it in the user's language. */
+  code: V2momIssueCode;
   field: string;
   itemId?: string;
   message: string;
@@ -68,19 +87,33 @@ export function validateV2mom(doc: V2mom, forPublishing = false): V2momIssue[] {
   const issues: V2momIssue[] = [];
   if (!doc.orgUnit.trim())
     issues.push({
+      code: "orgUnitMissing",
       field: "orgUnit",
       message: "Name the organisation, team or person this V2MOM is for.",
     });
   if (!Number.isInteger(doc.fiscalYear) || doc.fiscalYear < 1900)
-    issues.push({ field: "fiscalYear", message: "The fiscal year must be a year such as 2027." });
+    issues.push({
+      code: "fiscalYear",
+      field: "fiscalYear",
+      message: "The fiscal year must be a year such as 2027.",
+    });
   if (forPublishing && !doc.vision.trim())
-    issues.push({ field: "vision", message: "Write the vision before publishing." });
+    issues.push({
+      code: "visionMissing",
+      field: "vision",
+      message: "Write the vision before publishing.",
+    });
   if (forPublishing && doc.methods.length === 0)
-    issues.push({ field: "methods", message: "Add at least one method before publishing." });
+    issues.push({
+      code: "noMethods",
+      field: "methods",
+      message: "Add at least one method before publishing.",
+    });
   const ids = new Set<string>();
   for (const item of [...doc.values, ...doc.methods, ...doc.obstacles, ...doc.measures]) {
     if (ids.has(item.id))
       issues.push({
+        code: "duplicateId",
         field: "items",
         itemId: item.id,
         message: `Two items share the id ${item.id}.`,
@@ -91,6 +124,7 @@ export function validateV2mom(doc: V2mom, forPublishing = false): V2momIssue[] {
   for (const method of doc.methods)
     if (!method.text.trim())
       issues.push({
+        code: "methodText",
         field: "methods",
         itemId: method.id,
         message: "A method needs a description.",
@@ -98,6 +132,7 @@ export function validateV2mom(doc: V2mom, forPublishing = false): V2momIssue[] {
   for (const obstacle of doc.obstacles) {
     if (obstacle.methodId && !methodIds.has(obstacle.methodId))
       issues.push({
+        code: "obstacleMethodGone",
         field: "obstacles",
         itemId: obstacle.id,
         message: "This obstacle refers to a method that no longer exists.",
@@ -105,15 +140,37 @@ export function validateV2mom(doc: V2mom, forPublishing = false): V2momIssue[] {
   }
   for (const measure of doc.measures) {
     if (!measure.metric.trim())
-      issues.push({ field: "measures", itemId: measure.id, message: "A measure needs a metric." });
+      issues.push({
+        code: "metricMissing",
+        field: "measures",
+        itemId: measure.id,
+        message: "A measure needs a metric.",
+      });
     if (measure.target !== undefined && !Number.isFinite(measure.target))
       issues.push({
+        code: "targetNotNumber",
         field: "measures",
         itemId: measure.id,
         message: "The target must be a number.",
       });
+    if (measure.actualLink !== undefined && !isCellLink(measure.actualLink))
+      issues.push({
+        code: "linkSyntax",
+        field: "measures",
+        itemId: measure.id,
+        message: `"${measure.actualLink}" is not a cell address or name; use the form Sheet1!B2 or 'Pipeline FY27'!C4.`,
+      });
+    const { onTrack, atRisk } = thresholdsOf(measure);
+    if (!(Number.isFinite(onTrack) && Number.isFinite(atRisk) && atRisk > 0 && atRisk <= onTrack))
+      issues.push({
+        code: "thresholds",
+        field: "measures",
+        itemId: measure.id,
+        message: "The at-risk threshold must be above 0 and not above the on-track threshold.",
+      });
     if (measure.methodId && !methodIds.has(measure.methodId))
       issues.push({
+        code: "measureMethodGone",
         field: "measures",
         itemId: measure.id,
         message: "This measure refers to a method that no longer exists.",
@@ -133,10 +190,17 @@ export interface StatusThresholds {
  * Status from actual against target. For a measure where lower is better (target below
  * the starting point is not modelled), users set the thresholds above 1 instead.
  */
+export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 0.95, atRisk: 0.8 };
+
+export const thresholdsOf = (measure: Measure): StatusThresholds => ({
+  onTrack: measure.onTrackAt ?? DEFAULT_THRESHOLDS.onTrack,
+  atRisk: measure.atRiskAt ?? DEFAULT_THRESHOLDS.atRisk,
+});
+
 export function measureStatus(
   measure: Measure,
   actual: number | undefined,
-  thresholds: StatusThresholds = { onTrack: 0.95, atRisk: 0.8 }
+  thresholds: StatusThresholds = thresholdsOf(measure)
 ): MeasureStatus | undefined {
   if (actual === undefined || measure.target === undefined || !Number.isFinite(actual))
     return undefined;
@@ -277,3 +341,27 @@ export function reorder<T>(items: readonly T[], from: number, to: number): T[] {
   next.splice(target, 0, moved);
   return next;
 }
+
+/**
+ * A link to the cell or name holding a measure's actual: `Sheet1!B2`, `'Pipeline FY27'!$C$4`
+ * or a workbook name such as `ClosedWonYTD`. Sheet names follow Excel's rules (no []:*?/\).
+ */
+const CELL_LINK =
+  /^(?:(?:'(?:[^'[\]:*?/\\]|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!\$?[A-Za-z]{1,3}\$?[1-9]\d{0,6}|[A-Za-z_\\\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)$/u;
+
+export const isCellLink = (link: string) =>
+  CELL_LINK.test(link.trim()) && !/^[A-Za-z]{1,3}[0-9]+$/.test(link.trim());
+
+/** The next free id with a prefix, e.g. M4 after M1..M3, so ids stay short and readable in the tables. */
+export function nextId(prefix: string, taken: Iterable<string>): string {
+  let max = 0;
+  for (const id of taken) {
+    const match = new RegExp(`^${prefix}(\\d+)$`).exec(id);
+    if (match) max = Math.max(max, Number(match[1]));
+  }
+  return `${prefix}${max + 1}`;
+}
+
+/** Every id used inside a document, to draw new item ids from. */
+export const itemIds = (doc: V2mom) =>
+  [...doc.values, ...doc.methods, ...doc.obstacles, ...doc.measures].map((item) => item.id);

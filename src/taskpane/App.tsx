@@ -5,8 +5,9 @@ import { HostInfo } from "./host";
 import { I18nProvider, localeFor, useI18n } from "./i18n";
 import { ExcelPlan } from "./plan/ExcelPlan";
 import { PlanStatus } from "./plan/PlanStatus";
+import { V2momPane } from "./v2mom/V2momPane";
 
-function Intro({ messageKey }: { messageKey: "v2mom.intro" | "territories.intro" }) {
+function Intro({ messageKey }: { messageKey: "territories.intro" }) {
   const { t } = useI18n();
   return (
     <>
@@ -17,7 +18,7 @@ function Intro({ messageKey }: { messageKey: "v2mom.intro" | "territories.intro"
 }
 
 export function App({ host }: { host: HostInfo }) {
-  const views = { v2mom: <Intro messageKey="v2mom.intro" />, territories: <Intro messageKey="territories.intro" /> };
+  const views = { v2mom: <V2momPane />, territories: <Intro messageKey="territories.intro" /> };
   return (
     <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme}>
       <I18nProvider initialLocale={localeFor(host.displayLanguage)}>

@@ -12,6 +12,25 @@
 import { CellValue, RawTable, columnLetters } from "./rows";
 import { ColumnType, TableSpec } from "./schema";
 import type { WorkbookDriver } from "./store";
+import {
+  CellStyle,
+  LinkedValue,
+  ReportSheet,
+  STATUS_COLOURS,
+  previousSheetName,
+  splitLink,
+} from "./report";
+
+const REPORT_FORMATS: Record<CellStyle, string> = {
+  title: "@",
+  heading: "@",
+  label: "@",
+  text: "@",
+  wrap: "@",
+  number: "General",
+  percent: "0.0%",
+  date: "yyyy-mm-dd",
+};
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 export type ExcelRun = <T>(batch: Batch<T>) => Promise<T>;
@@ -189,6 +208,113 @@ export class OfficeDriver implements WorkbookDriver {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       }
+    });
+  }
+
+  async selectedAddress(): Promise<string> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      this.record();
+      await context.sync();
+      // A multi-cell selection links its top-left cell.
+      return range.address.split(":")[0];
+    });
+  }
+
+  async readLinks(links: readonly string[]): Promise<Map<string, LinkedValue>> {
+    return this.run(async (context) => {
+      const pending = links.map((link) => {
+        const target = splitLink(link);
+        if ("name" in target) {
+          const name = context.workbook.names.getItemOrNullObject(target.name);
+          return { link, range: name.getRangeOrNullObject() };
+        }
+        const sheet = context.workbook.worksheets.getItemOrNullObject(target.sheet);
+        return { link, sheet, address: target.address };
+      });
+      this.record();
+      await context.sync();
+      const ranges = pending.map((entry) => {
+        if ("range" in entry) return entry.range;
+        return entry.sheet.isNullObject ? undefined : entry.sheet.getRange(entry.address);
+      });
+      ranges.forEach((range) => range?.load("values"));
+      this.record();
+      await context.sync();
+      const found = new Map<string, LinkedValue>();
+      pending.forEach(({ link }, i) => {
+        const range = ranges[i];
+        if (!range || range.isNullObject) found.set(link, { exists: false, value: null });
+        else {
+          const value = range.values[0]?.[0];
+          found.set(link, { exists: true, value: value === "" ? null : (value as CellValue) });
+        }
+      });
+      return found;
+    });
+  }
+
+  async writeReport(report: ReportSheet): Promise<void> {
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const existing = sheets.getItemOrNullObject(report.sheet);
+      const older = sheets.getItemOrNullObject(previousSheetName(report.sheet));
+      this.record();
+      await context.sync();
+      if (!older.isNullObject) older.delete();
+      if (!existing.isNullObject) existing.name = previousSheetName(report.sheet);
+      const sheet = sheets.add(report.sheet);
+      report.columnWidths.forEach((width, i) => {
+        // Excel measures column width in points; a character is about 7 points at the default font.
+        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = width * 7;
+      });
+      for (const cell of report.cells) {
+        const range = sheet.getCell(cell.row - 1, cell.col - 1);
+        // Text formats first, so user text starting with = + - @ stays text.
+        range.numberFormat = [[cell.formula ? "General" : REPORT_FORMATS[cell.style ?? "text"]]];
+        if (cell.formula !== undefined) range.formulas = [[cell.formula]];
+        else range.values = [[cell.value ?? ""]];
+        if (cell.style === "title") range.format.font.set({ bold: true, size: 14 });
+        if (cell.style === "heading") range.format.font.set({ bold: true, size: 12 });
+        if (cell.style === "label") range.format.font.bold = true;
+        if (cell.style === "wrap") range.format.wrapText = true;
+        range.format.verticalAlignment = Excel.VerticalAlignment.top;
+        range.untrack();
+      }
+      for (const ref of report.statusRanges) {
+        const range = sheet.getRange(ref);
+        for (const colour of STATUS_COLOURS) {
+          const format = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
+          format.textComparison.format.fill.color = colour.fill;
+          format.textComparison.format.font.color = colour.font;
+          format.textComparison.rule = {
+            operator: Excel.ConditionalTextOperator.contains,
+            text: colour.text,
+          };
+        }
+      }
+      for (const chart of report.charts ?? []) {
+        const added = sheet.charts.add(
+          Excel.ChartType.columnClustered,
+          sheet.getRange(chart.categories),
+          Excel.ChartSeriesBy.columns
+        );
+        added.title.text = chart.title;
+        chart.series.forEach((series, i) => {
+          const line = i === 0 ? added.series.getItemAt(0) : added.series.add(series.name);
+          line.name = series.name;
+          line.setValues(sheet.getRange(series.values));
+          line.setXAxisValues(sheet.getRange(chart.categories));
+        });
+        added.setPosition(
+          sheet.getCell(chart.at.row - 1, chart.at.col - 1),
+          sheet.getCell(chart.at.row - 1 + chart.at.rows, chart.at.col - 1 + chart.at.cols)
+        );
+      }
+      sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
+      this.record();
+      await context.sync();
     });
   }
 }

@@ -238,3 +238,25 @@ export function appendedTable(
     rows: [...kept.map((c) => reorder(c, names)), ...rows.map((c) => reorder(c, header))],
   };
 }
+
+/**
+ * Rows a pane rebuilt from its model lack the columns a user added to the table; this puts
+ * their values back on the rows with the same key, so saving never blanks a user's column.
+ */
+export function withExtraColumns(
+  spec: TableSpec,
+  previous: TableData,
+  rows: readonly PlanRow[]
+): PlanRow[] {
+  const known = new Set(spec.columns.map((c) => c.header));
+  const extra = previous.header.filter((h) => !known.has(h));
+  if (!extra.length) return [...rows];
+  const keyOf = (row: PlanRow) => JSON.stringify(spec.key.map((k) => row[k]));
+  const before = new Map(previous.rows.map((row) => [keyOf(row), row]));
+  return rows.map((row) => {
+    const old = before.get(keyOf(row));
+    const merged: PlanRow = { ...row };
+    for (const h of extra) merged[h] = row[h] ?? old?.[h] ?? null;
+    return merged;
+  });
+}

@@ -103,6 +103,8 @@ export const tables = {
       text("ActualLink"),
       text("Status", { choices: MEASURE_STATUSES }),
       date("LastChecked"),
+      num("OnTrackAt"),
+      num("AtRiskAt"),
     ],
   },
   scenarios: {

@@ -25,6 +25,7 @@ import {
   tableNames,
   tables,
 } from "./schema";
+import type { LinkedValue, ReportSheet } from "./report";
 
 /** What an adapter must do: read and write whole tables of cells. No planning logic. */
 export interface WorkbookDriver {
@@ -36,6 +37,12 @@ export interface WorkbookDriver {
     header: readonly string[],
     rows: readonly CellValue[][]
   ): Promise<void>;
+  /** Draws a report sheet, keeping an existing sheet of that name as its previous version. */
+  writeReport?(report: ReportSheet): Promise<void>;
+  /** Current values of linked cells or names; `exists: false` for a link that no longer resolves. */
+  readLinks?(links: readonly string[]): Promise<Map<string, LinkedValue>>;
+  /** The address of the cell selected in Excel; absent where there is no grid (a file). */
+  selectedAddress?(): Promise<string>;
 }
 
 export interface PlanSnapshot {
@@ -111,6 +118,26 @@ export class PlanStore {
     private readonly driver: WorkbookDriver,
     private readonly now: () => Date = () => new Date()
   ) {}
+
+  /** Whether the workbook can tell which cell is selected (Excel can, a file cannot). */
+  get canPickCell(): boolean {
+    return typeof this.driver.selectedAddress === "function";
+  }
+
+  async selectedAddress(): Promise<string | undefined> {
+    return this.driver.selectedAddress?.();
+  }
+
+  async readLinks(links: readonly string[]): Promise<Map<string, LinkedValue>> {
+    if (!this.driver.readLinks || links.length === 0) return new Map();
+    return this.driver.readLinks(links);
+  }
+
+  /** Writes a report sheet; a sheet it replaces is kept as "<name> (previous)". */
+  async writeReport(report: ReportSheet): Promise<void> {
+    if (!this.driver.writeReport) throw new Error("this workbook cannot hold report sheets");
+    await this.driver.writeReport(report);
+  }
 
   private async readInfo(): Promise<Record<string, string>> {
     return infoOf(await this.driver.readTable(infoSpec));

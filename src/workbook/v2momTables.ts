@@ -2,7 +2,14 @@
  * V2MOM documents as the three plan tables (documents, items, measures), and back. Ranks
  * are stored 1, 2, 3… so a reader sorting the Items table by Rank sees the priorities.
  */
-import type { Measure, V2mom, V2momLevel, V2momStatus, V2momVersion } from "../domain/v2mom";
+import {
+  type Measure,
+  type V2mom,
+  type V2momLevel,
+  type V2momStatus,
+  type V2momVersion,
+  measureStatus,
+} from "../domain/v2mom";
 import { PlanRow, TableData } from "./rows";
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
@@ -71,8 +78,11 @@ export function v2momToRows(documents: readonly V2mom[]): {
       Target: orNull(m.target),
       Actual: orNull(m.actual),
       ActualLink: orNull(m.actualLink),
-      Status: null,
+      // The status of the last known actual, for readers of the table without the add-in.
+      Status: orNull(measureStatus(m, m.actual)),
       LastChecked: orNull(m.lastChecked),
+      OnTrackAt: orNull(m.onTrackAt),
+      AtRiskAt: orNull(m.atRiskAt),
     }))
   );
   return { v2momDocuments, v2momItems, v2momMeasures };
@@ -133,6 +143,8 @@ export function v2momFromRows(
             target: num(m.Target),
             actual: num(m.Actual),
             lastChecked: num(m.LastChecked),
+            onTrackAt: num(m.OnTrackAt),
+            atRiskAt: num(m.AtRiskAt),
           };
           for (const [key, value] of Object.entries({ ...texts, ...numbers })) {
             if (value !== undefined) Object.assign(measure, { [key]: value });

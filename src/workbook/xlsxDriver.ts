@@ -9,6 +9,30 @@ import ExcelJS from "exceljs";
 import { CellValue, RawTable, columnLetters } from "./rows";
 import { ColumnType, TableSpec, infoSpec } from "./schema";
 import type { WorkbookDriver } from "./store";
+import {
+  CellStyle,
+  LinkedValue,
+  ReportSheet,
+  STATUS_COLOURS,
+  previousSheetName,
+  splitLink,
+} from "./report";
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+const REPORT_STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
+  title: { font: { bold: true, size: 14 } },
+  heading: {
+    font: { bold: true, size: 12 },
+    border: { bottom: { style: "thin", color: { argb: "FF808080" } } },
+  },
+  label: { font: { bold: true }, alignment: { vertical: "top" } },
+  text: { alignment: { vertical: "top" } },
+  wrap: { alignment: { vertical: "top", wrapText: true } },
+  number: { alignment: { vertical: "top" } },
+  percent: { numFmt: "0.0%", alignment: { vertical: "top" } },
+  date: { numFmt: "yyyy-mm-dd", alignment: { vertical: "top" } },
+};
 
 const NUMBER_FORMATS: Record<ColumnType, string | undefined> = {
   text: "@",
@@ -69,6 +93,69 @@ export class XlsxDriver implements WorkbookDriver {
     const ref = table?.table?.tableRef ?? table?.table?.ref;
     if (!ref) return undefined;
     return { sheet, ref: parseRef(ref) };
+  }
+
+  async readLinks(links: readonly string[]): Promise<Map<string, LinkedValue>> {
+    const found = new Map<string, LinkedValue>();
+    for (const link of links) {
+      let target = splitLink(link);
+      if ("name" in target) {
+        const ranges = this.workbook.definedNames.getRanges(target.name)?.ranges ?? [];
+        if (ranges.length !== 1) {
+          found.set(link, { exists: false, value: null });
+          continue;
+        }
+        target = splitLink(ranges[0]) as { sheet: string; address: string };
+      }
+      const sheet = this.workbook.getWorksheet(target.sheet);
+      if (!sheet || !/^[A-Z]{1,3}\d+$/.test(target.address)) {
+        found.set(link, { exists: false, value: null });
+        continue;
+      }
+      const value = plainValue(sheet.getCell(target.address).value);
+      found.set(link, {
+        exists: true,
+        value: value instanceof Date ? null : (value as LinkedValue["value"]),
+      });
+    }
+    return found;
+  }
+
+  async writeReport(report: ReportSheet): Promise<void> {
+    const existing = this.workbook.getWorksheet(report.sheet);
+    if (existing) {
+      const older = this.workbook.getWorksheet(previousSheetName(report.sheet));
+      if (older) this.workbook.removeWorksheet(older.id);
+      existing.name = previousSheetName(report.sheet);
+    }
+    const sheet = this.workbook.addWorksheet(report.sheet, {
+      pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    report.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+    for (const cell of report.cells) {
+      const target = sheet.getCell(cell.row, cell.col);
+      // User text is a plain string value here: ExcelJS writes it as text, never as a formula.
+      target.value =
+        cell.formula !== undefined
+          ? { formula: cell.formula.replace(/^=/, "") }
+          : (cell.value ?? null);
+      if (cell.style) target.style = REPORT_STYLES[cell.style];
+    }
+    for (const ref of report.statusRanges) {
+      sheet.addConditionalFormatting({
+        ref,
+        rules: STATUS_COLOURS.map((colour, i) => ({
+          type: "containsText",
+          operator: "containsText",
+          text: colour.text,
+          priority: i + 1,
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(colour.fill) } },
+            font: { color: { argb: argb(colour.font) } },
+          },
+        })),
+      });
+    }
   }
 
   async readTable(spec: TableSpec): Promise<RawTable | undefined> {

@@ -3,8 +3,10 @@ import {
   V2mom,
   alignmentWarnings,
   diffV2mom,
+  isCellLink,
   isStale,
   measureStatus,
+  nextId,
   reorder,
   startMidYearRefresh,
   validateV2mom,
@@ -62,7 +64,14 @@ describe("V2MOM rules", () => {
     ]);
     expect(
       validateV2mom({ ...company, measures: [{ id: "k", metric: "ARR", target: Number.NaN }] })
-    ).toEqual([{ field: "measures", itemId: "k", message: "The target must be a number." }]);
+    ).toEqual([
+      {
+        code: "targetNotNumber",
+        field: "measures",
+        itemId: "k",
+        message: "The target must be a number.",
+      },
+    ]);
   });
 
   it("computes measure status from actual against target with the user's thresholds", () => {
@@ -149,5 +158,35 @@ describe("V2MOM rules", () => {
         }
       )
     );
+  });
+});
+
+describe("links and ids", () => {
+  it.each([
+    ["Sheet1!B2", true],
+    ["'Pipeline FY27'!$C$4", true],
+    ["'O''Brien'!A1", true],
+    ["ClosedWonYTD", true],
+    ["销售!B2", true],
+    ["B2", false],
+    ["Sheet1!", false],
+    ['A1)+HYPERLINK("http://x")', false],
+    ["=Sheet1!B2", false],
+    ["'Bad:Name'!A1", false],
+  ])("%s is a cell link: %s", (link, ok) => {
+    expect(isCellLink(link)).toBe(ok);
+  });
+
+  it("draws the next id after the highest of its prefix", () => {
+    expect(nextId("M", ["M1", "M3", "V9", "Mx"])).toBe("M4");
+    expect(nextId("D", [])).toBe("D1");
+  });
+
+  it("refuses thresholds where at-risk is above on-track", () => {
+    const doc = {
+      ...company,
+      measures: [{ id: "K1", metric: "ARR", onTrackAt: 0.7, atRiskAt: 0.9 }],
+    };
+    expect(validateV2mom(doc).map((i) => i.code)).toEqual(["thresholds"]);
   });
 });

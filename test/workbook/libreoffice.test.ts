@@ -3,43 +3,9 @@
  * writes and exports each sheet as CSV; the plan tables must read back as saved, with text
  * that looks like a formula still text.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { PlanStore } from "../../src/workbook/store";
 import { XlsxDriver } from "../../src/workbook/xlsxDriver";
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else if (ch !== "\r") field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+import { sheetsAsCsv } from "../support/libreoffice";
 
 describe("LibreOffice Calc reads the plan tables", () => {
   it("finds every saved value on the Assignments and V2MOM sheets", async () => {
@@ -75,30 +41,7 @@ describe("LibreOffice Calc reads the plan tables", () => {
         },
       ],
     });
-    const dir = mkdtempSync(join(tmpdir(), "plan-lo-"));
-    const file = join(dir, "plan.xlsx");
-    writeFileSync(file, await driver.toBuffer());
-    // Filter options: comma, double quote, UTF-8, …, last token -1 = every sheet to its own file.
-    execFileSync(
-      "soffice",
-      [
-        "--headless",
-        "--norestore",
-        `-env:UserInstallation=file://${dir}/profile`,
-        "--convert-to",
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-        "--outdir",
-        dir,
-        file,
-      ],
-      { stdio: "pipe", timeout: 120_000 }
-    );
-    const csv = (sheet: string) => {
-      const name = readdirSync(dir).find((f) => f.endsWith(".csv") && f.includes(sheet));
-      if (!name)
-        throw new Error(`LibreOffice wrote no CSV for ${sheet}: ${readdirSync(dir).join(", ")}`);
-      return parseCsv(readFileSync(join(dir, name), "utf8"));
-    };
+    const csv = await sheetsAsCsv(await driver.toBuffer());
     expect(csv("Assignments")).toEqual([
       ["Scenario", "AccountId", "RepId", "Reason", "MovedFrom", "Locked"],
       ["Base", "A-001", "=1+1", "kept", "", "TRUE"],

@@ -12,6 +12,8 @@ import { useI18n } from "../i18n";
 export type SaveOutcome = { ok: true } | { ok: false; kind: PlanStoreError["kind"] | "unexpected"; message: string; problems: PlanProblem[] };
 
 export interface PlanState {
+  /** For what is not a table: report sheets, linked cells, the selected cell. */
+  store: PlanStore;
   snapshot?: PlanSnapshot;
   loading: boolean;
   /** Why the plan could not be read, in words. */
@@ -59,7 +61,7 @@ export function PlanProvider({ store, children }: { store: PlanStore; children: 
     [snapshot, store, t]
   );
 
-  const value = React.useMemo<PlanState>(() => ({ snapshot, loading, loadError, reload, save }), [snapshot, loading, loadError, reload, save]);
+  const value = React.useMemo<PlanState>(() => ({ store, snapshot, loading, loadError, reload, save }), [store, snapshot, loading, loadError, reload, save]);
   return <PlanContext.Provider value={value}>{children}</PlanContext.Provider>;
 }
 

@@ -1,0 +1,381 @@
+/**
+ * The V2MOM form: vision, ranked values and methods, obstacles, measures. It edits a draft
+ * held by the pane; nothing reaches the workbook until the pane saves, and a failed save
+ * leaves the draft as typed.
+ */
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { AddRegular, TargetArrowRegular } from "@fluentui/react-icons";
+import { isoFromSerial, serialFromIsoDate } from "../../domain/calendar";
+import {
+  Measure,
+  Method,
+  V2mom,
+  V2momIssue,
+  isStale,
+  itemIds,
+  measureStatus,
+  nextId,
+} from "../../domain/v2mom";
+import type { LinkedValue } from "../../workbook/report";
+import { NumberField } from "../components/NumberField";
+import { RankedList } from "../components/RankedList";
+import { MessageKey, useI18n } from "../i18n";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, border: "none", margin: 0, padding: 0, minWidth: 0 },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  triple: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: tokens.spacingHorizontalS },
+  measure: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  statusLine: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  add: { alignSelf: "flex-start" },
+});
+
+const STATUS_COLOUR = { "On track": "success", "At risk": "warning", "Off track": "danger" } as const;
+export const STALE_AFTER_DAYS = 30;
+
+export interface V2momEditorProps {
+  draft: V2mom;
+  onChange(draft: V2mom): void;
+  documents: readonly V2mom[];
+  readOnly: boolean;
+  issues: readonly V2momIssue[];
+  /** Fields whose text is not a number yet, keyed like "measureId.target". */
+  onInvalid(key: string, invalid: boolean): void;
+  linkProblems: ReadonlyMap<string, string>;
+  linked: ReadonlyMap<string, LinkedValue>;
+  canPickCell: boolean;
+  onPickCell(measureId: string): void;
+  today: number;
+}
+
+export function V2momEditor(props: V2momEditorProps) {
+  const { draft, onChange, documents, readOnly, issues, onInvalid, linkProblems, linked, canPickCell, onPickCell, today } = props;
+  const styles = useStyles();
+  const { t } = useI18n();
+  const issueText = (issue: V2momIssue) => t(`v2mom.issue.${issue.code}` as MessageKey);
+  const issueFor = (field: string, itemId?: string, codes?: V2momIssue["code"][]) => {
+    const found = issues.find((i) => i.field === field && i.itemId === itemId && (!codes || codes.includes(i.code)));
+    return found ? issueText(found) : undefined;
+  };
+  const update = (patch: Partial<V2mom>) => onChange({ ...draft, ...patch });
+  const parent = draft.parentId ? documents.find((d) => d.id === draft.parentId) : undefined;
+  const possibleParents = documents.filter((d) => d.id !== draft.id && d.fiscalYear === draft.fiscalYear);
+  const newId = (prefix: string) => nextId(prefix, itemIds(draft));
+  const rankedLabels = {
+    moveUp: (name: string) => t("v2mom.moveUp", { item: name }),
+    moveDown: (name: string) => t("v2mom.moveDown", { item: name }),
+    remove: (name: string) => t("v2mom.remove", { item: name }),
+    drag: (name: string) => t("v2mom.dragHandle", { item: name }),
+  };
+  const methodName = (id: string | undefined) => {
+    const index = draft.methods.findIndex((m) => m.id === id);
+    return index < 0 ? t("v2mom.general") : `${t("v2mom.method", { rank: index + 1 })}: ${draft.methods[index].text}`;
+  };
+  const setMethod = (id: string, patch: Partial<Method>) =>
+    update({ methods: draft.methods.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
+  const setMeasure = (id: string, patch: Partial<Measure>) =>
+    update({ measures: draft.measures.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
+
+  return (
+    <fieldset className={styles.form} disabled={readOnly}>
+      <div className={styles.pair}>
+        <Field label={t("v2mom.field.orgUnit")} required validationMessage={issueFor("orgUnit")}>
+          <Input value={draft.orgUnit} onChange={(_, d) => update({ orgUnit: d.value })} />
+        </Field>
+        <Field label={t("v2mom.field.owner")}>
+          <Input value={draft.owner ?? ""} onChange={(_, d) => update({ owner: d.value || undefined })} />
+        </Field>
+        <Field label={t("v2mom.field.level")}>
+          <Select value={draft.level} onChange={(_, d) => update({ level: d.value as V2mom["level"] })}>
+            {(["Company", "Organisation", "Team", "Person"] as const).map((level) => (
+              <option key={level} value={level}>
+                {t(`v2mom.level.${level}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("v2mom.field.parent")}>
+          <Select value={draft.parentId ?? ""} onChange={(_, d) => update({ parentId: d.value || undefined })}>
+            <option value="">{t("v2mom.field.noParent")}</option>
+            {possibleParents.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.orgUnit} ({t(`v2mom.version.${d.version}`)})
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label={t("v2mom.field.vision")} validationMessage={issueFor("vision")}>
+        <Textarea value={draft.vision} resize="vertical" onChange={(_, d) => update({ vision: d.value })} />
+      </Field>
+
+      <section className={styles.section} aria-labelledby="v2mom-values">
+        <Subtitle2 id="v2mom-values" as="h3">
+          {t("v2mom.values")}
+        </Subtitle2>
+        <RankedList
+          items={draft.values}
+          label={t("v2mom.values")}
+          nameOf={(i) => t("v2mom.value", { rank: i + 1 })}
+          labels={rankedLabels}
+          disabled={readOnly}
+          onChange={(values) => update({ values })}
+          renderItem={(value, i) => (
+            <Field label={t("v2mom.value", { rank: i + 1 })}>
+              <Input value={value.text} onChange={(_, d) => update({ values: draft.values.map((v) => (v.id === value.id ? { ...v, text: d.value } : v)) })} />
+            </Field>
+          )}
+        />
+        <Button className={styles.add} icon={<AddRegular />} size="small" onClick={() => update({ values: [...draft.values, { id: newId("V"), text: "" }] })}>
+          {t("v2mom.addValue")}
+        </Button>
+      </section>
+
+      <section className={styles.section} aria-labelledby="v2mom-methods">
+        <Subtitle2 id="v2mom-methods" as="h3">
+          {t("v2mom.methods")}
+        </Subtitle2>
+        {issueFor("methods") && <Text role="alert">{issueFor("methods")}</Text>}
+        <RankedList
+          items={draft.methods}
+          label={t("v2mom.methods")}
+          nameOf={(i) => t("v2mom.method", { rank: i + 1 })}
+          labels={rankedLabels}
+          disabled={readOnly}
+          onChange={(methods) => update({ methods })}
+          renderItem={(method, i) => (
+            <>
+              <Field label={t("v2mom.method", { rank: i + 1 })} validationMessage={issueFor("methods", method.id)}>
+                <Input value={method.text} onChange={(_, d) => setMethod(method.id, { text: d.value })} />
+              </Field>
+              <div className={styles.pair}>
+                <Field label={t("v2mom.method.owner", { rank: i + 1 })}>
+                  <Input value={method.owner ?? ""} onChange={(_, d) => setMethod(method.id, { owner: d.value || undefined })} />
+                </Field>
+                <Field label={t("v2mom.method.due", { rank: i + 1 })}>
+                  <Input
+                    type="date"
+                    value={method.due === undefined ? "" : isoFromSerial(method.due)}
+                    onChange={(_, d) => setMethod(method.id, { due: d.value ? serialFromIsoDate(d.value) : undefined })}
+                  />
+                </Field>
+              </div>
+              {parent && (
+                <Field label={t("v2mom.method.supports")}>
+                  <Select value={method.alignsTo ?? ""} onChange={(_, d) => setMethod(method.id, { alignsTo: d.value || undefined })}>
+                    <option value="">{t("v2mom.method.supportsNothing")}</option>
+                    {parent.methods.map((pm, rank) => (
+                      <option key={pm.id} value={pm.id}>
+                        {rank + 1}. {pm.text}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              )}
+            </>
+          )}
+        />
+        <Button className={styles.add} icon={<AddRegular />} size="small" onClick={() => update({ methods: [...draft.methods, { id: newId("M"), text: "" }] })}>
+          {t("v2mom.addMethod")}
+        </Button>
+      </section>
+
+      <section className={styles.section} aria-labelledby="v2mom-obstacles">
+        <Subtitle2 id="v2mom-obstacles" as="h3">
+          {t("v2mom.obstacles")}
+        </Subtitle2>
+        <RankedList
+          items={draft.obstacles}
+          label={t("v2mom.obstacles")}
+          nameOf={(i) => t("v2mom.obstacle", { rank: i + 1 })}
+          labels={rankedLabels}
+          disabled={readOnly}
+          onChange={(obstacles) => update({ obstacles })}
+          renderItem={(obstacle, i) => (
+            <div className={styles.pair}>
+              <Field label={t("v2mom.obstacle", { rank: i + 1 })}>
+                <Input
+                  value={obstacle.text}
+                  onChange={(_, d) => update({ obstacles: draft.obstacles.map((o) => (o.id === obstacle.id ? { ...o, text: d.value } : o)) })}
+                />
+              </Field>
+              <Field label={t("v2mom.obstacle.method")} validationMessage={issueFor("obstacles", obstacle.id)}>
+                <Select
+                  value={obstacle.methodId ?? ""}
+                  onChange={(_, d) => update({ obstacles: draft.obstacles.map((o) => (o.id === obstacle.id ? { ...o, methodId: d.value || undefined } : o)) })}
+                >
+                  <option value="">{t("v2mom.general")}</option>
+                  {draft.methods.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {methodName(m.id)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            </div>
+          )}
+        />
+        <Button className={styles.add} icon={<AddRegular />} size="small" onClick={() => update({ obstacles: [...draft.obstacles, { id: newId("O"), text: "" }] })}>
+          {t("v2mom.addObstacle")}
+        </Button>
+      </section>
+
+      <section className={styles.section} aria-labelledby="v2mom-measures">
+        <Subtitle2 id="v2mom-measures" as="h3">
+          {t("v2mom.measures")}
+        </Subtitle2>
+        {draft.measures.map((measure, i) => {
+          const link = measure.actualLink?.trim();
+          const linkedValue = link ? linked.get(link) : undefined;
+          const actual = link ? (typeof linkedValue?.value === "number" ? linkedValue.value : undefined) : measure.actual;
+          const status = measureStatus(measure, actual);
+          const name = t("v2mom.measure", { rank: i + 1 });
+          return (
+            <div key={measure.id} className={styles.measure} role="group" aria-label={name}>
+              <div className={styles.pair}>
+                <Field label={t("v2mom.measure.metric")} required validationMessage={issueFor("measures", measure.id, ["metricMissing"])}>
+                  <Input value={measure.metric} onChange={(_, d) => setMeasure(measure.id, { metric: d.value })} />
+                </Field>
+                <Field label={t("v2mom.measure.method")} validationMessage={issueFor("measures", measure.id, ["measureMethodGone"])}>
+                  <Select value={measure.methodId ?? ""} onChange={(_, d) => setMeasure(measure.id, { methodId: d.value || undefined })}>
+                    <option value="">{t("v2mom.general")}</option>
+                    {draft.methods.map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {methodName(m.id)}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </div>
+              <div className={styles.triple}>
+                <Field label={t("v2mom.measure.unit")}>
+                  <Input value={measure.unit ?? ""} onChange={(_, d) => setMeasure(measure.id, { unit: d.value || undefined })} />
+                </Field>
+                <NumberField
+                  label={t("v2mom.measure.target")}
+                  value={measure.target}
+                  invalidMessage={t("v2mom.notNumber")}
+                  validationMessage={issueFor("measures", measure.id, ["targetNotNumber"])}
+                  disabled={readOnly}
+                  onChange={(value, invalid) => {
+                    onInvalid(`${measure.id}.target`, invalid);
+                    setMeasure(measure.id, { target: value });
+                  }}
+                />
+                <NumberField
+                  label={t("v2mom.measure.actual")}
+                  value={measure.actual}
+                  invalidMessage={t("v2mom.notNumber")}
+                  disabled={readOnly || !!link}
+                  onChange={(value, invalid) => {
+                    onInvalid(`${measure.id}.actual`, invalid);
+                    setMeasure(measure.id, { actual: value, lastChecked: value === undefined ? measure.lastChecked : today });
+                  }}
+                />
+              </div>
+              <Field
+                label={t("v2mom.measure.link")}
+                hint={t("v2mom.measure.linkHint")}
+                validationMessage={linkProblems.get(measure.id) ?? issueFor("measures", measure.id, ["linkSyntax"])}
+              >
+                <Input
+                  value={measure.actualLink ?? ""}
+                  onChange={(_, d) => setMeasure(measure.id, { actualLink: d.value || undefined })}
+                  contentAfter={
+                    canPickCell ? (
+                      <Button size="small" appearance="transparent" icon={<TargetArrowRegular />} onClick={() => onPickCell(measure.id)}>
+                        {t("v2mom.measure.useSelected")}
+                      </Button>
+                    ) : undefined
+                  }
+                />
+              </Field>
+              <div className={styles.triple}>
+                <NumberField
+                  label={t("v2mom.measure.onTrackAt")}
+                  value={measure.onTrackAt}
+                  invalidMessage={t("v2mom.notNumber")}
+                  disabled={readOnly}
+                  hint="0.95"
+                  onChange={(value, invalid) => {
+                    onInvalid(`${measure.id}.onTrackAt`, invalid);
+                    setMeasure(measure.id, { onTrackAt: value });
+                  }}
+                />
+                <NumberField
+                  label={t("v2mom.measure.atRiskAt")}
+                  value={measure.atRiskAt}
+                  invalidMessage={t("v2mom.notNumber")}
+                  validationMessage={issueFor("measures", measure.id, ["thresholds"])}
+                  disabled={readOnly}
+                  hint="0.8"
+                  onChange={(value, invalid) => {
+                    onInvalid(`${measure.id}.atRiskAt`, invalid);
+                    setMeasure(measure.id, { atRiskAt: value });
+                  }}
+                />
+                <Field label={t("v2mom.measure.lastChecked")}>
+                  <Input
+                    type="date"
+                    value={measure.lastChecked === undefined ? "" : isoFromSerial(measure.lastChecked)}
+                    onChange={(_, d) => setMeasure(measure.id, { lastChecked: d.value ? serialFromIsoDate(d.value) : undefined })}
+                  />
+                </Field>
+              </div>
+              <div className={styles.statusLine} aria-live="polite">
+                {status ? (
+                  <Badge appearance="filled" color={STATUS_COLOUR[status]}>
+                    {t(`v2mom.measureStatus.${status}`)}
+                  </Badge>
+                ) : (
+                  <Text size={200}>{t("v2mom.measure.noStatus")}</Text>
+                )}
+                {isStale(measure, today, STALE_AFTER_DAYS) && (
+                  <Badge appearance="outline" color="warning">
+                    {t("v2mom.measure.stale", { days: STALE_AFTER_DAYS })}
+                  </Badge>
+                )}
+                {link && linkedValue?.exists && <Text size={200}>{t("v2mom.measure.linkedValue", { value: String(linkedValue.value ?? "—") })}</Text>}
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={t("v2mom.remove", { item: name })}
+                  onClick={() => update({ measures: draft.measures.filter((m) => m.id !== measure.id) })}
+                >
+                  {t("v2mom.remove", { item: "" }).trim()}
+                </Button>
+              </div>
+            </div>
+          );
+        })}
+        <Button
+          className={styles.add}
+          icon={<AddRegular />}
+          size="small"
+          onClick={() => update({ measures: [...draft.measures, { id: newId("K"), metric: "", methodId: draft.methods[0]?.id }] })}
+        >
+          {t("v2mom.addMeasure")}
+        </Button>
+      </section>
+    </fieldset>
+  );
+}

@@ -1,0 +1,332 @@
+/**
+ * The V2MOM pane: the documents of the plan, the one being edited, its alignment in the
+ * cascade and its changes between versions. Edits are drafts kept per document until saved,
+ * so switching documents or a failed save loses nothing typed.
+ */
+import * as React from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  Toolbar,
+  ToolbarButton,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  AddRegular,
+  ArrowSyncRegular,
+  CheckmarkCircleRegular,
+  DocumentTableRegular,
+  EditRegular,
+  HistoryRegular,
+  SaveRegular,
+} from "@fluentui/react-icons";
+import { todaySerial } from "../../domain/calendar";
+import { V2mom, V2momIssue, nextId, startMidYearRefresh, validateV2mom } from "../../domain/v2mom";
+import type { LinkedValue } from "../../workbook/report";
+import { previousSheetName } from "../../workbook/report";
+import { SummaryLabels, V2MOM_SUMMARY_SHEET, v2momSummary } from "../../workbook/v2momSummary";
+import { PlanProblems } from "../components/PlanProblems";
+import { useI18n } from "../i18n";
+import { PlanStatus } from "../plan/PlanStatus";
+import { AlignmentView } from "./AlignmentView";
+import { ChangesView } from "./ChangesView";
+import { DocumentList } from "./DocumentList";
+import { V2momEditor } from "./V2momEditor";
+import { useV2moms } from "./useV2moms";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  toolbar: { flexWrap: "wrap" },
+});
+
+type Message = { intent: "success" | "error" | "info"; text: string };
+type SubView = "edit" | "alignment" | "changes";
+
+const CHILD_LEVEL = { Company: "Organisation", Organisation: "Team", Team: "Person", Person: "Person" } as const;
+
+export function V2momPane() {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { documents, saveDocuments, store, snapshot } = useV2moms();
+  const [selectedId, setSelectedId] = React.useState<string>();
+  const [drafts, setDrafts] = React.useState<Record<string, V2mom>>({});
+  const [invalid, setInvalid] = React.useState<ReadonlySet<string>>(new Set());
+  const [issues, setIssues] = React.useState<V2momIssue[]>([]);
+  const [linkProblems, setLinkProblems] = React.useState<ReadonlyMap<string, string>>(new Map());
+  const [linked, setLinked] = React.useState<ReadonlyMap<string, LinkedValue>>(new Map());
+  const [message, setMessage] = React.useState<Message>();
+  const [problems, setProblems] = React.useState<Parameters<typeof PlanProblems>[0]["problems"]>([]);
+  const [subView, setSubView] = React.useState<SubView>("edit");
+  const [busy, setBusy] = React.useState(false);
+  const today = todaySerial();
+
+  const saved = documents.find((d) => d.id === selectedId);
+  const current = (selectedId && drafts[selectedId]) || saved;
+  const allDocuments = React.useMemo(() => {
+    const ids = new Set(documents.map((d) => d.id));
+    return [...documents.map((d) => drafts[d.id] ?? d), ...Object.values(drafts).filter((d) => !ids.has(d.id))];
+  }, [documents, drafts]);
+
+  // Open the first document once the plan is read.
+  React.useEffect(() => {
+    if (!selectedId && documents.length) setSelectedId(documents[0].id);
+  }, [documents, selectedId]);
+
+  const linksOf = (doc: V2mom | undefined) => [...new Set((doc?.measures ?? []).map((m) => m.actualLink?.trim()).filter((l): l is string => !!l))];
+
+  const checkLinks = React.useCallback(
+    async (doc: V2mom): Promise<Map<string, string>> => {
+      const found = await store.readLinks(linksOf(doc));
+      setLinked(found);
+      const gone = new Map<string, string>();
+      for (const m of doc.measures) {
+        const link = m.actualLink?.trim();
+        if (link && found.get(link)?.exists === false) gone.set(m.id, t("v2mom.measure.linkGone", { link }));
+      }
+      setLinkProblems(gone);
+      return gone;
+    },
+    [store, t]
+  );
+
+  // Read the linked actuals of the document on screen.
+  const currentLinks = linksOf(current).join("\n");
+  React.useEffect(() => {
+    if (current) void checkLinks(current).catch(() => undefined);
+    // Only when the document or its links change, not on every keystroke.
+  }, [current?.id, currentLinks, snapshot]);
+
+  const edit = (doc: V2mom) => setDrafts((all) => ({ ...all, [doc.id]: doc }));
+  const select = (id: string) => {
+    setSelectedId(id);
+    setIssues([]);
+    setInvalid(new Set());
+    setMessage(undefined);
+    setProblems([]);
+  };
+
+  const persist = async (docs: V2mom[], success: string, forPublishing = false): Promise<boolean> => {
+    const main = docs[0];
+    const found = validateV2mom(main, forPublishing);
+    setIssues(found);
+    const gone = await checkLinks(main).catch(() => new Map<string, string>());
+    const count = found.length + invalid.size + gone.size;
+    if (count) {
+      setMessage({ intent: "error", text: t("v2mom.fixFirst", { count }) });
+      return false;
+    }
+    setBusy(true);
+    const outcome = await saveDocuments(docs);
+    setBusy(false);
+    if (!outcome.ok) {
+      setMessage({ intent: "error", text: t("v2mom.saveFailed", { reason: outcome.message }) });
+      setProblems(outcome.problems);
+      return false;
+    }
+    setDrafts((all) => {
+      const next = { ...all };
+      for (const d of docs) delete next[d.id];
+      return next;
+    });
+    setProblems([]);
+    setMessage({ intent: "success", text: success });
+    return true;
+  };
+
+  const createDocument = () => {
+    const id = nextId("D", allDocuments.map((d) => d.id));
+    const parent = current;
+    const doc: V2mom = {
+      id,
+      orgUnit: "",
+      level: parent ? CHILD_LEVEL[parent.level] : "Company",
+      parentId: parent?.id,
+      fiscalYear: parent?.fiscalYear ?? new Date().getFullYear() + 1,
+      version: "Annual",
+      status: "Draft",
+      vision: "",
+      values: [],
+      methods: [],
+      obstacles: [],
+      measures: [],
+    };
+    edit(doc);
+    select(id);
+    setSubView("edit");
+  };
+
+  const checkActualsNow = async () => {
+    if (!current) return;
+    const found = await store.readLinks(linksOf(current));
+    setLinked(found);
+    edit({
+      ...current,
+      measures: current.measures.map((m) => {
+        const value = m.actualLink ? found.get(m.actualLink.trim())?.value : undefined;
+        return typeof value === "number" ? { ...m, actual: value, lastChecked: today } : m;
+      }),
+    });
+  };
+
+  const pickCell = async (measureId: string) => {
+    if (!current) return;
+    const address = await store.selectedAddress();
+    if (!address) return;
+    edit({ ...current, measures: current.measures.map((m) => (m.id === measureId ? { ...m, actualLink: address } : m)) });
+  };
+
+  const summaryLabels: SummaryLabels = {
+    title: (d) =>
+      t("v2mom.summary.title", { orgUnit: d.orgUnit, year: d.fiscalYear, version: t(`v2mom.version.${d.version}`), status: t(`v2mom.status.${d.status}`) }),
+    owner: t("v2mom.summary.owner"),
+    alignedTo: t("v2mom.summary.alignedTo"),
+    vision: t("v2mom.field.vision"),
+    values: t("v2mom.values"),
+    methods: t("v2mom.methods"),
+    measures: t("v2mom.measures"),
+    obstacles: t("v2mom.obstacles"),
+    general: t("v2mom.general"),
+    columns: { rank: t("v2mom.summary.rank"), method: t("v2mom.summary.method"), owner: t("v2mom.field.owner"), due: t("v2mom.summary.due"), supports: t("v2mom.summary.supports") },
+    measureColumns: {
+      method: t("v2mom.summary.method"),
+      metric: t("v2mom.measure.metric"),
+      unit: t("v2mom.measure.unit"),
+      target: t("v2mom.measure.target"),
+      actual: t("v2mom.measure.actual").replace(/\s*[(（].*$/, ""),
+      status: t("v2mom.summary.status"),
+      checked: t("v2mom.measure.lastChecked"),
+    },
+  };
+
+  const writeSummary = async () => {
+    setBusy(true);
+    try {
+      await store.writeReport(v2momSummary(documents, summaryLabels));
+      setMessage({
+        intent: "success",
+        text: t("v2mom.summaryWritten", { sheet: V2MOM_SUMMARY_SHEET, count: documents.length, previous: previousSheetName(V2MOM_SUMMARY_SHEET) }),
+      });
+    } catch (error) {
+      setMessage({ intent: "error", text: t("v2mom.saveFailed", { reason: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const readOnly = current?.status === "Published";
+  const canRefresh =
+    current?.version === "Annual" &&
+    current.status === "Published" &&
+    !documents.some((d) => d.orgUnit === current.orgUnit && d.fiscalYear === current.fiscalYear && d.version === "Mid-year refresh");
+
+  return (
+    <div className={styles.root}>
+      <PlanStatus />
+      <Text as="p">{t("v2mom.intro")}</Text>
+      <Toolbar className={styles.toolbar} aria-label={t("app.view.v2mom")} size="small">
+        <ToolbarButton icon={<AddRegular />} onClick={createDocument}>
+          {t("v2mom.new")}
+        </ToolbarButton>
+        <ToolbarButton icon={<DocumentTableRegular />} disabled={busy || !documents.length} onClick={() => void writeSummary()}>
+          {t("v2mom.writeSummary")}
+        </ToolbarButton>
+      </Toolbar>
+      {snapshot && documents.length === 0 && !current && <Text>{t("v2mom.none")}</Text>}
+      <DocumentList documents={allDocuments} selectedId={selectedId} onSelect={select} />
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <PlanProblems problems={problems} />
+      {current && (
+        <>
+          <TabList size="small" selectedValue={subView} onTabSelect={(_, d) => setSubView(d.value as SubView)}>
+            <Tab value="edit" icon={<EditRegular />}>
+              {t("v2mom.tab.edit")}
+            </Tab>
+            <Tab value="alignment" icon={<ArrowSyncRegular />}>
+              {t("v2mom.tab.alignment")}
+            </Tab>
+            <Tab value="changes" icon={<HistoryRegular />}>
+              {t("v2mom.tab.changes")}
+            </Tab>
+          </TabList>
+          {subView === "edit" && (
+            <>
+              <Toolbar className={styles.toolbar} size="small" aria-label={current.orgUnit || t("v2mom.new")}>
+                {!readOnly && (
+                  <ToolbarButton appearance="primary" icon={<SaveRegular />} disabled={busy} onClick={() => void persist([current], t("v2mom.saved"))}>
+                    {t("v2mom.save")}
+                  </ToolbarButton>
+                )}
+                {!readOnly && (
+                  <ToolbarButton
+                    icon={<CheckmarkCircleRegular />}
+                    disabled={busy}
+                    onClick={() => void persist([{ ...current, status: "Published" }], t("v2mom.published"), true)}
+                  >
+                    {t("v2mom.publish")}
+                  </ToolbarButton>
+                )}
+                {readOnly && (
+                  <ToolbarButton icon={<EditRegular />} disabled={busy} onClick={() => void persist([{ ...current, status: "Draft" }], t("v2mom.saved"))}>
+                    {t("v2mom.reopen")}
+                  </ToolbarButton>
+                )}
+                {canRefresh && (
+                  <ToolbarButton
+                    icon={<HistoryRegular />}
+                    disabled={busy}
+                    onClick={() => {
+                      const copy = startMidYearRefresh(current, nextId("D", allDocuments.map((d) => d.id)));
+                      // The new draft opens with the outcome still shown.
+                      void persist([copy], t("v2mom.refreshStarted")).then((ok) => ok && setSelectedId(copy.id));
+                    }}
+                  >
+                    {t("v2mom.startRefresh")}
+                  </ToolbarButton>
+                )}
+                {linksOf(current).length > 0 && !readOnly && (
+                  <Button size="small" appearance="subtle" onClick={() => void checkActualsNow()}>
+                    {t("v2mom.refreshActuals")}
+                  </Button>
+                )}
+              </Toolbar>
+              {readOnly && <Text>{t("v2mom.readOnly")}</Text>}
+              {drafts[current.id] && <Text size={200}>{t("v2mom.unsaved")}</Text>}
+              <V2momEditor
+                draft={current}
+                onChange={edit}
+                documents={allDocuments}
+                readOnly={readOnly}
+                issues={issues}
+                onInvalid={(key, bad) =>
+                  setInvalid((all) => {
+                    if (all.has(key) === bad) return all;
+                    const next = new Set(all);
+                    if (bad) next.add(key);
+                    else next.delete(key);
+                    return next;
+                  })
+                }
+                linkProblems={linkProblems}
+                linked={linked}
+                canPickCell={store.canPickCell}
+                onPickCell={(id) => void pickCell(id)}
+                today={today}
+              />
+            </>
+          )}
+          {subView === "alignment" && <AlignmentView documents={allDocuments} fiscalYear={current.fiscalYear} version={current.version} />}
+          {subView === "changes" && <ChangesView documents={allDocuments} current={current} />}
+        </>
+      )}
+    </div>
+  );
+}

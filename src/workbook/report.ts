@@ -1,0 +1,72 @@
+/**
+ * A report sheet (V2MOM summary, territory review) described independently of Excel's
+ * APIs, so both adapters draw the same sheet. User text only ever goes into `value`, which
+ * adapters write as text; formulas come only from the add-in's own builders.
+ */
+import type { CellValue } from "./rows";
+
+export type CellStyle =
+  "title" | "heading" | "label" | "text" | "wrap" | "number" | "percent" | "date";
+
+export interface ReportCell {
+  /** 1-based row and column. */
+  row: number;
+  col: number;
+  value?: CellValue;
+  formula?: string;
+  style?: CellStyle;
+}
+
+export interface ReportChart {
+  title: string;
+  /** Category labels and one or more series, as A1 ranges on the report sheet itself. */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Where the chart's top-left corner sits (1-based row and column) and its size in cells. */
+  at: { row: number; col: number; rows: number; cols: number };
+}
+
+export interface ReportSheet {
+  sheet: string;
+  /** Column widths in characters, column A first. */
+  columnWidths: number[];
+  cells: ReportCell[];
+  /** Ranges whose text "On track" / "At risk" / "Off track" is coloured by conditional formatting. */
+  statusRanges: string[];
+  charts?: ReportChart[];
+}
+
+/** Excel's own Good / Neutral / Bad cell colours, so the sheet reads as Excel users expect. */
+export const STATUS_COLOURS = [
+  { text: "On track", fill: "#C6EFCE", font: "#006100" },
+  { text: "At risk", fill: "#FFEB9C", font: "#9C5700" },
+  { text: "Off track", fill: "#FFC7CE", font: "#9C0006" },
+] as const;
+
+/** A sheet name's previous version is kept under this name when a report is rewritten. */
+export const previousSheetName = (sheet: string) => `${sheet} (previous)`.slice(0, 31);
+
+/** Quotes a sheet name for use in a formula reference. */
+export const sheetRef = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+
+/** What a link to a cell or name resolves to now. */
+export interface LinkedValue {
+  exists: boolean;
+  value: CellValue;
+}
+
+/** Splits `'Sheet 1'!$B$2` into sheet and address, or returns a workbook name as is. */
+export function splitLink(link: string): { sheet: string; address: string } | { name: string } {
+  const trimmed = link.trim();
+  const bang = trimmed.lastIndexOf("!");
+  if (bang < 0) return { name: trimmed };
+  let sheet = trimmed.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return {
+    sheet,
+    address: trimmed
+      .slice(bang + 1)
+      .replace(/\$/g, "")
+      .toUpperCase(),
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * LibreOffice Calc (headless) as an independent spreadsheet engine: it opens an .xlsx,
+ * recalculates its formulas and exports every sheet as CSV.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else if (ch !== "\r") field += ch;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Every sheet of the workbook as LibreOffice computes it; call the result with a sheet name. */
+export async function sheetsAsCsv(bytes: Uint8Array): Promise<(sheet: string) => string[][]> {
+  const dir = mkdtempSync(join(tmpdir(), "plan-lo-"));
+  const file = join(dir, "plan.xlsx");
+  writeFileSync(file, bytes);
+  // Filter options: comma, double quote, UTF-8, …, last token -1 = every sheet to its own file.
+  execFileSync(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--convert-to",
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+      "--outdir",
+      dir,
+      file,
+    ],
+    { stdio: "pipe", timeout: 120_000 }
+  );
+  return (sheet: string) => {
+    const name = readdirSync(dir).find((f) => f.endsWith(".csv") && f.includes(`-${sheet}.csv`));
+    if (!name)
+      throw new Error(`LibreOffice wrote no CSV for ${sheet}: ${readdirSync(dir).join(", ")}`);
+    return parseCsv(readFileSync(join(dir, name), "utf8"));
+  };
+}
