@@ -28,15 +28,27 @@ async function choose(file: File) {
 }
 
 describe("workbench outside Excel", () => {
-  it("starts on an empty plan file, with nothing wrong", async () => {
+  it("opens the sample plan by default: its company V2MOM and cascaded organisation, with nothing wrong", async () => {
     render(<App host={host} />);
-    expect(await screen.findByText(/works on Sales plan\.xlsx/)).toBeInTheDocument();
+    expect(await screen.findByText(/works on FY2027 Sales Plan \(sample\)\.xlsx/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: /Global Sales · FY2027/ })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Organisation, team or person/)).toHaveValue("Contoso");
     expect(screen.queryByText(/problem\(s\) in the plan tables/)).not.toBeInTheDocument();
+  });
+
+  it("starts an empty plan on request", async () => {
+    render(<App host={host} />);
+    await screen.findByText(/works on FY2027 Sales Plan/, {}, { timeout: 10_000 });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: enUS["workbench.new"] }));
+    });
+    expect(await screen.findByText(/works on Sales plan\.xlsx/)).toBeInTheDocument();
+    expect(await screen.findByText(enUS["v2mom.none"])).toBeInTheDocument();
   });
 
   it("opens a workbook and lists the problems in its hand-edited tables, with their cells", async () => {
     render(<App host={host} />);
-    await screen.findByText(/works on Sales plan\.xlsx/);
+    await screen.findByText(/works on FY2027 Sales Plan/, {}, { timeout: 10_000 });
     await choose(await planFile((driver) => (driver.workbook.getWorksheet("Assignments")!.getCell("F3").value = "perhaps")));
     expect(await screen.findByText(/works on FY27 plan\.xlsx/)).toBeInTheDocument();
     expect(await screen.findByText("1 problem(s) in the plan tables")).toBeInTheDocument();
@@ -45,10 +57,10 @@ describe("workbench outside Excel", () => {
 
   it("refuses a file that is not a workbook and keeps the plan that was open", async () => {
     render(<App host={host} />);
-    await screen.findByText(/works on Sales plan\.xlsx/);
+    await screen.findByText(/works on FY2027 Sales Plan/, {}, { timeout: 10_000 });
     await choose(new File(["name,region\nAcme,EMEA\n"], "accounts.csv"));
     expect(await screen.findByText(/accounts\.csv could not be opened as an Excel workbook/)).toBeInTheDocument();
-    expect(screen.getByText(/works on Sales plan\.xlsx/)).toBeInTheDocument();
+    expect(screen.getByText(/works on FY2027 Sales Plan/)).toBeInTheDocument();
   });
 
   it("downloads the workbook it works on, which reopens with the same plan", async () => {
@@ -58,7 +70,7 @@ describe("workbench outside Excel", () => {
     urls.revokeObjectURL = () => undefined;
     const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
     render(<App host={host} />);
-    await screen.findByText(/works on Sales plan\.xlsx/);
+    await screen.findByText(/works on FY2027 Sales Plan/, {}, { timeout: 10_000 });
     await choose(await planFile());
     await screen.findByText(/works on FY27 plan\.xlsx/);
     await act(async () => {

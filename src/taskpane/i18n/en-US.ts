@@ -17,6 +17,7 @@ export const enUS = {
   "plan.row": "row {row}",
   "workbench.toolbar": "Workbook file",
   "workbench.open": "Open workbook…",
+  "workbench.sample": "Open sample plan",
   "workbench.new": "New empty plan",
   "workbench.newName": "Sales plan.xlsx",
   "workbench.download": "Download workbook",

@@ -19,6 +19,7 @@ export const zhCN: Catalog = {
   "plan.row": "第 {row} 行",
   "workbench.toolbar": "工作簿文件",
   "workbench.open": "打开工作簿…",
+  "workbench.sample": "打开示例计划",
   "workbench.new": "新建空白规划",
   "workbench.newName": "销售规划.xlsx",
   "workbench.download": "下载工作簿",

@@ -6,7 +6,8 @@
  */
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Toolbar, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DocumentAddRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, DocumentAddRegular, DocumentTableRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { SAMPLE_FILE_NAME } from "../../../sample/constants";
 import { PlanStore } from "../../../workbook/store";
 import type { XlsxDriver } from "../../../workbook/xlsxDriver";
 import { useI18n } from "../../i18n";
@@ -30,9 +31,14 @@ interface OpenFile {
 
 let openings = 0;
 
-async function openWorkbook(name: string, bytes?: ArrayBuffer): Promise<OpenFile> {
+/** Opens bytes as a workbook, or an empty one, or (with `sample`) the seeded sample plan. */
+async function openWorkbook(name: string, bytes?: ArrayBuffer, sample = false): Promise<OpenFile> {
   const { XlsxDriver } = await import("../../../workbook/xlsxDriver");
   const driver = bytes ? await XlsxDriver.fromBuffer(bytes) : new XlsxDriver();
+  if (sample) {
+    const { writeSamplePlan } = await import("../../../sample/samplePlan");
+    await writeSamplePlan(driver);
+  }
   return { id: ++openings, name, driver, store: new PlanStore(driver) };
 }
 
@@ -56,9 +62,10 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
   const picker = React.useRef<HTMLInputElement>(null);
 
   const start = React.useCallback(
-    async (name: string, source?: Blob) => {
+    async (name: string, source?: Blob | "sample") => {
       try {
-        setFile(await openWorkbook(name, source ? await readBytes(source) : undefined));
+        const bytes = source && source !== "sample" ? await readBytes(source) : undefined;
+        setFile(await openWorkbook(name, bytes, source === "sample"));
         setProblem(undefined);
       } catch (error) {
         // The open plan, if any, stays as it was.
@@ -73,7 +80,9 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
   React.useEffect(() => {
     if (begun.current) return;
     begun.current = true;
-    void start(t("workbench.newName"));
+    // The sample plan by default, so a first look shows a realistic plan; ?empty starts blank.
+    const empty = new URLSearchParams(window.location.search).has("empty");
+    void (empty ? start(t("workbench.newName")) : start(SAMPLE_FILE_NAME, "sample"));
   }, [start, t]);
 
   const download = async () => {
@@ -91,6 +100,9 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
       <Toolbar aria-label={t("workbench.toolbar")} size="small">
         <Button size="small" appearance="subtle" icon={<FolderOpenRegular />} onClick={() => picker.current?.click()}>
           {t("workbench.open")}
+        </Button>
+        <Button size="small" appearance="subtle" icon={<DocumentTableRegular />} onClick={() => void start(SAMPLE_FILE_NAME, "sample")}>
+          {t("workbench.sample")}
         </Button>
         <Button size="small" appearance="subtle" icon={<DocumentAddRegular />} onClick={() => void start(t("workbench.newName"))}>
           {t("workbench.new")}

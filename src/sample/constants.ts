@@ -1,0 +1,2 @@
+/** Named apart from the sample generator, so the pane can name the sample without loading it. */
+export const SAMPLE_FILE_NAME = "FY2027 Sales Plan (sample).xlsx";

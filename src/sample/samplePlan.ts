@@ -1,0 +1,379 @@
+/**
+ * A realistic FY2027 planning workbook, the same every time (seeded): accounts with skewed
+ * potential and current owners, reps with managers and new hires, opportunities with
+ * outcomes and open deals, a sheet of worked PLAN formulas beside their native Excel
+ * equivalents, and a company V2MOM with one cascaded organisation. `npm run sample` writes
+ * it to a file; the workbench outside Excel opens it by default.
+ */
+import { serialFromDate } from "../domain/calendar";
+import type { V2mom } from "../domain/v2mom";
+import { CellValue } from "../workbook/rows";
+import { TableSpec } from "../workbook/schema";
+import { PlanStore } from "../workbook/store";
+import { v2momToRows } from "../workbook/v2momTables";
+import type { XlsxDriver } from "../workbook/xlsxDriver";
+
+export { SAMPLE_FILE_NAME } from "./constants";
+export const FISCAL_YEAR = 2027;
+
+/** Mulberry32: small, fast and good enough to make sample data. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const REGIONS = ["North America", "Latin America", "EMEA", "APAC", "Greater China"];
+const INDUSTRIES = [
+  "Software",
+  "Financial Services",
+  "Healthcare",
+  "Manufacturing",
+  "Retail",
+  "Energy",
+  "Telecom",
+  "Public Sector",
+  "Education",
+  "Media",
+  "Logistics",
+  "Professional Services",
+];
+const SIZE_TIERS = ["Enterprise", "Mid-Market"];
+const LEAD_SOURCES = ["Inbound", "Outbound", "Partner", "Event"];
+export const STAGES = ["Lead", "Qualified", "Proposal", "Negotiation", "Closed Won"];
+const FIRST = [
+  "Alex",
+  "Wei",
+  "Priya",
+  "Jordan",
+  "Mei",
+  "Lucas",
+  "Sofia",
+  "Kenji",
+  "Amara",
+  "Noah",
+  "Li Na",
+  "Omar",
+  "Elena",
+];
+const LAST = [
+  "Chen",
+  "Smith",
+  "Patel",
+  "García",
+  "Kim",
+  "Müller",
+  "Okafor",
+  "Rossi",
+  "Wang",
+  "Nguyen",
+  "Silva",
+  "Khan",
+];
+const COMPANY_WORDS = [
+  "Acme",
+  "Globex",
+  "Initech",
+  "Umbrella",
+  "Stark",
+  "Wayne",
+  "Tyrell",
+  "Cyberdyne",
+  "Soylent",
+  "Hooli",
+  "Vandelay",
+  "Wonka",
+];
+
+/** A user's own source tables, not plan tables: the add-in reads them and never rewrites them unasked. */
+export const sourceTables = {
+  accounts: {
+    table: "Accounts",
+    sheet: "Accounts",
+    key: ["AccountId"],
+    history: false,
+    columns: [
+      "AccountId",
+      "Name",
+      "Region",
+      "Industry",
+      "SizeTier",
+      "Potential",
+      "Workload",
+      "Owner",
+    ].map((header) => ({
+      header,
+      type:
+        header === "Potential" || header === "Workload" ? ("number" as const) : ("text" as const),
+    })),
+  },
+  reps: {
+    table: "Reps",
+    sheet: "Reps",
+    key: ["RepId"],
+    history: false,
+    columns: [
+      ["RepId", "text"],
+      ["Name", "text"],
+      ["Manager", "text"],
+      ["Regions", "text"],
+      ["Industries", "text"],
+      ["SizeTiers", "text"],
+      ["Capacity", "number"],
+      ["StartDate", "date"],
+    ].map(([header, type]) => ({ header, type: type as "text" | "number" | "date" })),
+  },
+  opportunities: {
+    table: "Opportunities",
+    sheet: "Opportunities",
+    key: ["OpportunityId"],
+    history: false,
+    columns: [
+      ["OpportunityId", "text"],
+      ["AccountId", "text"],
+      ["LeadSource", "text"],
+      ["Created", "date"],
+      ["Closed", "date"],
+      ["StageReached", "text"],
+      ["Amount", "number"],
+      ["Outcome", "text"],
+    ].map(([header, type]) => ({ header, type: type as "text" | "number" | "date" })),
+  },
+} satisfies Record<string, TableSpec>;
+
+/** Standard normal by Box–Muller, for log-normal potentials. */
+const normal = (random: () => number) =>
+  Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+
+export interface SampleData {
+  accounts: CellValue[][];
+  reps: CellValue[][];
+  opportunities: CellValue[][];
+  documents: V2mom[];
+}
+
+export function sampleData(
+  seed = 2027,
+  sizes = { accounts: 2000, reps: 25, opportunities: 5000 }
+): SampleData {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const fyStart = serialFromDate({ year: FISCAL_YEAR, month: 1, day: 1 });
+  const asOf = serialFromDate({ year: FISCAL_YEAR - 1, month: 11, day: 27 });
+
+  const managers = ["MGR-AMER", "MGR-EMEA", "MGR-APAC"];
+  const reps: CellValue[][] = Array.from({ length: sizes.reps }, (_, i) => {
+    const region = REGIONS[i % REGIONS.length];
+    const newHire = i >= sizes.reps - 3;
+    const manager = region.includes("America")
+      ? managers[0]
+      : region === "EMEA"
+        ? managers[1]
+        : managers[2];
+    return [
+      `R${String(i + 1).padStart(3, "0")}`,
+      `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
+      manager,
+      region,
+      "*",
+      i % 4 === 0 ? "Enterprise" : SIZE_TIERS.join("; "),
+      newHire ? 0.5 : i % 6 === 0 ? 0.8 : 1,
+      newHire ? fyStart + 31 * (i - sizes.reps + 4) : null,
+    ];
+  });
+  const repsIn = (region: string) => reps.filter((r) => r[3] === region && r[7] === null);
+
+  const accounts: CellValue[][] = Array.from({ length: sizes.accounts }, (_, i) => {
+    const region =
+      REGIONS[Math.min(REGIONS.length - 1, Math.floor(random() ** 1.3 * REGIONS.length))];
+    const tier = random() < 0.25 ? "Enterprise" : "Mid-Market";
+    const potential =
+      Math.round(Math.exp(11.5 + 1.1 * normal(random) + (tier === "Enterprise" ? 1 : 0)) / 100) *
+      100;
+    const owners = repsIn(region).filter((r) => String(r[5]).includes(tier));
+    const owner = owners.length && random() < 0.9 ? pick(owners)[0] : null;
+    return [
+      `A${String(i + 1).padStart(5, "0")}`,
+      `${pick(COMPANY_WORDS)} ${pick(INDUSTRIES).split(" ")[0]} ${i + 1}`,
+      region,
+      pick(INDUSTRIES),
+      tier,
+      potential,
+      Math.round((1 + random() * 4) * 10) / 10,
+      owner,
+    ];
+  });
+
+  const opportunities: CellValue[][] = Array.from({ length: sizes.opportunities }, (_, i) => {
+    const account = pick(accounts);
+    const source = pick(LEAD_SOURCES);
+    const created = asOf - Math.floor(random() * 540);
+    const quality = { Inbound: 0.78, Outbound: 0.62, Partner: 0.82, Event: 0.7 }[source]!;
+    let stage = 0;
+    while (stage < STAGES.length - 2 && random() < quality) stage++;
+    const cycle = Math.round(Math.exp(4.1 + 0.5 * normal(random)));
+    const closedAt = created + cycle;
+    const open = closedAt > asOf;
+    const won = !open && stage === STAGES.length - 2 && random() < 0.6;
+    return [
+      `OPP-${String(i + 1).padStart(5, "0")}`,
+      account[0],
+      source,
+      created,
+      open ? null : closedAt,
+      won ? STAGES[STAGES.length - 1] : STAGES[stage],
+      Math.round((Number(account[5]) * (0.05 + random() * 0.2)) / 100) * 100,
+      open ? "Open" : won ? "Won" : "Lost",
+    ];
+  });
+
+  const company: V2mom = {
+    id: "D1",
+    orgUnit: "Contoso",
+    level: "Company",
+    owner: "CEO",
+    fiscalYear: FISCAL_YEAR,
+    version: "Annual",
+    status: "Published",
+    vision: "Every customer plans its year with confidence, in its own workbook.",
+    values: [
+      { id: "V1", text: "Trust" },
+      { id: "V2", text: "Customer success" },
+      { id: "V3", text: "Innovation" },
+    ],
+    methods: [
+      { id: "M1", text: "Grow enterprise revenue 30%", owner: "CRO" },
+      { id: "M2", text: "Win in Greater China and APAC", owner: "GM APAC" },
+      { id: "M3", text: "Shorten the sales cycle by two weeks", owner: "VP Sales Ops" },
+    ],
+    obstacles: [{ id: "O1", text: "Hiring experienced reps in APAC", methodId: "M2" }],
+    measures: [
+      {
+        id: "K1",
+        methodId: "M1",
+        metric: "Closed-won revenue",
+        unit: "USD",
+        target: 60_000_000,
+        actualLink: "'PLAN Formulas'!C6",
+      },
+      {
+        id: "K2",
+        methodId: "M3",
+        metric: "Median sales cycle",
+        unit: "days",
+        target: 60,
+        actual: 62,
+        onTrackAt: 0.95,
+        atRiskAt: 0.85,
+      },
+    ],
+  };
+  const sales: V2mom = {
+    ...company,
+    id: "D2",
+    orgUnit: "Global Sales",
+    level: "Organisation",
+    owner: "CRO",
+    parentId: "D1",
+    status: "Draft",
+    vision: "Every rep has a fair territory and a quota they believe in.",
+    values: [{ id: "V1", text: "Fairness" }],
+    methods: [
+      { id: "M1", text: "Balance territories by potential", owner: "Sales Ops", alignsTo: "M1" },
+      { id: "M2", text: "Ramp three APAC hires by Q2", owner: "GM APAC", alignsTo: "M2" },
+    ],
+    obstacles: [],
+    measures: [
+      {
+        id: "K1",
+        methodId: "M1",
+        metric: "Largest territory deviation",
+        unit: "%",
+        target: 5,
+        actual: 4,
+      },
+    ],
+  };
+  return { accounts, reps, opportunities, documents: [company, sales] };
+}
+
+const header = (spec: TableSpec) => spec.columns.map((c) => c.header);
+
+/** The worked formulas: each PLAN function with the native Excel formula for the same figure beside it. */
+export function formulaRows(): { label: string; plan: string; native?: string }[] {
+  return [
+    { label: "Deals won", plan: "", native: '=COUNTIFS(Opportunities[Outcome],"Won")' },
+    { label: "Deals lost", plan: "", native: '=COUNTIFS(Opportunities[Outcome],"Lost")' },
+    { label: "Win rate", plan: "=PLAN.WINRATE(Opportunities[Outcome])", native: "=C2/(C2+C3)" },
+    { label: "Win rate 95% interval", plan: "=PLAN.WINRATECI(C2,C2+C3,0.95)" },
+    {
+      label: "Closed-won revenue",
+      plan: "",
+      native: '=SUMIFS(Opportunities[Amount],Opportunities[Outcome],"Won")',
+    },
+    {
+      label: "Open pipeline",
+      plan: "",
+      native: '=SUMIFS(Opportunities[Amount],Opportunities[Outcome],"Open")',
+    },
+    {
+      label: "Median sales cycle (days, open deals counted)",
+      plan: '=PLAN.CYCLETIME(Opportunities[Created],Opportunities[Closed],"median")',
+    },
+    {
+      label: "Pipeline coverage of remaining quota",
+      plan: "=PLAN.COVERAGE(C7,60000000-C6)",
+      native: "=C7/(60000000-C6)",
+    },
+    {
+      label: "Funnel by lead source",
+      plan: `=PLAN.CONVERSIONBY(Opportunities[LeadSource],Opportunities[StageReached],{"${STAGES.join('","')}"})`,
+    },
+  ];
+}
+
+/** Writes the sample into an empty workbook through the same storage layer the panes use. */
+export async function writeSamplePlan(driver: XlsxDriver, seed = 2027): Promise<void> {
+  const data = sampleData(seed);
+  await driver.writeTable(sourceTables.accounts, header(sourceTables.accounts), data.accounts);
+  await driver.writeTable(sourceTables.reps, header(sourceTables.reps), data.reps);
+  await driver.writeTable(
+    sourceTables.opportunities,
+    header(sourceTables.opportunities),
+    data.opportunities
+  );
+  const sheet = driver.workbook.addWorksheet("PLAN Formulas");
+  sheet.getRow(1).values = ["Figure", "PLAN function", "Native Excel"];
+  sheet.getRow(1).font = { bold: true };
+  // Native formulas carry their computed result, as Excel would save it, so readers that do
+  // not recalculate (and links to these cells) see the figures.
+  const outcome = (o: string) => data.opportunities.filter((row) => row[7] === o);
+  const amount = (rows: CellValue[][]) => rows.reduce((sum, row) => sum + Number(row[6]), 0);
+  const [won, lost] = [outcome("Won").length, outcome("Lost").length];
+  const results: Record<string, number> = {
+    "Deals won": won,
+    "Deals lost": lost,
+    "Win rate": won / (won + lost),
+    "Closed-won revenue": amount(outcome("Won")),
+    "Open pipeline": amount(outcome("Open")),
+  };
+  results["Pipeline coverage of remaining quota"] =
+    results["Open pipeline"] / (60_000_000 - results["Closed-won revenue"]);
+  formulaRows().forEach((row, i) => {
+    const r = sheet.getRow(i + 2);
+    r.getCell(1).value = row.label;
+    if (row.plan) r.getCell(2).value = { formula: row.plan.slice(1) };
+    if (row.native)
+      r.getCell(3).value = { formula: row.native.slice(1), result: results[row.label] };
+  });
+  sheet.getColumn(1).width = 44;
+  sheet.getColumn(2).width = 24;
+  sheet.getColumn(3).width = 18;
+  const store = new PlanStore(driver, () => new Date(Date.UTC(FISCAL_YEAR - 1, 10, 27)));
+  await store.save(await store.load(), v2momToRows(data.documents));
+}
