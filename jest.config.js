@@ -24,5 +24,13 @@ module.exports = {
       setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
       transform,
     },
+    {
+      // Real Chromium over the built pane (npm test builds dist/ first).
+      displayName: "browser",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/e2e/**/*.e2e.ts"],
+      setupFiles: ["<rootDir>/test/setup/fastCheck.ts"],
+      transform,
+    },
   ],
 };

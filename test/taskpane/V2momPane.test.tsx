@@ -105,7 +105,7 @@ describe("V2MOM pane", () => {
     type(enUS["v2mom.measure.link"], "'Pipeline FY27'!C4", measure);
     // 700,000 of 1,000,000 = 70%: off track.
     expect(await within(measure).findByText("Off track")).toBeInTheDocument();
-    expect(within(measure).getByText("Linked cell holds 700000")).toBeInTheDocument();
+    expect(within(measure).getByText("Linked cell holds 700,000")).toBeInTheDocument();
     await click(enUS["v2mom.save"]);
     await screen.findByText(enUS["v2mom.saved"]);
     expect((await documentsIn(driver))[0].measures[0].actualLink).toBe("'Pipeline FY27'!C4");

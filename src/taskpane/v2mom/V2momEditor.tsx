@@ -33,10 +33,29 @@ import { RankedList } from "../components/RankedList";
 import { MessageKey, useI18n } from "../i18n";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, border: "none", margin: 0, padding: 0, minWidth: 0 },
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    border: "none",
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+  },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
-  triple: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: tokens.spacingHorizontalS },
+  // minmax(0, 1fr) and min-width 0 let fields shrink to a narrow task pane instead of overflowing it.
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    "& .fui-Input, & .fui-Select": { minWidth: 0 },
+  },
+  triple: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    "& .fui-Input, & .fui-Select": { minWidth: 0 },
+  },
   measure: {
     display: "flex",
     flexDirection: "column",
@@ -45,11 +64,20 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  statusLine: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  statusLine: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    flexWrap: "wrap",
+  },
   add: { alignSelf: "flex-start" },
 });
 
-const STATUS_COLOUR = { "On track": "success", "At risk": "warning", "Off track": "danger" } as const;
+const STATUS_COLOUR = {
+  "On track": "success",
+  "At risk": "warning",
+  "Off track": "danger",
+} as const;
 export const STALE_AFTER_DAYS = 30;
 
 export interface V2momEditorProps {
@@ -68,17 +96,33 @@ export interface V2momEditorProps {
 }
 
 export function V2momEditor(props: V2momEditorProps) {
-  const { draft, onChange, documents, readOnly, issues, onInvalid, linkProblems, linked, canPickCell, onPickCell, today } = props;
+  const {
+    draft,
+    onChange,
+    documents,
+    readOnly,
+    issues,
+    onInvalid,
+    linkProblems,
+    linked,
+    canPickCell,
+    onPickCell,
+    today,
+  } = props;
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const issueText = (issue: V2momIssue) => t(`v2mom.issue.${issue.code}` as MessageKey);
   const issueFor = (field: string, itemId?: string, codes?: V2momIssue["code"][]) => {
-    const found = issues.find((i) => i.field === field && i.itemId === itemId && (!codes || codes.includes(i.code)));
+    const found = issues.find(
+      (i) => i.field === field && i.itemId === itemId && (!codes || codes.includes(i.code))
+    );
     return found ? issueText(found) : undefined;
   };
   const update = (patch: Partial<V2mom>) => onChange({ ...draft, ...patch });
   const parent = draft.parentId ? documents.find((d) => d.id === draft.parentId) : undefined;
-  const possibleParents = documents.filter((d) => d.id !== draft.id && d.fiscalYear === draft.fiscalYear);
+  const possibleParents = documents.filter(
+    (d) => d.id !== draft.id && d.fiscalYear === draft.fiscalYear
+  );
   const newId = (prefix: string) => nextId(prefix, itemIds(draft));
   const rankedLabels = {
     moveUp: (name: string) => t("v2mom.moveUp", { item: name }),
@@ -88,7 +132,9 @@ export function V2momEditor(props: V2momEditorProps) {
   };
   const methodName = (id: string | undefined) => {
     const index = draft.methods.findIndex((m) => m.id === id);
-    return index < 0 ? t("v2mom.general") : `${t("v2mom.method", { rank: index + 1 })}: ${draft.methods[index].text}`;
+    return index < 0
+      ? t("v2mom.general")
+      : `${t("v2mom.method", { rank: index + 1 })}: ${draft.methods[index].text}`;
   };
   const setMethod = (id: string, patch: Partial<Method>) =>
     update({ methods: draft.methods.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
@@ -102,10 +148,16 @@ export function V2momEditor(props: V2momEditorProps) {
           <Input value={draft.orgUnit} onChange={(_, d) => update({ orgUnit: d.value })} />
         </Field>
         <Field label={t("v2mom.field.owner")}>
-          <Input value={draft.owner ?? ""} onChange={(_, d) => update({ owner: d.value || undefined })} />
+          <Input
+            value={draft.owner ?? ""}
+            onChange={(_, d) => update({ owner: d.value || undefined })}
+          />
         </Field>
         <Field label={t("v2mom.field.level")}>
-          <Select value={draft.level} onChange={(_, d) => update({ level: d.value as V2mom["level"] })}>
+          <Select
+            value={draft.level}
+            onChange={(_, d) => update({ level: d.value as V2mom["level"] })}
+          >
             {(["Company", "Organisation", "Team", "Person"] as const).map((level) => (
               <option key={level} value={level}>
                 {t(`v2mom.level.${level}`)}
@@ -114,7 +166,10 @@ export function V2momEditor(props: V2momEditorProps) {
           </Select>
         </Field>
         <Field label={t("v2mom.field.parent")}>
-          <Select value={draft.parentId ?? ""} onChange={(_, d) => update({ parentId: d.value || undefined })}>
+          <Select
+            value={draft.parentId ?? ""}
+            onChange={(_, d) => update({ parentId: d.value || undefined })}
+          >
             <option value="">{t("v2mom.field.noParent")}</option>
             {possibleParents.map((d) => (
               <option key={d.id} value={d.id}>
@@ -125,7 +180,11 @@ export function V2momEditor(props: V2momEditorProps) {
         </Field>
       </div>
       <Field label={t("v2mom.field.vision")} validationMessage={issueFor("vision")}>
-        <Textarea value={draft.vision} resize="vertical" onChange={(_, d) => update({ vision: d.value })} />
+        <Textarea
+          value={draft.vision}
+          resize="vertical"
+          onChange={(_, d) => update({ vision: d.value })}
+        />
       </Field>
 
       <section className={styles.section} aria-labelledby="v2mom-values">
@@ -141,11 +200,25 @@ export function V2momEditor(props: V2momEditorProps) {
           onChange={(values) => update({ values })}
           renderItem={(value, i) => (
             <Field label={t("v2mom.value", { rank: i + 1 })}>
-              <Input value={value.text} onChange={(_, d) => update({ values: draft.values.map((v) => (v.id === value.id ? { ...v, text: d.value } : v)) })} />
+              <Input
+                value={value.text}
+                onChange={(_, d) =>
+                  update({
+                    values: draft.values.map((v) =>
+                      v.id === value.id ? { ...v, text: d.value } : v
+                    ),
+                  })
+                }
+              />
             </Field>
           )}
         />
-        <Button className={styles.add} icon={<AddRegular />} size="small" onClick={() => update({ values: [...draft.values, { id: newId("V"), text: "" }] })}>
+        <Button
+          className={styles.add}
+          icon={<AddRegular />}
+          size="small"
+          onClick={() => update({ values: [...draft.values, { id: newId("V"), text: "" }] })}
+        >
           {t("v2mom.addValue")}
         </Button>
       </section>
@@ -164,24 +237,40 @@ export function V2momEditor(props: V2momEditorProps) {
           onChange={(methods) => update({ methods })}
           renderItem={(method, i) => (
             <>
-              <Field label={t("v2mom.method", { rank: i + 1 })} validationMessage={issueFor("methods", method.id)}>
-                <Input value={method.text} onChange={(_, d) => setMethod(method.id, { text: d.value })} />
+              <Field
+                label={t("v2mom.method", { rank: i + 1 })}
+                validationMessage={issueFor("methods", method.id)}
+              >
+                <Input
+                  value={method.text}
+                  onChange={(_, d) => setMethod(method.id, { text: d.value })}
+                />
               </Field>
               <div className={styles.pair}>
                 <Field label={t("v2mom.method.owner", { rank: i + 1 })}>
-                  <Input value={method.owner ?? ""} onChange={(_, d) => setMethod(method.id, { owner: d.value || undefined })} />
+                  <Input
+                    value={method.owner ?? ""}
+                    onChange={(_, d) => setMethod(method.id, { owner: d.value || undefined })}
+                  />
                 </Field>
                 <Field label={t("v2mom.method.due", { rank: i + 1 })}>
                   <Input
                     type="date"
                     value={method.due === undefined ? "" : isoFromSerial(method.due)}
-                    onChange={(_, d) => setMethod(method.id, { due: d.value ? serialFromIsoDate(d.value) : undefined })}
+                    onChange={(_, d) =>
+                      setMethod(method.id, {
+                        due: d.value ? serialFromIsoDate(d.value) : undefined,
+                      })
+                    }
                   />
                 </Field>
               </div>
               {parent && (
                 <Field label={t("v2mom.method.supports")}>
-                  <Select value={method.alignsTo ?? ""} onChange={(_, d) => setMethod(method.id, { alignsTo: d.value || undefined })}>
+                  <Select
+                    value={method.alignsTo ?? ""}
+                    onChange={(_, d) => setMethod(method.id, { alignsTo: d.value || undefined })}
+                  >
                     <option value="">{t("v2mom.method.supportsNothing")}</option>
                     {parent.methods.map((pm, rank) => (
                       <option key={pm.id} value={pm.id}>
@@ -194,7 +283,12 @@ export function V2momEditor(props: V2momEditorProps) {
             </>
           )}
         />
-        <Button className={styles.add} icon={<AddRegular />} size="small" onClick={() => update({ methods: [...draft.methods, { id: newId("M"), text: "" }] })}>
+        <Button
+          className={styles.add}
+          icon={<AddRegular />}
+          size="small"
+          onClick={() => update({ methods: [...draft.methods, { id: newId("M"), text: "" }] })}
+        >
           {t("v2mom.addMethod")}
         </Button>
       </section>
@@ -215,13 +309,28 @@ export function V2momEditor(props: V2momEditorProps) {
               <Field label={t("v2mom.obstacle", { rank: i + 1 })}>
                 <Input
                   value={obstacle.text}
-                  onChange={(_, d) => update({ obstacles: draft.obstacles.map((o) => (o.id === obstacle.id ? { ...o, text: d.value } : o)) })}
+                  onChange={(_, d) =>
+                    update({
+                      obstacles: draft.obstacles.map((o) =>
+                        o.id === obstacle.id ? { ...o, text: d.value } : o
+                      ),
+                    })
+                  }
                 />
               </Field>
-              <Field label={t("v2mom.obstacle.method")} validationMessage={issueFor("obstacles", obstacle.id)}>
+              <Field
+                label={t("v2mom.obstacle.method")}
+                validationMessage={issueFor("obstacles", obstacle.id)}
+              >
                 <Select
                   value={obstacle.methodId ?? ""}
-                  onChange={(_, d) => update({ obstacles: draft.obstacles.map((o) => (o.id === obstacle.id ? { ...o, methodId: d.value || undefined } : o)) })}
+                  onChange={(_, d) =>
+                    update({
+                      obstacles: draft.obstacles.map((o) =>
+                        o.id === obstacle.id ? { ...o, methodId: d.value || undefined } : o
+                      ),
+                    })
+                  }
                 >
                   <option value="">{t("v2mom.general")}</option>
                   {draft.methods.map((m) => (
@@ -234,7 +343,12 @@ export function V2momEditor(props: V2momEditorProps) {
             </div>
           )}
         />
-        <Button className={styles.add} icon={<AddRegular />} size="small" onClick={() => update({ obstacles: [...draft.obstacles, { id: newId("O"), text: "" }] })}>
+        <Button
+          className={styles.add}
+          icon={<AddRegular />}
+          size="small"
+          onClick={() => update({ obstacles: [...draft.obstacles, { id: newId("O"), text: "" }] })}
+        >
           {t("v2mom.addObstacle")}
         </Button>
       </section>
@@ -246,17 +360,34 @@ export function V2momEditor(props: V2momEditorProps) {
         {draft.measures.map((measure, i) => {
           const link = measure.actualLink?.trim();
           const linkedValue = link ? linked.get(link) : undefined;
-          const actual = link ? (typeof linkedValue?.value === "number" ? linkedValue.value : undefined) : measure.actual;
+          const actual = link
+            ? typeof linkedValue?.value === "number"
+              ? linkedValue.value
+              : undefined
+            : measure.actual;
           const status = measureStatus(measure, actual);
           const name = t("v2mom.measure", { rank: i + 1 });
           return (
             <div key={measure.id} className={styles.measure} role="group" aria-label={name}>
               <div className={styles.pair}>
-                <Field label={t("v2mom.measure.metric")} required validationMessage={issueFor("measures", measure.id, ["metricMissing"])}>
-                  <Input value={measure.metric} onChange={(_, d) => setMeasure(measure.id, { metric: d.value })} />
+                <Field
+                  label={t("v2mom.measure.metric")}
+                  required
+                  validationMessage={issueFor("measures", measure.id, ["metricMissing"])}
+                >
+                  <Input
+                    value={measure.metric}
+                    onChange={(_, d) => setMeasure(measure.id, { metric: d.value })}
+                  />
                 </Field>
-                <Field label={t("v2mom.measure.method")} validationMessage={issueFor("measures", measure.id, ["measureMethodGone"])}>
-                  <Select value={measure.methodId ?? ""} onChange={(_, d) => setMeasure(measure.id, { methodId: d.value || undefined })}>
+                <Field
+                  label={t("v2mom.measure.method")}
+                  validationMessage={issueFor("measures", measure.id, ["measureMethodGone"])}
+                >
+                  <Select
+                    value={measure.methodId ?? ""}
+                    onChange={(_, d) => setMeasure(measure.id, { methodId: d.value || undefined })}
+                  >
                     <option value="">{t("v2mom.general")}</option>
                     {draft.methods.map((m) => (
                       <option key={m.id} value={m.id}>
@@ -268,7 +399,10 @@ export function V2momEditor(props: V2momEditorProps) {
               </div>
               <div className={styles.triple}>
                 <Field label={t("v2mom.measure.unit")}>
-                  <Input value={measure.unit ?? ""} onChange={(_, d) => setMeasure(measure.id, { unit: d.value || undefined })} />
+                  <Input
+                    value={measure.unit ?? ""}
+                    onChange={(_, d) => setMeasure(measure.id, { unit: d.value || undefined })}
+                  />
                 </Field>
                 <NumberField
                   label={t("v2mom.measure.target")}
@@ -288,21 +422,31 @@ export function V2momEditor(props: V2momEditorProps) {
                   disabled={readOnly || !!link}
                   onChange={(value, invalid) => {
                     onInvalid(`${measure.id}.actual`, invalid);
-                    setMeasure(measure.id, { actual: value, lastChecked: value === undefined ? measure.lastChecked : today });
+                    setMeasure(measure.id, {
+                      actual: value,
+                      lastChecked: value === undefined ? measure.lastChecked : today,
+                    });
                   }}
                 />
               </div>
               <Field
                 label={t("v2mom.measure.link")}
                 hint={t("v2mom.measure.linkHint")}
-                validationMessage={linkProblems.get(measure.id) ?? issueFor("measures", measure.id, ["linkSyntax"])}
+                validationMessage={
+                  linkProblems.get(measure.id) ?? issueFor("measures", measure.id, ["linkSyntax"])
+                }
               >
                 <Input
                   value={measure.actualLink ?? ""}
                   onChange={(_, d) => setMeasure(measure.id, { actualLink: d.value || undefined })}
                   contentAfter={
                     canPickCell ? (
-                      <Button size="small" appearance="transparent" icon={<TargetArrowRegular />} onClick={() => onPickCell(measure.id)}>
+                      <Button
+                        size="small"
+                        appearance="transparent"
+                        icon={<TargetArrowRegular />}
+                        onClick={() => onPickCell(measure.id)}
+                      >
                         {t("v2mom.measure.useSelected")}
                       </Button>
                     ) : undefined
@@ -336,8 +480,14 @@ export function V2momEditor(props: V2momEditorProps) {
                 <Field label={t("v2mom.measure.lastChecked")}>
                   <Input
                     type="date"
-                    value={measure.lastChecked === undefined ? "" : isoFromSerial(measure.lastChecked)}
-                    onChange={(_, d) => setMeasure(measure.id, { lastChecked: d.value ? serialFromIsoDate(d.value) : undefined })}
+                    value={
+                      measure.lastChecked === undefined ? "" : isoFromSerial(measure.lastChecked)
+                    }
+                    onChange={(_, d) =>
+                      setMeasure(measure.id, {
+                        lastChecked: d.value ? serialFromIsoDate(d.value) : undefined,
+                      })
+                    }
                   />
                 </Field>
               </div>
@@ -349,17 +499,29 @@ export function V2momEditor(props: V2momEditorProps) {
                 ) : (
                   <Text size={200}>{t("v2mom.measure.noStatus")}</Text>
                 )}
-                {isStale(measure, today, STALE_AFTER_DAYS) && (
+                {/* A linked actual that resolved was just read: only typed actuals go stale. */}
+                {isStale(measure, today, STALE_AFTER_DAYS) && !(link && linkedValue?.exists) && (
                   <Badge appearance="outline" color="warning">
                     {t("v2mom.measure.stale", { days: STALE_AFTER_DAYS })}
                   </Badge>
                 )}
-                {link && linkedValue?.exists && <Text size={200}>{t("v2mom.measure.linkedValue", { value: String(linkedValue.value ?? "—") })}</Text>}
+                {link && linkedValue?.exists && (
+                  <Text size={200}>
+                    {t("v2mom.measure.linkedValue", {
+                      value:
+                        typeof linkedValue.value === "number"
+                          ? linkedValue.value.toLocaleString(locale)
+                          : String(linkedValue.value ?? "—"),
+                    })}
+                  </Text>
+                )}
                 <Button
                   size="small"
                   appearance="subtle"
                   aria-label={t("v2mom.remove", { item: name })}
-                  onClick={() => update({ measures: draft.measures.filter((m) => m.id !== measure.id) })}
+                  onClick={() =>
+                    update({ measures: draft.measures.filter((m) => m.id !== measure.id) })
+                  }
                 >
                   {t("v2mom.remove", { item: "" }).trim()}
                 </Button>
@@ -371,7 +533,14 @@ export function V2momEditor(props: V2momEditorProps) {
           className={styles.add}
           icon={<AddRegular />}
           size="small"
-          onClick={() => update({ measures: [...draft.measures, { id: newId("K"), metric: "", methodId: draft.methods[0]?.id }] })}
+          onClick={() =>
+            update({
+              measures: [
+                ...draft.measures,
+                { id: newId("K"), metric: "", methodId: draft.methods[0]?.id },
+              ],
+            })
+          }
         >
           {t("v2mom.addMeasure")}
         </Button>

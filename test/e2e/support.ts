@@ -1,0 +1,76 @@
+/**
+ * Real-browser support: Debian's Chromium (never a downloaded browser) driven by
+ * playwright-core, over the built dist/ served from a local port. The only network request
+ * the page makes, Office.js from Microsoft's CDN, is refused at once, as it is on a machine
+ * without internet, which is exactly the workbench case.
+ */
+import { createServer, Server } from "node:http";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve } from "node:path";
+import { Browser, Page, chromium } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const DIST = resolve(__dirname, "../../dist");
+export const ARTIFACTS = resolve(__dirname, "../../test-artifacts/e2e");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+export async function serveDist(): Promise<{ url: string; server: Server }> {
+  if (!existsSync(join(DIST, "taskpane.html")))
+    throw new Error("dist/ is not built: run `npm run build` first (npm test does).");
+  const server = createServer((request, response) => {
+    const path = normalize(
+      decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname)
+    ).replace(/^(\.\.[/\\])+/, "");
+    const file = join(DIST, path);
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
+}
+
+/** A pane-sized page that records every request leaving the machine. */
+export async function panePage(browser: Browser): Promise<{ page: Page; outbound: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 420, height: 900 },
+    acceptDownloads: true,
+    locale: "en-US",
+  });
+  const page = await context.newPage();
+  const outbound: string[] = [];
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("http://127.0.0.1") || url.startsWith("blob:") || url.startsWith("data:"))
+      return route.continue();
+    outbound.push(url);
+    return route.abort();
+  });
+  return { page, outbound };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,135 @@
+/**
+ * End to end in Chromium: the workbench opens the sample plan, a user writes a V2MOM with two
+ * ranked methods and a measure linked to a workbook cell, checks the alignment, writes the
+ * executive summary and downloads the workbook; ExcelJS and LibreOffice Calc then read the
+ * downloaded file. Screenshots of each pane state go to test-artifacts/e2e/.
+ */
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { Browser, Page } from "playwright-core";
+import { PlanStore } from "../../src/workbook/store";
+import { v2momFromRows } from "../../src/workbook/v2momTables";
+import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+import { sheetsAsCsv } from "../support/libreoffice";
+import { launch, panePage, screenshot, serveDist } from "./support";
+
+let browser: Browser;
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  ({ url, server } = await serveDist());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const field = (page: Page, label: RegExp) => page.getByLabel(label).first();
+
+describe("workbench in a real browser", () => {
+  it("writes a V2MOM on the sample plan and downloads a workbook that ExcelJS and LibreOffice read", async () => {
+    const { page, outbound } = await panePage(browser);
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${url}/taskpane.html`);
+    await page
+      .getByText(/works on FY2027 Sales Plan \(sample\)\.xlsx/)
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: /Global Sales · FY2027/ }).waitFor();
+    await screenshot(page, "01-sample-opened");
+
+    // A team V2MOM under Global Sales.
+    await page.getByRole("button", { name: /Global Sales · FY2027/ }).click();
+    await page.getByRole("button", { name: "New V2MOM" }).click();
+    await field(page, /^Organisation, team or person/).fill("EMEA Enterprise");
+    await field(page, /^Owner$/).fill("Priya Patel");
+    await field(page, /^Vision$/).fill("Make EMEA's largest accounts our most loyal");
+    await page.getByRole("button", { name: "Add method" }).click();
+    await page.getByRole("button", { name: "Add method" }).click();
+    await field(page, /^Method 1$/).fill("Run quarterly business reviews");
+    await field(page, /^Method 2$/).fill("Balance enterprise territories");
+    await page
+      .getByLabel("Supports (parent method)")
+      .nth(1)
+      .selectOption({ label: "1. Balance territories by potential" });
+    await page.getByRole("button", { name: "Move Method 2 up" }).click();
+    await page.getByRole("button", { name: "Add measure" }).click();
+    const measure = page.getByRole("group", { name: "Measure 1" });
+    await measure.getByLabel(/^Metric/).fill("Closed-won revenue");
+    await measure.getByLabel(/^Target/).fill("20000000");
+    await measure.getByLabel(/^Actual from cell or name/).fill("'PLAN Formulas'!C6");
+    await measure.getByText(/Linked cell holds \d+/).waitFor();
+    await screenshot(page, "02-v2mom-edited");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Saved to the workbook.").waitFor();
+    await screenshot(page, "03-v2mom-saved");
+
+    await page.getByRole("tab", { name: "Alignment" }).click();
+    await page
+      .getByText(/supports “Balance territories by potential”/)
+      .first()
+      .waitFor();
+    await screenshot(page, "04-alignment");
+
+    await page.getByRole("tab", { name: "Edit" }).click();
+    await page.getByRole("button", { name: "Write executive summary sheet" }).click();
+    await page.getByText(/now summarises 3 V2MOM/).waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download workbook" }).click(),
+    ]);
+    const bytes = readFileSync((await download.path())!);
+    await screenshot(page, "05-downloaded");
+
+    // ExcelJS, through the same storage layer the CLI uses.
+    const driver = await XlsxDriver.fromBuffer(bytes);
+    const plan = await new PlanStore(driver).load();
+    expect(plan.problems).toEqual([]);
+    const documents = v2momFromRows(
+      plan.tables.v2momDocuments,
+      plan.tables.v2momItems,
+      plan.tables.v2momMeasures
+    );
+    const team = documents.find((d) => d.orgUnit === "EMEA Enterprise")!;
+    expect(team).toMatchObject({
+      parentId: "D2",
+      level: "Team",
+      owner: "Priya Patel",
+      status: "Draft",
+    });
+    expect(team.methods.map((m) => [m.text, m.alignsTo])).toEqual([
+      ["Balance enterprise territories", "M1"],
+      ["Run quarterly business reviews", undefined],
+    ]);
+    expect(team.measures[0]).toMatchObject({
+      metric: "Closed-won revenue",
+      target: 20_000_000,
+      actualLink: "'PLAN Formulas'!C6",
+    });
+
+    // LibreOffice Calc reads the same tables and recalculates the summary's linked actual.
+    const csv = await sheetsAsCsv(bytes);
+    const items = csv("V2MOM Items");
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.arrayContaining(["D3", "Method", "1", "Balance enterprise territories"]),
+      ])
+    );
+    const summary = csv("V2MOM Summary");
+    const closedWon = csv("PLAN Formulas").find((row) => row[0] === "Closed-won revenue")![2];
+    const teamMeasure = summary
+      .filter((row) => row[1] === "Closed-won revenue")
+      .map((row) => row[4]);
+    expect(teamMeasure).toContain(closedWon);
+
+    expect(errors).toEqual([]);
+    // Nothing left the machine but the attempt to load Office.js.
+    expect(
+      outbound.filter((u) => !u.includes("appsforoffice.microsoft.com/lib/1/hosted/office.js"))
+    ).toEqual([]);
+  }, 240_000);
+});
