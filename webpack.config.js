@@ -37,6 +37,8 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The planning engine's Web Worker (loaded by the Territories & Quotas pane, not the page).
+      planWorker: "./src/taskpane/territories/plan.worker.ts",
       functions: ["./src/functions/outsideExcelRuntime.ts", "./src/functions/functions.ts"],
     },
     output: {

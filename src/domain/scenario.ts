@@ -3,7 +3,7 @@
  * compared and one promoted to Active. Results are plain data the storage layer writes as
  * tables keyed by scenario name.
  */
-import type { QuotaPlan, QuotaSettings } from "./quotaPlan";
+import type { QuotaPlan, QuotaSettings, RepQuota } from "./quotaPlan";
 import type { FairnessMetrics, TerritoryInput, TerritoryResult } from "./territory";
 
 export type ScenarioState = "Draft" | "Active" | "Archived";
@@ -52,8 +52,15 @@ export interface ScenarioComparison {
   metrics: MetricDelta[];
 }
 
-export function compareScenarios(a: Scenario, b: Scenario): ScenarioComparison {
-  const ownerIn = (s: Scenario) =>
+/** What a comparison reads of a scenario: its results, as stored in the workbook. */
+export interface ScenarioResults {
+  name: string;
+  territory: Pick<TerritoryResult, "assignments" | "unassigned" | "reps" | "metrics">;
+  quotas?: { reps: Pick<RepQuota, "repId" | "annual">[] };
+}
+
+export function compareScenarios(a: ScenarioResults, b: ScenarioResults): ScenarioComparison {
+  const ownerIn = (s: ScenarioResults) =>
     new Map(s.territory.assignments.map((x) => [x.accountId, x.repId]));
   const ownersA = ownerIn(a);
   const ownersB = ownerIn(b);
@@ -69,8 +76,10 @@ export function compareScenarios(a: Scenario, b: Scenario): ScenarioComparison {
     .filter((id) => ownersA.get(id) !== ownersB.get(id))
     .map((id) => ({ accountId: id, fromRep: ownersA.get(id), toRep: ownersB.get(id) }));
 
-  const potential = (s: Scenario) => new Map(s.territory.reps.map((r) => [r.repId, r.potential]));
-  const quota = (s: Scenario) => new Map(s.quotas?.reps.map((r) => [r.repId, r.annual]) ?? []);
+  const potential = (s: ScenarioResults) =>
+    new Map(s.territory.reps.map((r) => [r.repId, r.potential]));
+  const quota = (s: ScenarioResults) =>
+    new Map(s.quotas?.reps.map((r) => [r.repId, r.annual]) ?? []);
   const [pa, pb, qa, qb] = [potential(a), potential(b), quota(a), quota(b)];
   const repIds = [...new Set([...pa.keys(), ...pb.keys()])].sort();
   const reps = repIds.map((repId) => {
@@ -96,7 +105,10 @@ export function compareScenarios(a: Scenario, b: Scenario): ScenarioComparison {
 }
 
 /** Makes one scenario Active; the one that was Active becomes Draft. Scenario names are unique. */
-export function promoteScenario(scenarios: readonly Scenario[], name: string): Scenario[] {
+export function promoteScenario<S extends { name: string; state: ScenarioState }>(
+  scenarios: readonly S[],
+  name: string
+): S[] {
   if (!scenarios.some((s) => s.name === name)) throw new Error(`no scenario named "${name}"`);
   return scenarios.map((s) =>
     s.name === name

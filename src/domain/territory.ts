@@ -791,9 +791,14 @@ function evenOut(board: Board, withSwaps: boolean): boolean {
 }
 
 /** Checks the input, then balances. Every account ends up assigned exactly once or listed as unassigned with a reason. */
-export function balanceTerritories(input: TerritoryInput): Outcome<TerritoryResult> {
+export function balanceTerritories(
+  input: TerritoryInput,
+  /** Told the share of the work done; a run is cancelled by throwing from it. */
+  onProgress: (done: number) => void = () => undefined
+): Outcome<TerritoryResult> {
   const issues = validateTerritoryInput(input);
   if (issues.length > 0) return { ok: false, issues };
+  onProgress(0.05);
   const { board, unassigned } = newBoard(input);
   const band = input.settings?.toleranceBand ?? 0;
   const pending: number[] = [];
@@ -803,16 +808,21 @@ export function balanceTerritories(input: TerritoryInput): Outcome<TerritoryResu
     else if (board.eligible[board.cell[a]].length > 0) pending.push(a);
   }
   placeLargestFirst(board, pending, unassigned);
+  onProgress(0.3);
 
   // Repair the largest deviations; when they stall, even out the rest (which frees room
   // for the stuck rep through chains of moves) and try again.
   const rounds = board.accounts.length <= 5000 ? 40 : 3;
   for (let round = 0; round < rounds; round++) {
     reduceLargestDeviation(board, band);
+    onProgress(0.3 + (0.65 * (round + 0.5)) / rounds);
     if (band > 0 && maxDeviation(board) <= band) break;
     if (!evenOut(board, board.accounts.length <= 2000)) break;
+    onProgress(0.3 + (0.65 * (round + 1)) / rounds);
   }
-  return { ok: true, value: summarise(board, unassigned) };
+  const result = summarise(board, unassigned);
+  onProgress(1);
+  return { ok: true, value: result };
 }
 
 /** The plain greedy baseline benchmarks compare against: largest account to the lightest eligible rep per FTE, no continuity. */

@@ -11,7 +11,7 @@
  */
 import { CellValue, RawTable, columnLetters } from "./rows";
 import { ColumnType, TableSpec } from "./schema";
-import type { WorkbookDriver } from "./store";
+import type { UserTable, WorkbookDriver } from "./store";
 import {
   CellStyle,
   LinkedValue,
@@ -208,6 +208,71 @@ export class OfficeDriver implements WorkbookDriver {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       }
+    });
+  }
+
+  async listTables(): Promise<UserTable[]> {
+    return this.run(async (context) => {
+      const tables = context.workbook.tables;
+      tables.load("items/name,items/worksheet/name");
+      this.record();
+      await context.sync();
+      return tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
+    });
+  }
+
+  async writeColumn(table: UserTable, header: string, values: readonly CellValue[]): Promise<void> {
+    await this.run(async (context) => {
+      const column = context.workbook.tables
+        .getItem(table.name)
+        .columns.getItemOrNullObject(header);
+      this.record();
+      await context.sync();
+      if (column.isNullObject) throw new Error(`the table ${table.name} has no column "${header}"`);
+      const body = column.getDataBodyRange();
+      let written = 0;
+      for (const chunk of chunkRows(
+        values.map((v) => [v]),
+        this.maxBytes
+      )) {
+        const part = body.getRow(written).getResizedRange(chunk.rows.length - 1, 0);
+        part.values = chunk.rows as (string | number | boolean)[][];
+        part.untrack();
+        written += chunk.rows.length;
+        // One sync per chunk of at most maxBytes: the request limit allows no fewer.
+        this.record(chunk.bytes);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+    });
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(address).select();
+      this.record();
+      await context.sync();
+    });
+  }
+
+  async readSelection(): Promise<RawTable | undefined> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("values,rowIndex,columnIndex,rowCount");
+      const worksheet = range.worksheet;
+      worksheet.load("name");
+      this.record();
+      await context.sync();
+      if (range.rowCount < 2) return undefined;
+      return {
+        sheet: worksheet.name,
+        header: range.values[0],
+        rows: range.values.slice(1),
+        headerRow: range.rowIndex + 1,
+        firstColumn: range.columnIndex,
+      };
     });
   }
 

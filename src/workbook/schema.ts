@@ -117,6 +117,29 @@ export const tables = {
       date("Created"),
       text("Note"),
       text("State", { choices: SCENARIO_STATES }),
+      // Fairness of the scenario's territories, for comparing scenarios with plain formulas.
+      num("MaxDeviation"),
+      num("CV"),
+      num("Gini"),
+      num("MaxMinRatio"),
+      num("AccountsMoved"),
+      num("Continuity"),
+      num("Unassigned"),
+      num("CompanyTarget"),
+      num("QuotaTotal"),
+      bool("TiesOut"),
+    ],
+  },
+  /** The rules a scenario was run with, one per row, so the command line can run it again. */
+  scenarioSettings: {
+    table: "PlanScenarioSettings",
+    sheet: "Scenario Settings",
+    key: ["Scenario", "Setting"],
+    history: true,
+    columns: [
+      text("Scenario", { required: true }),
+      text("Setting", { required: true }),
+      text("Value"),
     ],
   },
   assignments: {
@@ -144,6 +167,7 @@ export const tables = {
       num("Accounts"),
       num("Potential"),
       num("Workload"),
+      num("Load"),
       num("Target"),
       num("Deviation"),
     ],
@@ -161,6 +185,26 @@ export const tables = {
       num("RampFactor"),
       num("Annual", { required: true }),
       ...Array.from({ length: 12 }, (_, m) => num(`M${m + 1}`)),
+    ],
+  },
+  /**
+   * Every cell the add-in changed in a user's own table (on explicit request, such as writing
+   * the assigned rep into the accounts table), with its previous value, so it can be restored.
+   */
+  writeBacks: {
+    table: "PlanWriteBacks",
+    sheet: "Write-back History",
+    key: [],
+    history: false,
+    columns: [
+      text("ChangeId", { required: true }),
+      date("ChangedAt"),
+      text("Scenario"),
+      text("Table", { required: true }),
+      text("Column", { required: true }),
+      text("Key", { required: true }),
+      text("Previous"),
+      text("New"),
     ],
   },
 } satisfies Record<string, TableSpec>;

@@ -43,7 +43,30 @@ export interface WorkbookDriver {
   readLinks?(links: readonly string[]): Promise<Map<string, LinkedValue>>;
   /** The address of the cell selected in Excel; absent where there is no grid (a file). */
   selectedAddress?(): Promise<string>;
+  /** Every Excel table in the workbook, plan tables included. */
+  listTables?(): Promise<UserTable[]>;
+  /** Replaces the body cells of one column of a table, in row order. */
+  writeColumn?(table: UserTable, header: string, values: readonly CellValue[]): Promise<void>;
+  /** Shows a cell to the user (Excel selects it); absent where there is no grid. */
+  selectCell?(sheet: string, address: string): Promise<void>;
+  /** The selected range as a table (first row the header); absent where there is no grid. */
+  readSelection?(): Promise<RawTable | undefined>;
 }
+
+/** A table a user made: the add-in reads it and writes it only on explicit request. */
+export interface UserTable {
+  name: string;
+  sheet: string;
+}
+
+/** The spec under which an adapter reads a user's table: only its name and sheet matter. */
+export const userTableSpec = (table: UserTable): TableSpec => ({
+  table: table.name,
+  sheet: table.sheet,
+  columns: [],
+  key: [],
+  history: false,
+});
 
 export interface PlanSnapshot {
   revision: number;
@@ -131,6 +154,113 @@ export class PlanStore {
   async readLinks(links: readonly string[]): Promise<Map<string, LinkedValue>> {
     if (!this.driver.readLinks || links.length === 0) return new Map();
     return this.driver.readLinks(links);
+  }
+
+  /** The workbook's tables that are not plan tables: a user's accounts, reps, opportunities. */
+  async listUserTables(): Promise<UserTable[]> {
+    const planNames = new Set(
+      [...tableNames.map((n) => tables[n]), infoSpec].flatMap((spec) => [
+        spec.table,
+        historySpec(spec).table,
+      ])
+    );
+    return ((await this.driver.listTables?.()) ?? []).filter((t) => !planNames.has(t.name));
+  }
+
+  async readUserTable(table: UserTable): Promise<RawTable | undefined> {
+    return this.driver.readTable(userTableSpec(table));
+  }
+
+  get canSelect(): boolean {
+    return typeof this.driver.selectCell === "function";
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.driver.selectCell?.(sheet, address);
+  }
+
+  async readSelection(): Promise<RawTable | undefined> {
+    return this.driver.readSelection?.();
+  }
+
+  /**
+   * Writes values into one column of a user's table, by key (rows whose key is not given keep
+   * their value). The previous values go to the write-back history first, in the same change,
+   * so `restoreWriteBack` can put them back. Returns the snapshot after the change.
+   */
+  async writeBack(
+    base: PlanSnapshot,
+    table: UserTable,
+    keyHeader: string,
+    targetHeader: string,
+    valuesByKey: ReadonlyMap<string, CellValue>,
+    scenario = ""
+  ): Promise<{ snapshot: PlanSnapshot; changed: number }> {
+    const raw = await this.readUserTable(table);
+    if (!raw)
+      throw new PlanStoreError("invalid", `the table ${table.name} is no longer in the workbook`);
+    const header = raw.header.map((h) => String(h ?? "").trim());
+    const [key, target] = [header.indexOf(keyHeader.trim()), header.indexOf(targetHeader.trim())];
+    if (key < 0 || target < 0)
+      throw new PlanStoreError(
+        "invalid",
+        `the table ${table.name} has no column "${key < 0 ? keyHeader : targetHeader}"`
+      );
+    const before = raw.rows.map((cells) => (cells[target] ?? null) as CellValue);
+    const after = raw.rows.map((cells, i) => {
+      const id = String(cells[key] ?? "").trim();
+      return valuesByKey.has(id) ? valuesByKey.get(id)! : before[i];
+    });
+    const changeId = String(base.revision + 1);
+    const changedAt = serialNow(this.now());
+    const log: PlanRow[] = [];
+    raw.rows.forEach((cells, i) => {
+      if (before[i] === after[i]) return;
+      log.push({
+        ChangeId: changeId,
+        ChangedAt: changedAt,
+        Scenario: scenario,
+        Table: table.name,
+        Column: targetHeader,
+        Key: String(cells[key] ?? ""),
+        Previous: before[i] === null ? null : String(before[i]),
+        New: after[i] === null ? null : String(after[i]),
+      });
+    });
+    if (!log.length) return { snapshot: base, changed: 0 };
+    if (!this.driver.writeColumn)
+      throw new PlanStoreError("write-failed", "this workbook cannot be written cell by cell");
+    // The log first (refused as a whole if someone else changed the plan), then the cells.
+    const snapshot = await this.save(
+      base,
+      { writeBacks: [...base.tables.writeBacks.rows, ...log] },
+      scenario
+    );
+    try {
+      await this.driver.writeColumn(table, targetHeader, after);
+    } catch (error) {
+      await this.driver.writeColumn(table, targetHeader, before).catch(() => undefined);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new PlanStoreError(
+        "write-failed",
+        `writing into ${table.name} failed (${reason}); its previous values are unchanged`
+      );
+    }
+    return { snapshot, changed: log.length };
+  }
+
+  /** Puts back the previous values of the latest write-back into a user's table. */
+  async restoreWriteBack(
+    base: PlanSnapshot,
+    table: UserTable,
+    keyHeader: string
+  ): Promise<{ snapshot: PlanSnapshot; changed: number }> {
+    const rows = base.tables.writeBacks.rows.filter((r) => r.Table === table.name);
+    const latest = rows.reduce((max, r) => Math.max(max, Number(r.ChangeId)), -Infinity);
+    const last = rows.filter((r) => Number(r.ChangeId) === latest);
+    if (!last.length) return { snapshot: base, changed: 0 };
+    const previous = new Map(last.map((r) => [String(r.Key), r.Previous]));
+    return this.writeBack(base, table, keyHeader, String(last[0].Column), previous, "restore");
   }
 
   /** Writes a report sheet; a sheet it replaces is kept as "<name> (previous)". */

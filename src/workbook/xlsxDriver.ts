@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { CellValue, RawTable, columnLetters } from "./rows";
 import { ColumnType, TableSpec, infoSpec } from "./schema";
-import type { WorkbookDriver } from "./store";
+import { UserTable, WorkbookDriver, userTableSpec } from "./store";
 import {
   CellStyle,
   LinkedValue,
@@ -93,6 +93,31 @@ export class XlsxDriver implements WorkbookDriver {
     const ref = table?.table?.tableRef ?? table?.table?.ref;
     if (!ref) return undefined;
     return { sheet, ref: parseRef(ref) };
+  }
+
+  async listTables(): Promise<UserTable[]> {
+    const found: UserTable[] = [];
+    this.workbook.eachSheet((sheet) => {
+      const tables = (sheet as unknown as { tables?: Record<string, unknown> }).tables ?? {};
+      for (const name of Object.keys(tables)) found.push({ name, sheet: sheet.name });
+    });
+    return found;
+  }
+
+  async writeColumn(table: UserTable, header: string, values: readonly CellValue[]): Promise<void> {
+    const found = this.located(userTableSpec(table));
+    if (!found) throw new Error(`the table ${table.name} is no longer in the workbook`);
+    const { sheet, ref } = found;
+    const headerRow = sheet.getRow(ref.top);
+    let column = -1;
+    for (let c = ref.left; c <= ref.right; c++)
+      if (String(plainValue(headerRow.getCell(c).value) ?? "").trim() === header.trim()) column = c;
+    if (column < 0) throw new Error(`the table ${table.name} has no column "${header}"`);
+    if (values.length !== ref.bottom - ref.top)
+      throw new Error(
+        `the table ${table.name} has ${ref.bottom - ref.top} rows, not ${values.length}`
+      );
+    values.forEach((value, i) => (sheet.getRow(ref.top + 1 + i).getCell(column).value = value));
   }
 
   async readLinks(links: readonly string[]): Promise<Map<string, LinkedValue>> {

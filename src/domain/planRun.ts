@@ -1,0 +1,100 @@
+/**
+ * One planning run, as the pane, its Web Worker and the command line all do it: balance the
+ * territories, then split the company target over the reps as they now stand (their
+ * territory's potential, last year's revenue on their accounts, capacity and start date).
+ */
+import { QuotaMethod, QuotaPlan, QuotaRep, planQuotas } from "./quotaPlan";
+import {
+  Account,
+  BalanceSettings,
+  Outcome,
+  Rep,
+  TerritoryResult,
+  balanceTerritories,
+} from "./territory";
+
+export interface QuotaRunSettings {
+  companyTarget: number;
+  method: QuotaMethod;
+  overAssignment?: number;
+  managerHedge?: number;
+  fiscalYearStart: number;
+  rampSchedule?: number[];
+  seasonality?: number[];
+  /** The same floor and cap for every rep (absent: none). */
+  floor?: number;
+  cap?: number;
+}
+
+export interface PlanRunInput {
+  accounts: Account[];
+  reps: Rep[];
+  balance: BalanceSettings;
+  quota?: QuotaRunSettings;
+}
+
+export interface PlanRunResult {
+  territory: TerritoryResult;
+  quotas?: QuotaPlan;
+}
+
+/** The reps as quota planning sees them after a territory run. */
+export function quotaRepsFrom(
+  territory: TerritoryResult,
+  reps: readonly Rep[],
+  accounts: readonly Account[]
+): QuotaRep[] {
+  const history = new Map<string, number>();
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  for (const a of territory.assignments)
+    history.set(
+      a.repId,
+      (history.get(a.repId) ?? 0) + (byId.get(a.accountId)?.lastYearRevenue ?? 0)
+    );
+  const summary = new Map(territory.reps.map((r) => [r.repId, r]));
+  return reps.map((rep) => {
+    const s = summary.get(rep.id);
+    const quotaRep: QuotaRep = {
+      repId: rep.id,
+      capacity: rep.capacity,
+      potential: s?.potential ?? 0,
+      history: history.get(rep.id) ?? 0,
+      accounts: s?.accounts ?? 0,
+      workload: s?.workload ?? 0,
+    };
+    if (rep.manager) quotaRep.manager = rep.manager;
+    if (rep.startDate !== undefined) quotaRep.startDate = rep.startDate;
+    return quotaRep;
+  });
+}
+
+export function runPlan(
+  input: PlanRunInput,
+  onProgress: (done: number) => void = () => undefined
+): Outcome<PlanRunResult> {
+  const quotaShare = input.quota ? 0.1 : 0;
+  const territory = balanceTerritories(
+    { accounts: input.accounts, reps: input.reps, settings: input.balance },
+    (done) => onProgress(done * (1 - quotaShare))
+  );
+  if (!territory.ok) return territory;
+  if (!input.quota) return { ok: true, value: { territory: territory.value } };
+  const q = input.quota;
+  const reps = quotaRepsFrom(territory.value, input.reps, input.accounts).map((rep) => ({
+    ...rep,
+    floor: q.floor,
+    cap: q.cap,
+  }));
+  const quotas = planQuotas(reps, {
+    companyTarget: q.companyTarget,
+    method: q.method,
+    overAssignment: q.overAssignment,
+    managerHedge: q.managerHedge,
+    fiscalYearStart: q.fiscalYearStart,
+    rampSchedule: q.rampSchedule,
+    seasonality: q.seasonality,
+  });
+  onProgress(1);
+  if (!quotas.ok) return quotas;
+  return { ok: true, value: { territory: territory.value, quotas: quotas.value } };
+}

@@ -1,0 +1,330 @@
+/**
+ * Scenarios as plan tables: one row per scenario (state and fairness metrics), its
+ * assignments, per-rep summary and quotas keyed by scenario name so several sit side by side,
+ * and the rules it was run with (one setting per row) so it can be run again anywhere.
+ */
+import type { QuotaRunSettings } from "../domain/planRun";
+import type { QuotaMethod, QuotaPlan } from "../domain/quotaPlan";
+import type { ScenarioResults, ScenarioState } from "../domain/scenario";
+import type {
+  AssignmentReason,
+  BalanceSettings,
+  FairnessMetrics,
+  TerritoryResult,
+} from "../domain/territory";
+import { PlanRow, withExtraColumns } from "./rows";
+import { TableName, tables } from "./schema";
+import type { PlanSnapshot, UserTable } from "./store";
+import type { AccountField, ColumnMapping, RepField } from "./sourceTables";
+
+/** The inputs of a quota plan a user sets (the reps' figures come from the territory run). */
+export type QuotaInputs = QuotaRunSettings;
+
+/** Everything a scenario was run with. */
+export interface ScenarioRun {
+  accountsTable: UserTable;
+  repsTable: UserTable;
+  accountColumns: ColumnMapping<AccountField>;
+  repColumns: ColumnMapping<RepField>;
+  balance: BalanceSettings;
+  quota?: QuotaInputs;
+}
+
+export interface StoredScenario extends ScenarioResults {
+  state: ScenarioState;
+  created?: number;
+  note?: string;
+  companyTarget?: number;
+  quotaTotal?: number;
+  tiesOut?: boolean;
+  run?: ScenarioRun;
+}
+
+const list = (values: number[] | undefined) => (values?.length ? values.join("; ") : undefined);
+const numbers = (text: string | undefined) =>
+  text === undefined
+    ? undefined
+    : text
+        .split(/[;,]/)
+        .map((part) => Number(part.trim()))
+        .filter((n) => Number.isFinite(n));
+
+/** The run's rules as Setting / Value rows (readable and editable in the workbook). */
+export function settingsRows(scenario: string, run: ScenarioRun): PlanRow[] {
+  const pairs: [string, unknown][] = [
+    ["accounts.table", run.accountsTable.name],
+    ["accounts.sheet", run.accountsTable.sheet],
+    ["reps.table", run.repsTable.name],
+    ["reps.sheet", run.repsTable.sheet],
+    ...Object.entries(run.accountColumns).map(([field, header]): [string, unknown] => [
+      `accounts.column.${field}`,
+      header,
+    ]),
+    ...Object.entries(run.repColumns).map(([field, header]): [string, unknown] => [
+      `reps.column.${field}`,
+      header,
+    ]),
+    ...Object.entries(run.balance).map(([key, value]): [string, unknown] => [
+      `balance.${key}`,
+      value,
+    ]),
+  ];
+  const q = run.quota;
+  if (q) {
+    pairs.push(
+      ["quota.companyTarget", q.companyTarget],
+      ["quota.method", q.method.kind],
+      ["quota.potentialShare", q.method.kind === "blend" ? q.method.potentialShare : undefined],
+      ["quota.formula", q.method.kind === "expression" ? q.method.formula : undefined],
+      ["quota.overAssignment", q.overAssignment],
+      ["quota.managerHedge", q.managerHedge],
+      ["quota.fiscalYearStart", q.fiscalYearStart],
+      ["quota.rampSchedule", list(q.rampSchedule)],
+      ["quota.seasonality", list(q.seasonality)],
+      ["quota.floor", q.floor],
+      ["quota.cap", q.cap]
+    );
+  }
+  return pairs
+    .filter(([, value]) => value !== undefined && value !== null && value !== "")
+    .map(([Setting, value]) => ({ Scenario: scenario, Setting, Value: String(value) }));
+}
+
+/** The run back from its rows; undefined when the rows do not name both tables. */
+export function runFromSettings(
+  rows: readonly PlanRow[],
+  scenario: string
+): ScenarioRun | undefined {
+  const value = new Map(
+    rows
+      .filter((r) => r.Scenario === scenario)
+      .map((r) => [String(r.Setting), r.Value === null ? undefined : String(r.Value)])
+  );
+  const get = (key: string) => value.get(key);
+  const num = (key: string) => (get(key) === undefined ? undefined : Number(get(key)));
+  const accounts = get("accounts.table");
+  const reps = get("reps.table");
+  if (!accounts || !reps) return undefined;
+  const columns = (prefix: string) =>
+    Object.fromEntries(
+      [...value].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v])
+    );
+  const balance: BalanceSettings = {};
+  for (const key of [
+    "workloadWeight",
+    "toleranceBand",
+    "maxMovedShare",
+    "maxAccountsPerRep",
+  ] as const) {
+    const n = num(`balance.${key}`);
+    if (n !== undefined) balance[key] = n;
+  }
+  const run: ScenarioRun = {
+    accountsTable: { name: accounts, sheet: get("accounts.sheet") ?? accounts },
+    repsTable: { name: reps, sheet: get("reps.sheet") ?? reps },
+    accountColumns: columns("accounts.column."),
+    repColumns: columns("reps.column."),
+    balance,
+  };
+  const target = num("quota.companyTarget");
+  if (target !== undefined) {
+    const kind = get("quota.method") ?? "potential";
+    const method: QuotaMethod =
+      kind === "blend"
+        ? { kind, potentialShare: num("quota.potentialShare") ?? 0.5 }
+        : kind === "expression"
+          ? { kind, formula: get("quota.formula") ?? "potential" }
+          : kind === "history"
+            ? { kind }
+            : { kind: "potential" };
+    run.quota = {
+      companyTarget: target,
+      method,
+      overAssignment: num("quota.overAssignment"),
+      managerHedge: num("quota.managerHedge"),
+      fiscalYearStart: num("quota.fiscalYearStart") ?? 0,
+      rampSchedule: numbers(get("quota.rampSchedule")),
+      seasonality: numbers(get("quota.seasonality")),
+      floor: num("quota.floor"),
+      cap: num("quota.cap"),
+    };
+  }
+  return run;
+}
+
+const METRIC_COLUMNS: [keyof FairnessMetrics, string][] = [
+  ["maxAbsDeviation", "MaxDeviation"],
+  ["coefficientOfVariation", "CV"],
+  ["giniPotentialPerFte", "Gini"],
+  ["maxMinRatio", "MaxMinRatio"],
+  ["accountsMoved", "AccountsMoved"],
+  ["continuity", "Continuity"],
+];
+
+export interface ScenarioWrite {
+  name: string;
+  state: ScenarioState;
+  created: number;
+  note?: string;
+  territory: TerritoryResult;
+  quotas?: QuotaPlan;
+  quotaMethod?: string;
+  run: ScenarioRun;
+}
+
+/** The rows of one scenario in each scenario table. */
+export function scenarioRows(
+  s: ScenarioWrite
+): Pick<
+  Record<TableName, PlanRow[]>,
+  "scenarios" | "assignments" | "repSummary" | "quotas" | "scenarioSettings"
+> {
+  const summary: PlanRow = {
+    Scenario: s.name,
+    Created: s.created,
+    Note: s.note ?? null,
+    State: s.state,
+  };
+  for (const [metric, column] of METRIC_COLUMNS) summary[column] = s.territory.metrics[metric];
+  summary.Unassigned = s.territory.unassigned.length;
+  summary.CompanyTarget = s.quotas?.companyTarget ?? null;
+  summary.QuotaTotal = s.quotas ? s.quotas.reps.reduce((sum, r) => sum + r.annual, 0) : null;
+  summary.TiesOut = s.quotas ? s.quotas.tiesOut : null;
+  return {
+    scenarios: [summary],
+    assignments: [
+      ...s.territory.assignments.map((a) => ({
+        Scenario: s.name,
+        AccountId: a.accountId,
+        RepId: a.repId,
+        Reason: a.reason,
+        MovedFrom: a.movedFrom ?? null,
+        Locked: a.reason === "locked",
+      })),
+      // Unassigned accounts stay in the table, with no rep and the rule that excluded them.
+      ...s.territory.unassigned.map((u) => ({
+        Scenario: s.name,
+        AccountId: u.accountId,
+        RepId: null,
+        Reason: u.reason,
+        MovedFrom: null,
+        Locked: false,
+      })),
+    ],
+    repSummary: s.territory.reps.map((r) => ({
+      Scenario: s.name,
+      RepId: r.repId,
+      Accounts: r.accounts,
+      Potential: r.potential,
+      Workload: r.workload,
+      Load: r.load,
+      Target: r.target,
+      Deviation: r.deviation,
+    })),
+    quotas: (s.quotas?.reps ?? []).map((r) => {
+      const row: PlanRow = {
+        Scenario: s.name,
+        RepId: r.repId,
+        Team: r.team,
+        Method: s.quotaMethod ?? null,
+        RampFactor: r.rampFactor,
+        Annual: r.annual,
+      };
+      r.monthly.forEach((m, i) => (row[`M${i + 1}`] = m));
+      return row;
+    }),
+    scenarioSettings: settingsRows(s.name, s.run),
+  };
+}
+
+/** Changes that replace one scenario's rows in every scenario table and keep the other scenarios' rows. */
+export function replaceScenario(
+  snapshot: PlanSnapshot,
+  name: string,
+  rows: ReturnType<typeof scenarioRows>
+) {
+  const changes: Partial<Record<TableName, PlanRow[]>> = {};
+  for (const table of Object.keys(rows) as (keyof typeof rows)[]) {
+    const others = snapshot.tables[table].rows.filter((r) => r.Scenario !== name);
+    changes[table] = withExtraColumns(tables[table], snapshot.tables[table], [
+      ...others,
+      ...rows[table],
+    ]);
+  }
+  return changes;
+}
+
+/** Sets each scenario's state (after a promotion), touching only the Scenarios table. */
+export function withStates(snapshot: PlanSnapshot, states: ReadonlyMap<string, ScenarioState>) {
+  return {
+    scenarios: snapshot.tables.scenarios.rows.map((r) =>
+      states.has(String(r.Scenario)) ? { ...r, State: states.get(String(r.Scenario))! } : r
+    ),
+  };
+}
+
+const num = (v: unknown) => (typeof v === "number" ? v : undefined);
+
+/** Every scenario in the workbook with its stored results, in the order of the Scenarios table. */
+export function storedScenarios(snapshot: PlanSnapshot): StoredScenario[] {
+  const t = snapshot.tables;
+  const byScenario = <R>(rows: PlanRow[], map: (r: PlanRow) => R) => {
+    const groups = new Map<string, R[]>();
+    for (const r of rows) {
+      const key = String(r.Scenario);
+      groups.set(key, [...(groups.get(key) ?? []), map(r)]);
+    }
+    return groups;
+  };
+  const assigned = byScenario(t.assignments.rows, (r) => r);
+  const reps = byScenario(t.repSummary.rows, (r) => ({
+    repId: String(r.RepId),
+    accounts: num(r.Accounts) ?? 0,
+    potential: num(r.Potential) ?? 0,
+    workload: num(r.Workload) ?? 0,
+    load: num(r.Load) ?? 0,
+    target: num(r.Target) ?? 0,
+    deviation: num(r.Deviation) ?? null,
+  }));
+  const quotas = byScenario(t.quotas.rows, (r) => ({
+    repId: String(r.RepId),
+    annual: num(r.Annual) ?? 0,
+  }));
+  return t.scenarios.rows.map((row) => {
+    const name = String(row.Scenario);
+    const metrics = Object.fromEntries(
+      METRIC_COLUMNS.map(([metric, column]) => [
+        metric,
+        num(row[column]) ?? (metric === "maxMinRatio" ? null : 0),
+      ])
+    ) as unknown as FairnessMetrics;
+    const rows = assigned.get(name) ?? [];
+    const scenario: StoredScenario = {
+      name,
+      state: (String(row.State ?? "Draft") as ScenarioState) ?? "Draft",
+      territory: {
+        assignments: rows
+          .filter((r) => r.RepId !== null)
+          .map((r) => ({
+            accountId: String(r.AccountId),
+            repId: String(r.RepId),
+            reason: String(r.Reason ?? "placed") as AssignmentReason,
+            movedFrom: r.MovedFrom === null ? undefined : String(r.MovedFrom),
+          })),
+        unassigned: rows
+          .filter((r) => r.RepId === null)
+          .map((r) => ({ accountId: String(r.AccountId), reason: String(r.Reason ?? "") })),
+        reps: reps.get(name) ?? [],
+        metrics,
+      },
+      created: num(row.Created),
+      note: row.Note === null ? undefined : String(row.Note),
+      companyTarget: num(row.CompanyTarget),
+      quotaTotal: num(row.QuotaTotal),
+      tiesOut: typeof row.TiesOut === "boolean" ? row.TiesOut : undefined,
+      run: runFromSettings(t.scenarioSettings.rows, name),
+    };
+    if (quotas.has(name)) scenario.quotas = { reps: quotas.get(name)! };
+    return scenario;
+  });
+}

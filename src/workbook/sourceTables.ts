@@ -1,0 +1,310 @@
+/**
+ * The user's own account and rep tables: any Excel table (or selection), with its columns
+ * mapped to what the territory engine needs. Headers are recognised in English and Chinese;
+ * every cell that cannot be read is reported with its address, and the rows that can be read
+ * are kept.
+ */
+import type { Account, InputIssue, Rep } from "../domain/territory";
+import { CellValue, PlanProblem, RawTable, columnLetters, convertCell } from "./rows";
+import type { ColumnType } from "./schema";
+
+export interface FieldSpec<K extends string> {
+  key: K;
+  type: ColumnType;
+  required?: boolean;
+  /** Header spellings recognised, compared without case, spaces, dashes and underscores. */
+  synonyms: readonly string[];
+}
+
+export const ACCOUNT_FIELDS = [
+  {
+    key: "id",
+    type: "text",
+    required: true,
+    synonyms: [
+      "AccountId",
+      "Account ID",
+      "Account",
+      "Account Number",
+      "客户编号",
+      "客户ID",
+      "客户代码",
+    ],
+  },
+  {
+    key: "name",
+    type: "text",
+    synonyms: ["Name", "Account Name", "Company", "客户名称", "名称", "公司"],
+  },
+  {
+    key: "region",
+    type: "text",
+    required: true,
+    synonyms: ["Region", "Geo", "Geography", "区域", "地区", "大区"],
+  },
+  {
+    key: "industry",
+    type: "text",
+    required: true,
+    synonyms: ["Industry", "Vertical", "Sector", "行业"],
+  },
+  {
+    key: "sizeTier",
+    type: "text",
+    required: true,
+    synonyms: ["SizeTier", "Size", "Segment", "Tier", "Company Size", "规模", "客户规模", "细分"],
+  },
+  {
+    key: "potential",
+    type: "number",
+    required: true,
+    synonyms: [
+      "Potential",
+      "Revenue Potential",
+      "Account Potential",
+      "潜力",
+      "潜在收入",
+      "潜在价值",
+    ],
+  },
+  { key: "workload", type: "number", synonyms: ["Workload", "Effort", "Work", "工作量"] },
+  {
+    key: "currentOwner",
+    type: "text",
+    synonyms: [
+      "Owner",
+      "Current Owner",
+      "Account Owner",
+      "Rep",
+      "RepId",
+      "负责人",
+      "当前负责人",
+      "客户负责人",
+    ],
+  },
+  { key: "locked", type: "boolean", synonyms: ["Locked", "Lock", "Keep Owner", "锁定"] },
+  {
+    key: "lastYearRevenue",
+    type: "number",
+    synonyms: [
+      "Last Year Revenue",
+      "Revenue LY",
+      "History",
+      "Prior Year Revenue",
+      "去年收入",
+      "上年收入",
+    ],
+  },
+] as const satisfies readonly FieldSpec<string>[];
+
+export const REP_FIELDS = [
+  {
+    key: "id",
+    type: "text",
+    required: true,
+    synonyms: ["RepId", "Rep ID", "Rep", "Employee ID", "销售代表编号", "销售编号", "员工编号"],
+  },
+  { key: "name", type: "text", synonyms: ["Name", "Rep Name", "姓名", "名称"] },
+  { key: "regions", type: "text", synonyms: ["Regions", "Region", "区域", "地区"] },
+  { key: "industries", type: "text", synonyms: ["Industries", "Industry", "Verticals", "行业"] },
+  {
+    key: "sizeTiers",
+    type: "text",
+    synonyms: ["SizeTiers", "Size Tiers", "Segments", "Segment", "Size", "规模", "细分"],
+  },
+  { key: "capacity", type: "number", synonyms: ["Capacity", "FTE", "产能", "人力"] },
+  {
+    key: "startDate",
+    type: "date",
+    synonyms: ["StartDate", "Start Date", "Hire Date", "入职日期", "开始日期"],
+  },
+  { key: "manager", type: "text", synonyms: ["Manager", "Team", "经理", "团队"] },
+] as const satisfies readonly FieldSpec<string>[];
+
+export type AccountField = (typeof ACCOUNT_FIELDS)[number]["key"];
+export type RepField = (typeof REP_FIELDS)[number]["key"];
+/** Field → the header of the column that holds it (absent: not mapped). */
+export type ColumnMapping<K extends string> = Partial<Record<K, string>>;
+
+const squash = (text: string) => text.toLowerCase().replace(/[\s_\-.:：]/g, "");
+
+/** Maps each field to the first header that spells one of its synonyms; a header is used once. */
+export function autoMap<K extends string>(
+  fields: readonly FieldSpec<K>[],
+  header: readonly unknown[]
+): ColumnMapping<K> {
+  const names = header.map((h) => String(h ?? ""));
+  const used = new Set<string>();
+  const mapping: ColumnMapping<K> = {};
+  for (const field of fields) {
+    const wanted = field.synonyms.map(squash);
+    const found = names.find((name) => !used.has(name) && wanted.includes(squash(name)));
+    if (found) {
+      mapping[field.key] = found;
+      used.add(found);
+    }
+  }
+  return mapping;
+}
+
+/** "EMEA; APAC", "EMEA, APAC" or "*" (any) as a list. */
+export const splitList = (value: CellValue): string[] =>
+  value === null
+    ? []
+    : String(value)
+        .split(/[;,，；\n]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+
+interface Read<T> {
+  rows: T[];
+  /** The sheet row of each read row, so engine issues can be located back in the table. */
+  sheetRows: number[];
+  problems: PlanProblem[];
+}
+
+function readRows<K extends string>(
+  raw: RawTable,
+  table: string,
+  fields: readonly FieldSpec<K>[],
+  mapping: ColumnMapping<K>
+): Read<Record<K, CellValue>> {
+  const header = raw.header.map((h) => String(h ?? "").trim());
+  const problems: PlanProblem[] = [];
+  const index = new Map<K, number>();
+  for (const field of fields) {
+    const name = mapping[field.key];
+    const at = name === undefined ? -1 : header.indexOf(name.trim());
+    if (at >= 0) index.set(field.key, at);
+    else if (field.required)
+      problems.push({
+        severity: "error",
+        sheet: raw.sheet,
+        table,
+        row: raw.headerRow,
+        column: name ?? field.key,
+        message: name
+          ? `the column "${name}" is not in the table`
+          : `no column is chosen for ${field.key}`,
+      });
+  }
+  const rows: Record<K, CellValue>[] = [];
+  const sheetRows: number[] = [];
+  if (problems.length) return { rows, sheetRows, problems };
+  raw.rows.forEach((cells, r) => {
+    if (cells.every((c) => c === null || c === undefined || String(c).trim() === "")) return;
+    const sheetRow = raw.headerRow + 1 + r;
+    const row = {} as Record<K, CellValue>;
+    for (const field of fields) {
+      const at = index.get(field.key);
+      if (at === undefined) {
+        row[field.key] = null;
+        continue;
+      }
+      const converted = convertCell(cells[at], {
+        header: header[at],
+        type: field.type,
+        required: field.required,
+      });
+      row[field.key] = converted.value;
+      if (converted.problem)
+        problems.push({
+          severity: "error",
+          sheet: raw.sheet,
+          table,
+          row: sheetRow,
+          column: header[at],
+          address: `${columnLetters(raw.firstColumn + at)}${sheetRow}`,
+          message: converted.problem,
+        });
+    }
+    rows.push(row);
+    sheetRows.push(sheetRow);
+  });
+  return { rows, sheetRows, problems };
+}
+
+const text = (value: CellValue) => (value === null ? undefined : String(value).trim() || undefined);
+
+export function readAccounts(
+  raw: RawTable,
+  table: string,
+  mapping: ColumnMapping<AccountField>
+): Read<Account> {
+  const read = readRows(raw, table, ACCOUNT_FIELDS, mapping);
+  return {
+    ...read,
+    rows: read.rows.map((r) => {
+      const account: Account = {
+        id: text(r.id) ?? "",
+        region: text(r.region) ?? "",
+        industry: text(r.industry) ?? "",
+        sizeTier: text(r.sizeTier) ?? "",
+        potential: typeof r.potential === "number" ? r.potential : Number.NaN,
+        workload: typeof r.workload === "number" ? r.workload : 1,
+      };
+      if (text(r.name)) account.name = text(r.name);
+      if (text(r.currentOwner)) account.currentOwner = text(r.currentOwner);
+      if (r.locked === true) account.locked = true;
+      if (typeof r.lastYearRevenue === "number") account.lastYearRevenue = r.lastYearRevenue;
+      return account;
+    }),
+  };
+}
+
+export function readReps(
+  raw: RawTable,
+  table: string,
+  mapping: ColumnMapping<RepField>
+): Read<Rep> {
+  const read = readRows(raw, table, REP_FIELDS, mapping);
+  return {
+    ...read,
+    rows: read.rows.map((r) => {
+      const rep: Rep = {
+        id: text(r.id) ?? "",
+        regions: splitList(r.regions),
+        industries: splitList(r.industries),
+        sizeTiers: splitList(r.sizeTiers),
+        capacity: typeof r.capacity === "number" ? r.capacity : 1,
+      };
+      if (text(r.name)) rep.name = text(r.name);
+      if (typeof r.startDate === "number") rep.startDate = r.startDate;
+      if (text(r.manager)) rep.manager = text(r.manager);
+      return rep;
+    }),
+  };
+}
+
+/** An engine issue (row n of the accounts or reps given to it) placed back at its cell in the user's table. */
+export function locateIssue(
+  issue: InputIssue,
+  where: {
+    accounts: {
+      raw: RawTable;
+      table: string;
+      sheetRows: number[];
+      mapping: ColumnMapping<AccountField>;
+    };
+    reps: { raw: RawTable; table: string; sheetRows: number[]; mapping: ColumnMapping<RepField> };
+  }
+): PlanProblem {
+  if (issue.table === "settings")
+    return { severity: "error", sheet: "", table: "", column: issue.field, message: issue.message };
+  const side = issue.table === "accounts" ? where.accounts : where.reps;
+  const sheetRow = issue.row !== undefined ? side.sheetRows[issue.row - 1] : undefined;
+  const header = (side.mapping as Record<string, string | undefined>)[issue.field];
+  const at = header ? side.raw.header.map((h) => String(h ?? "").trim()).indexOf(header) : -1;
+  return {
+    severity: "error",
+    sheet: side.raw.sheet,
+    table: side.table,
+    row: sheetRow,
+    column: header ?? issue.field,
+    address:
+      sheetRow !== undefined && at >= 0
+        ? `${columnLetters(side.raw.firstColumn + at)}${sheetRow}`
+        : undefined,
+    message: issue.message,
+  };
+}
