@@ -261,7 +261,8 @@ export class OfficeDriver implements WorkbookDriver {
     return this.run(async (context) => {
       const range = context.workbook.getSelectedRange();
       range.load("values,rowIndex,columnIndex,rowCount");
-      const worksheet = range.worksheet;
+      // The selection is always on the active sheet.
+      const worksheet = context.workbook.worksheets.getActiveWorksheet();
       worksheet.load("name");
       this.record();
       await context.sync();
