@@ -22,6 +22,7 @@ module.exports = {
       testMatch: ["<rootDir>/test/taskpane/**/*.test.tsx"],
       setupFiles: ["<rootDir>/test/setup/customFunctionsRuntime.ts", "<rootDir>/test/setup/fastCheck.ts"],
       setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
+      moduleNameMapper: { "/PotentialChart$": "<rootDir>/test/setup/chartStub.tsx" },
       transform,
     },
     {
