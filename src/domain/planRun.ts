@@ -24,6 +24,8 @@ export interface QuotaRunSettings {
   /** The same floor and cap for every rep (absent: none). */
   floor?: number;
   cap?: number;
+  /** Funnel check: the pipeline each rep's quota needs, stage by stage. */
+  funnel?: { rates: number[]; avgDealSize: number; collectionRatio?: number };
 }
 
 export interface PlanRunInput {
@@ -93,6 +95,7 @@ export function runPlan(
     fiscalYearStart: q.fiscalYearStart,
     rampSchedule: q.rampSchedule,
     seasonality: q.seasonality,
+    funnel: q.funnel,
   });
   onProgress(1);
   if (!quotas.ok) return quotas;

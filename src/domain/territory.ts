@@ -725,7 +725,10 @@ function reduceLargestDeviation(board: Board, band: number): void {
     if (move.swapWith >= 0) assign(board, move.swapWith, from);
     if (move.alsoSwap !== undefined) assign(board, move.alsoSwap, from);
     assign(board, move.account, move.to);
-    stuck.fill(0);
+    // Only the two reps whose loads changed can have new moves; the others stay stuck, which
+    // keeps a board whose routing rules out balance from re-searching every rep after each move.
+    stuck[from] = 0;
+    stuck[move.to] = 0;
   }
 }
 
@@ -813,10 +816,15 @@ export function balanceTerritories(
   // Repair the largest deviations; when they stall, even out the rest (which frees room
   // for the stuck rep through chains of moves) and try again.
   const rounds = board.accounts.length <= 5000 ? 40 : 3;
+  let before = Infinity;
   for (let round = 0; round < rounds; round++) {
     reduceLargestDeviation(board, band);
     onProgress(0.3 + (0.65 * (round + 0.5)) / rounds);
-    if (band > 0 && maxDeviation(board) <= band) break;
+    const now = maxDeviation(board);
+    if (band > 0 && now <= band) break;
+    // A round that did not lower the largest deviation leaves the next one nothing new to try.
+    if (now >= before - 1e-12) break;
+    before = now;
     if (!evenOut(board, board.accounts.length <= 2000)) break;
     onProgress(0.3 + (0.65 * (round + 1)) / rounds);
   }

@@ -82,7 +82,9 @@ export function settingsRows(scenario: string, run: ScenarioRun): PlanRow[] {
       ["quota.rampSchedule", list(q.rampSchedule)],
       ["quota.seasonality", list(q.seasonality)],
       ["quota.floor", q.floor],
-      ["quota.cap", q.cap]
+      ["quota.cap", q.cap],
+      ["quota.funnelRates", list(q.funnel?.rates)],
+      ["quota.avgDealSize", q.funnel?.avgDealSize]
     );
   }
   return pairs
@@ -148,6 +150,9 @@ export function runFromSettings(
       floor: num("quota.floor"),
       cap: num("quota.cap"),
     };
+    const rates = numbers(get("quota.funnelRates"));
+    const avgDealSize = num("quota.avgDealSize");
+    if (rates?.length && avgDealSize !== undefined) run.quota.funnel = { rates, avgDealSize };
   }
   return run;
 }

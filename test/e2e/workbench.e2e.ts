@@ -32,6 +32,7 @@ const field = (page: Page, label: RegExp) => page.getByLabel(label).first();
 describe("workbench in a real browser", () => {
   it("writes a V2MOM on the sample plan and downloads a workbook that ExcelJS and LibreOffice read", async () => {
     const { page, outbound } = await panePage(browser);
+    let runSeconds = 0;
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(`${url}/taskpane.html`);
@@ -77,6 +78,32 @@ describe("workbench in a real browser", () => {
     await page.getByRole("tab", { name: "Edit" }).click();
     await page.getByRole("button", { name: "Write executive summary sheet" }).click();
     await page.getByText(/now summarises 3 V2MOM/).waitFor();
+
+    // Territories & Quotas on the sample's 2,000 accounts and 25 reps, in the page's Web Worker.
+    await page.getByRole("tab", { name: "Territories & Quotas" }).click();
+    await page
+      .getByText(/2000 accounts and 25 reps read without problems/)
+      .waitFor({ timeout: 30_000 });
+    await screenshot(page, "06-territories-data");
+    await page.getByRole("tab", { name: "4. Quotas" }).click();
+    await page.getByLabel(/^Company target/).fill("60000000");
+    const started = Date.now();
+    await page.getByRole("button", { name: "Balance and set quotas" }).click();
+    await page.getByRole("tab", { name: "4. Quotas" }).click();
+    await page.getByText(/Ties out at every level/).waitFor({ timeout: 60_000 });
+    runSeconds = (Date.now() - started) / 1000;
+    await screenshot(page, "07-quotas");
+    await page.getByRole("tab", { name: "3. Results" }).click();
+    await page.getByRole("table", { name: "Fairness" }).waitFor();
+    await page.locator("svg").filter({ hasText: "R001" }).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, "08-results");
+    await page.getByRole("tab", { name: "5. Scenarios" }).click();
+    await page.getByLabel(/^Scenario$/).fill("FY27 balanced");
+    await page.getByRole("button", { name: "Save as scenario" }).click();
+    await page.getByText("Scenario FY27 balanced saved to the workbook.").waitFor();
+    await page.getByRole("button", { name: "Write review sheet" }).click();
+    await page.getByText(/now holds the review/).waitFor();
+    await screenshot(page, "09-scenario-saved");
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -125,6 +152,25 @@ describe("workbench in a real browser", () => {
       .filter((row) => row[1] === "Closed-won revenue")
       .map((row) => row[4]);
     expect(teamMeasure).toContain(closedWon);
+
+    // The scenario, as ExcelJS and LibreOffice read it.
+    const assignments = plan.tables.assignments.rows.filter((r) => r.Scenario === "FY27 balanced");
+    expect(assignments).toHaveLength(2000);
+    const quotas = plan.tables.quotas.rows.filter((r) => r.Scenario === "FY27 balanced");
+    expect(quotas).toHaveLength(25);
+    expect(plan.tables.scenarios.rows.map((r) => [r.Scenario, r.TiesOut])).toEqual([
+      ["FY27 balanced", true],
+    ]);
+    const csvQuotas = csv("Quotas");
+    expect(csvQuotas.slice(1).map((row) => row[0])).toEqual(Array(25).fill("FY27 balanced"));
+    const annual = csvQuotas[0].indexOf("Annual");
+    expect(csvQuotas.slice(1).map((row) => Number(row[annual]))).toEqual(
+      quotas.map((r) => r.Annual)
+    );
+    expect(csv("Assignments")).toHaveLength(2001);
+    console.log(
+      `Territories and quotas for 2,000 accounts × 25 reps in Chromium's worker: ${runSeconds.toFixed(2)} s`
+    );
 
     expect(errors).toEqual([]);
     // Nothing left the machine but the attempt to load Office.js.

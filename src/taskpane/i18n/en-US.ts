@@ -290,6 +290,11 @@ export const enUS = {
   "territories.field.reps.capacity": "Capacity (FTE)",
   "territories.field.reps.startDate": "Start date",
   "territories.field.reps.manager": "Manager",
+  "territories.funnelRates": "Funnel conversion rates (for pipeline needed)",
+  "territories.funnelRatesHint":
+    "Stage to stage, top first, e.g. 30%; 40%; 25% (lead→opportunity, →proposal, →won).",
+  "territories.funnelRatesInvalid": "Give rates between 0% and 100%, separated by semicolons.",
+  "territories.avgDealSize": "Average deal size",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

@@ -281,4 +281,9 @@ export const zhCN: Catalog = {
   "territories.field.reps.capacity": "产能（FTE）",
   "territories.field.reps.startDate": "入职日期",
   "territories.field.reps.manager": "经理",
+  "territories.funnelRates": "漏斗转化率（用于计算所需管道）",
+  "territories.funnelRatesHint":
+    "逐级转化率，自上而下，例如 30%; 40%; 25%（线索→商机、→方案、→赢单）。",
+  "territories.funnelRatesInvalid": "请输入 0% 到 100% 之间、以分号分隔的转化率。",
+  "territories.avgDealSize": "平均成交金额",
 };

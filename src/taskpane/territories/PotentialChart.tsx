@@ -12,5 +12,5 @@ export default function PotentialChart({ reps, title, labels }: { reps: readonly
       { key: "target", data: Math.round(r.target * total), legend: labels.target, color: tokens.colorNeutralForeground3 },
     ],
   }));
-  return <GroupedVerticalBarChart chartTitle={title} data={data} height={260} width={Math.max(360, reps.length * 28)} barWidth="auto" hideLegend={false} />;
+  return <GroupedVerticalBarChart chartTitle={title} data={data} height={260} width={Math.max(360, reps.length * 28)} barWidth="auto" hideLegend={false} margins={{ left: 56, right: 16, top: 16, bottom: 36 }} />;
 }

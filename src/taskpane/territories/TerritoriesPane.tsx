@@ -119,6 +119,8 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
   });
   const [rampText, setRampText] = React.useState("25%; 50%; 75%");
   const [seasonText, setSeasonText] = React.useState("");
+  const [ratesText, setRatesText] = React.useState("");
+  const [dealSize, setDealSize] = React.useState<number>();
   const [progress, setProgress] = React.useState<number>();
   const handle = React.useRef<RunHandle>();
   const [result, setResult] = React.useState<PlanRunResult>();
@@ -140,7 +142,9 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
   };
   const ramp = listValue(rampText);
   const seasonality = listValue(seasonText);
-  const quotaValid = ramp !== "invalid" && seasonality !== "invalid" && (seasonality.length === 0 || seasonality.length === 12);
+  const rates = listValue(ratesText);
+  const ratesValid = rates !== "invalid" && rates.every((r) => r > 0 && r <= 1);
+  const quotaValid = ramp !== "invalid" && seasonality !== "invalid" && (seasonality.length === 0 || seasonality.length === 12) && ratesValid;
 
   const run = async () => {
     if (!read || !ready) return;
@@ -151,7 +155,12 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
     setStep("results");
     const quotaSettings =
       quota.companyTarget > 0 && quotaValid
-        ? { ...quota, rampSchedule: ramp as number[], seasonality: (seasonality as number[]).length ? (seasonality as number[]) : undefined }
+        ? {
+            ...quota,
+            rampSchedule: ramp as number[],
+            seasonality: (seasonality as number[]).length ? (seasonality as number[]) : undefined,
+            funnel: (rates as number[]).length && dealSize ? { rates: rates as number[], avgDealSize: dealSize } : undefined,
+          }
         : undefined;
     const started = runner({ accounts: read.accounts, reps: read.reps, balance, quota: quotaSettings }, setProgress);
     handle.current = started;
@@ -560,6 +569,12 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
             >
               <Input value={seasonText} onChange={(_, d) => setSeasonText(d.value)} />
             </Field>
+          </div>
+          <div className={styles.grid}>
+            <Field label={t("territories.funnelRates")} hint={t("territories.funnelRatesHint")} validationMessage={ratesValid ? undefined : t("territories.funnelRatesInvalid")}>
+              <Input value={ratesText} onChange={(_, d) => setRatesText(d.value)} />
+            </Field>
+            <NumberField label={t("territories.avgDealSize")} value={dealSize} invalidMessage={t("v2mom.notNumber")} onChange={(v) => setDealSize(v)} />
           </div>
           <Button appearance="primary" icon={<PlayRegular />} disabled={!ready || !quotaValid || !(quota.companyTarget > 0) || progress !== undefined} onClick={() => void run()}>
             {t("territories.runWithQuotas")}

@@ -4,7 +4,7 @@
  * else in the page between animation frames (tests, old hosts), cancelled at the next
  * progress report.
  */
-import { PlanRunInput, PlanRunResult, runPlan } from "../../domain/planRun";
+import type { PlanRunInput, PlanRunResult } from "../../domain/planRun";
 import type { Outcome } from "../../domain/territory";
 
 export interface RunHandle {
@@ -26,6 +26,8 @@ export const inPageRunner: PlanRunner = (input, onProgress) => {
   let cancelled = false;
   const result = (async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // Loaded on first use: the engine (with mathjs for quota formulas) stays out of the pane's bundle.
+    const { runPlan } = await import("../../domain/planRun");
     try {
       return runPlan(input, (done) => {
         if (cancelled) throw new Cancelled();
