@@ -10,11 +10,13 @@ import type { V2mom } from "../domain/v2mom";
 import { CellValue } from "../workbook/rows";
 import { TableSpec } from "../workbook/schema";
 import { PlanStore } from "../workbook/store";
+import { ScenarioRun, settingsRows } from "../workbook/scenarioTables";
 import { v2momToRows } from "../workbook/v2momTables";
 import type { XlsxDriver } from "../workbook/xlsxDriver";
 
 export { SAMPLE_FILE_NAME } from "./constants";
 export const FISCAL_YEAR = 2027;
+export const SAMPLE_SCENARIO = "FY27 Base";
 
 /** Mulberry32: small, fast and good enough to make sample data. */
 export function seededRandom(seed: number): () => number {
@@ -375,5 +377,56 @@ export async function writeSamplePlan(driver: XlsxDriver, seed = 2027): Promise<
   sheet.getColumn(2).width = 24;
   sheet.getColumn(3).width = 18;
   const store = new PlanStore(driver, () => new Date(Date.UTC(FISCAL_YEAR - 1, 10, 27)));
-  await store.save(await store.load(), v2momToRows(data.documents));
+  // One Active scenario with its rules, and no results yet: the pane starts from these rules
+  // and `sales-plan territories` / `quotas` run them.
+  const headers = (spec: TableSpec) =>
+    Object.fromEntries(spec.columns.map((c) => [c.header, c.header]));
+  const a = headers(sourceTables.accounts);
+  const r = headers(sourceTables.reps);
+  const run: ScenarioRun = {
+    accountsTable: { name: "Accounts", sheet: "Accounts" },
+    repsTable: { name: "Reps", sheet: "Reps" },
+    accountColumns: {
+      id: a.AccountId,
+      name: a.Name,
+      region: a.Region,
+      industry: a.Industry,
+      sizeTier: a.SizeTier,
+      potential: a.Potential,
+      workload: a.Workload,
+      currentOwner: a.Owner,
+    },
+    repColumns: {
+      id: r.RepId,
+      name: r.Name,
+      manager: r.Manager,
+      regions: r.Regions,
+      industries: r.Industries,
+      sizeTiers: r.SizeTiers,
+      capacity: r.Capacity,
+      startDate: r.StartDate,
+    },
+    balance: { toleranceBand: 0.05, maxMovedShare: 0.2 },
+    quota: {
+      companyTarget: 60_000_000,
+      method: { kind: "potential" },
+      overAssignment: 0.1,
+      managerHedge: 0,
+      fiscalYearStart: serialFromDate({ year: FISCAL_YEAR, month: 1, day: 1 }),
+      rampSchedule: [0.25, 0.5, 0.75],
+      funnel: { rates: [0.6, 0.45, 0.35], avgDealSize: 35_000 },
+    },
+  };
+  await store.save(await store.load(), {
+    ...v2momToRows(data.documents),
+    scenarios: [
+      {
+        Scenario: SAMPLE_SCENARIO,
+        Created: serialFromDate({ year: FISCAL_YEAR - 1, month: 11, day: 27 }),
+        Note: "FY27 rules: balance within 5%, move at most 20% of accounts",
+        State: "Active",
+      },
+    ],
+    scenarioSettings: settingsRows(SAMPLE_SCENARIO, run),
+  });
 }

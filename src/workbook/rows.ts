@@ -50,6 +50,9 @@ export function columnLetters(index: number): string {
 const isBlankCell = (value: unknown) =>
   value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 
+/** The rows of a table that hold anything (an empty Excel table keeps one blank row). */
+export const filledRows = (raw: RawTable) => raw.rows.filter((cells) => !cells.every(isBlankCell));
+
 /** Converts one cell to the column's type; returns the reason when it cannot. */
 export function convertCell(
   value: unknown,

@@ -12,6 +12,7 @@ import {
   RawTable,
   TableData,
   appendedTable,
+  filledRows,
   parseTable,
   toCells,
   validateRows,
@@ -129,7 +130,7 @@ function historyRows(
   const history = historySpec(spec);
   const extra = raw.header.map(String).filter((h) => !spec.columns.some((c) => c.header === h));
   const header = [...history.columns.map((c) => c.header), ...extra];
-  const rows = raw.rows.map((cells) => {
+  const rows = filledRows(raw).map((cells) => {
     const byHeader = new Map(raw.header.map((h, i) => [String(h).trim(), cells[i] as CellValue]));
     return header.map((h, i) => (i < stamp.length ? stamp[i] : (byHeader.get(h) ?? null)));
   });
@@ -379,7 +380,7 @@ export class PlanStore {
       // 1. Keep what is about to be overwritten.
       for (const name of changed) {
         const raw = previous.get(name);
-        if (!tables[name].history || !raw || raw.rows.length === 0) continue;
+        if (!tables[name].history || !raw || filledRows(raw).length === 0) continue;
         const history = historySpec(tables[name]);
         const { header, rows } = historyRows(tables[name], raw, [
           String(revision),

@@ -158,8 +158,17 @@ describe("workbench in a real browser", () => {
     expect(assignments).toHaveLength(2000);
     const quotas = plan.tables.quotas.rows.filter((r) => r.Scenario === "FY27 balanced");
     expect(quotas).toHaveLength(25);
-    expect(plan.tables.scenarios.rows.map((r) => [r.Scenario, r.TiesOut])).toEqual([
-      ["FY27 balanced", true],
+    expect(plan.tables.scenarios.rows.map((r) => [r.Scenario, r.State, r.TiesOut])).toEqual([
+      ["FY27 Base", "Active", null],
+      ["FY27 balanced", "Draft", true],
+    ]);
+    // The pane started from the Active scenario's stored rules, and kept them with the new scenario.
+    expect(
+      plan.tables.scenarioSettings.rows.filter(
+        (r) => r.Scenario === "FY27 balanced" && r.Setting === "quota.funnelRates"
+      )
+    ).toEqual([
+      { Scenario: "FY27 balanced", Setting: "quota.funnelRates", Value: "0.6; 0.45; 0.35" },
     ]);
     const csvQuotas = csv("Quotas");
     expect(csvQuotas.slice(1).map((row) => row[0])).toEqual(Array(25).fill("FY27 balanced"));

@@ -132,6 +132,27 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
   const [compareA, setCompareA] = React.useState<string>();
   const [compareB, setCompareB] = React.useState<string>();
   const [writeColumn, setWriteColumn] = React.useState<string>();
+  // Start from the rules of the Active scenario, once, when the workbook has one.
+  const prefilled = React.useRef(false);
+  React.useEffect(() => {
+    const active = scenarios.find((sc) => sc.state === "Active") ?? scenarios[0];
+    if (prefilled.current || !active?.run) return;
+    prefilled.current = true;
+    const stored = active.run;
+    setScenarioName(active.name);
+    setBalance(stored.balance);
+    void source.choose("accounts", stored.accountsTable, stored.accountColumns);
+    void source.choose("reps", stored.repsTable, stored.repColumns);
+    if (stored.quota) {
+      setQuota(stored.quota);
+      const percents = (values: number[] | undefined) => (values ?? []).map((v) => `${Number((v * 100).toFixed(4))}%`).join("; ");
+      setRampText(percents(stored.quota.rampSchedule));
+      setSeasonText((stored.quota.seasonality ?? []).join("; "));
+      setRatesText(percents(stored.quota.funnel?.rates));
+      setDealSize(stored.quota.funnel?.avgDealSize);
+    }
+  }, [scenarios, source]);
+
   const fmt = React.useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), [locale]);
 
   const read = source.read;
