@@ -15,20 +15,9 @@ import { v2momToRows } from "../workbook/v2momTables";
 import type { XlsxDriver } from "../workbook/xlsxDriver";
 
 export { SAMPLE_FILE_NAME } from "./constants";
+import { seededRandom, standardNormal as normal } from "./random";
 export const FISCAL_YEAR = 2027;
 export const SAMPLE_SCENARIO = "FY27 Base";
-
-/** Mulberry32: small, fast and good enough to make sample data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REGIONS = ["North America", "Latin America", "EMEA", "APAC", "Greater China"];
 const INDUSTRIES = [
@@ -148,10 +137,6 @@ export const sourceTables = {
   },
 } satisfies Record<string, TableSpec>;
 
-/** Standard normal by Box–Muller, for log-normal potentials. */
-const normal = (random: () => number) =>
-  Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-
 export interface SampleData {
   accounts: CellValue[][];
   reps: CellValue[][];
@@ -188,11 +173,18 @@ export function sampleData(
       newHire ? fyStart + 31 * (i - sizes.reps + 4) : null,
     ];
   });
+  const regionCapacity = REGIONS.map((region) =>
+    reps.filter((r) => r[3] === region).reduce((sum, r) => sum + Number(r[6]), 0)
+  );
+  const totalCapacity = regionCapacity.reduce((a, b) => a + b, 0);
   const repsIn = (region: string) => reps.filter((r) => r[3] === region && r[7] === null);
 
   const accounts: CellValue[][] = Array.from({ length: sizes.accounts }, (_, i) => {
-    // Regions about equally rich, as sales ops staff them; industries and potential skew within.
-    const region = pick(REGIONS);
+    // Regions as rich as their staffing, as sales ops plan it; industries and potential skew within.
+    let draw = random() * totalCapacity;
+    let g = 0;
+    while (g < REGIONS.length - 1 && draw >= regionCapacity[g]) draw -= regionCapacity[g++];
+    const region = REGIONS[g];
     const tier = random() < 0.25 ? "Enterprise" : "Mid-Market";
     const potential =
       Math.round(Math.exp(11.5 + 1.1 * normal(random) + (tier === "Enterprise" ? 1 : 0)) / 100) *

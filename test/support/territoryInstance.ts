@@ -4,17 +4,9 @@
  * Regional potential is drawn in proportion to regional capacity, so a perfect balance exists.
  */
 import type { Account, Rep } from "../../src/domain/territory";
+import { seededRandom, standardNormal as normal } from "../../src/sample/random";
 
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seeded } from "../../src/sample/random";
 
 export const regions = ["North America", "EMEA", "APAC", "LATAM", "ANZ"];
 export const industries = [
@@ -31,10 +23,6 @@ export const industries = [
   "Transport",
   "Software",
 ];
-
-function normal(next: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-}
 
 export interface InstanceOptions {
   accounts: number;
@@ -53,7 +41,7 @@ export function territoryInstance({
   owned = 0.9,
   spread = 1,
 }: InstanceOptions): { accounts: Account[]; reps: Rep[] } {
-  const next = seeded(seed);
+  const next = seededRandom(seed);
   const regionCount = Math.min(regions.length, Math.max(1, Math.floor(repCount / 2)));
   const reps: Rep[] = Array.from({ length: repCount }, (_, r) => ({
     id: `R${String(r + 1).padStart(4, "0")}`,
