@@ -5,7 +5,7 @@
  * 3 the engine refused the input.
  */
 import { isoFromSerial, todaySerial } from "../domain/calendar";
-import { quotaRepsFrom, runPlan } from "../domain/planRun";
+import { DEFAULT_BALANCE, quotaRepsFrom, runPlan } from "../domain/planRun";
 import { planQuotas } from "../domain/quotaPlan";
 import { compareScenarios } from "../domain/scenario";
 import { validateV2mom } from "../domain/v2mom";
@@ -134,7 +134,7 @@ async function defaultRun(store: PlanStore): Promise<ScenarioRun> {
     repsTable,
     accountColumns: autoMap(ACCOUNT_FIELDS, a?.header ?? []),
     repColumns: autoMap(REP_FIELDS, r?.header ?? []),
-    balance: { toleranceBand: 0.05, maxMovedShare: 0.2 },
+    balance: DEFAULT_BALANCE,
   };
 }
 

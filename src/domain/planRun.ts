@@ -3,6 +3,7 @@
  * territories, then split the company target over the reps as they now stand (their
  * territory's potential, last year's revenue on their accounts, capacity and start date).
  */
+import { serialFromDate } from "./calendar";
 import { QuotaMethod, QuotaPlan, QuotaRep, planQuotas } from "./quotaPlan";
 import {
   Account,
@@ -26,6 +27,21 @@ export interface QuotaRunSettings {
   cap?: number;
   /** Funnel check: the pipeline each rep's quota needs, stage by stage. */
   funnel?: { rates: number[]; avgDealSize: number; collectionRatio?: number };
+}
+
+/** Where a new plan starts: owners kept within ±5% of target, at most a fifth of accounts moved. */
+export const DEFAULT_BALANCE: BalanceSettings = { toleranceBand: 0.05, maxMovedShare: 0.2 };
+
+/** A new plan's quota settings: by potential, 10% over-assigned, new hires ramping 25/50/75%. */
+export function defaultQuotaSettings(fiscalYear: number, companyTarget = 0): QuotaRunSettings {
+  return {
+    companyTarget,
+    method: { kind: "potential" },
+    overAssignment: 0.1,
+    managerHedge: 0,
+    fiscalYearStart: serialFromDate({ year: fiscalYear, month: 1, day: 1 }),
+    rampSchedule: [0.25, 0.5, 0.75],
+  };
 }
 
 export interface PlanRunInput {

@@ -6,6 +6,7 @@
  * it to a file; the workbench outside Excel opens it by default.
  */
 import { serialFromDate } from "../domain/calendar";
+import { DEFAULT_BALANCE, defaultQuotaSettings } from "../domain/planRun";
 import type { V2mom } from "../domain/v2mom";
 import { CellValue } from "../workbook/rows";
 import { TableSpec } from "../workbook/schema";
@@ -398,14 +399,9 @@ export async function writeSamplePlan(driver: XlsxDriver, seed = 2027): Promise<
       capacity: r.Capacity,
       startDate: r.StartDate,
     },
-    balance: { toleranceBand: 0.05, maxMovedShare: 0.2 },
+    balance: DEFAULT_BALANCE,
     quota: {
-      companyTarget: 60_000_000,
-      method: { kind: "potential" },
-      overAssignment: 0.1,
-      managerHedge: 0,
-      fiscalYearStart: serialFromDate({ year: FISCAL_YEAR, month: 1, day: 1 }),
-      rampSchedule: [0.25, 0.5, 0.75],
+      ...defaultQuotaSettings(FISCAL_YEAR, 60_000_000),
       funnel: { rates: [0.6, 0.45, 0.35], avgDealSize: 35_000 },
     },
   };

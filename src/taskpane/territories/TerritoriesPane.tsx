@@ -18,19 +18,13 @@ import {
   Subtitle2,
   Tab,
   TabList,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular, PlayRegular } from "@fluentui/react-icons";
-import { serialFromDate, todaySerial } from "../../domain/calendar";
-import type { PlanRunResult, QuotaRunSettings } from "../../domain/planRun";
+import { todaySerial } from "../../domain/calendar";
+import { DEFAULT_BALANCE, PlanRunResult, QuotaRunSettings, defaultQuotaSettings } from "../../domain/planRun";
 import type { QuotaMethod } from "../../domain/quotaPlan";
 import { compareScenarios, promoteScenario } from "../../domain/scenario";
 import type { BalanceSettings } from "../../domain/territory";
@@ -38,8 +32,9 @@ import type { PlanProblem } from "../../workbook/rows";
 import { previousSheetName } from "../../workbook/report";
 import { replaceScenario, scenarioRows, storedScenarios, withStates } from "../../workbook/scenarioTables";
 import { ACCOUNT_FIELDS, REP_FIELDS } from "../../workbook/sourceTables";
+import { DataTable } from "../components/DataTable";
 import { REVIEW_SHEET, territoryReview } from "../../workbook/territoryReview";
-import { NumberField, parseNumber } from "../components/NumberField";
+import { NumberField, parseNumber, useUntypedFields } from "../components/NumberField";
 import { MessageKey, useI18n } from "../i18n";
 import { usePlan } from "../plan/PlanContext";
 import { PlanStatus } from "../plan/PlanStatus";
@@ -107,16 +102,8 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
   const { store, snapshot, save, reload: reloadPlan } = usePlan();
   const source = useSourceData();
   const [step, setStep] = React.useState<Step>("data");
-  const [balance, setBalance] = React.useState<BalanceSettings>({ toleranceBand: 0.05, maxMovedShare: 0.2 });
-  const nextYear = new Date().getFullYear() + 1;
-  const [quota, setQuota] = React.useState<QuotaRunSettings>({
-    companyTarget: 0,
-    method: { kind: "potential" },
-    overAssignment: 0.1,
-    managerHedge: 0,
-    fiscalYearStart: serialFromDate({ year: nextYear, month: 1, day: 1 }),
-    rampSchedule: [0.25, 0.5, 0.75],
-  });
+  const [balance, setBalance] = React.useState<BalanceSettings>(DEFAULT_BALANCE);
+  const [quota, setQuota] = React.useState<QuotaRunSettings>(() => defaultQuotaSettings(new Date().getFullYear() + 1));
   const [rampText, setRampText] = React.useState("25%; 50%; 75%");
   const [seasonText, setSeasonText] = React.useState("");
   const [ratesText, setRatesText] = React.useState("");
@@ -155,8 +142,10 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
 
   const fmt = React.useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), [locale]);
 
+  // Fields whose text is not a number yet: nothing runs until they are.
+  const [untyped, typed] = useUntypedFields();
   const read = source.read;
-  const ready = read && read.problems.length === 0;
+  const ready = read && read.problems.length === 0 && untyped.size === 0;
   const listValue = (text: string) => {
     const parts = text.split(/[;,]/).map((part) => parseNumber(part)).filter((n) => n !== undefined);
     return parts.includes("invalid") ? "invalid" : (parts as number[]);
@@ -397,30 +386,18 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
         <section className={styles.step} aria-label={t("territories.step.rules")}>
           <Text size={200}>{t("territories.routing")}</Text>
           <div className={styles.grid}>
-            <NumberField
-              label={t("territories.workloadWeight")}
-              value={balance.workloadWeight}
-              invalidMessage={t("v2mom.notNumber")}
-              onChange={(v) => setBalance((b) => ({ ...b, workloadWeight: v }))}
-            />
-            <NumberField
-              label={t("territories.toleranceBand")}
-              value={balance.toleranceBand}
-              invalidMessage={t("v2mom.notNumber")}
-              onChange={(v) => setBalance((b) => ({ ...b, toleranceBand: v }))}
-            />
-            <NumberField
-              label={t("territories.maxMovedShare")}
-              value={balance.maxMovedShare}
-              invalidMessage={t("v2mom.notNumber")}
-              onChange={(v) => setBalance((b) => ({ ...b, maxMovedShare: v }))}
-            />
-            <NumberField
-              label={t("territories.maxAccountsPerRep")}
-              value={balance.maxAccountsPerRep}
-              invalidMessage={t("v2mom.notNumber")}
-              onChange={(v) => setBalance((b) => ({ ...b, maxAccountsPerRep: v }))}
-            />
+            {(["workloadWeight", "toleranceBand", "maxMovedShare", "maxAccountsPerRep"] as const).map((key) => (
+              <NumberField
+                key={key}
+                label={t(`territories.${key}`)}
+                value={balance[key]}
+                invalidMessage={t("v2mom.notNumber")}
+                onChange={(value, bad) => {
+                  typed(key, bad);
+                  setBalance((b) => ({ ...b, [key]: value }));
+                }}
+              />
+            ))}
           </div>
           <Text size={200}>{t("territories.locksHint")}</Text>
           <Button appearance="primary" icon={<PlayRegular />} disabled={!ready || progress !== undefined} onClick={() => void run()}>
@@ -451,54 +428,41 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
           {territory && (
             <>
               <Subtitle2 as="h3">{t("territories.metrics")}</Subtitle2>
-              <Table size="extra-small" aria-label={t("territories.metrics")}>
-                <TableBody>
-                  {(
-                    [
-                      ["maxAbsDeviation", percent(territory.metrics.maxAbsDeviation)],
-                      ["coefficientOfVariation", territory.metrics.coefficientOfVariation.toFixed(3)],
-                      ["giniPotentialPerFte", territory.metrics.giniPotentialPerFte.toFixed(3)],
-                      ["maxMinRatio", territory.metrics.maxMinRatio === null ? "—" : territory.metrics.maxMinRatio.toFixed(2)],
-                      ["accountsMoved", fmt.format(territory.metrics.accountsMoved)],
-                      ["continuity", percent(territory.metrics.continuity)],
-                    ] as const
-                  ).map(([key, value]) => (
-                    <TableRow key={key}>
-                      <TableCell>{t(`territories.metric.${key}`)}</TableCell>
-                      <TableCell>{value}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <DataTable
+                label={t("territories.metrics")}
+                rows={(
+                  [
+                    ["maxAbsDeviation", percent(territory.metrics.maxAbsDeviation)],
+                    ["coefficientOfVariation", territory.metrics.coefficientOfVariation.toFixed(3)],
+                    ["giniPotentialPerFte", territory.metrics.giniPotentialPerFte.toFixed(3)],
+                    ["maxMinRatio", territory.metrics.maxMinRatio === null ? "—" : territory.metrics.maxMinRatio.toFixed(2)],
+                    ["accountsMoved", fmt.format(territory.metrics.accountsMoved)],
+                    ["continuity", percent(territory.metrics.continuity)],
+                  ] as const
+                ).map(([key, value]) => ({ key, cells: [t(`territories.metric.${key}`), value] }))}
+              />
               <Subtitle2 as="h3">{t("territories.reps")}</Subtitle2>
               <div className={styles.scroll}>
-                <Table size="extra-small" aria-label={t("territories.reps")}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{t("territories.col.rep")}</TableHeaderCell>
-                      <TableHeaderCell>{t("territories.col.accounts")}</TableHeaderCell>
-                      <TableHeaderCell>{t("territories.col.potential")}</TableHeaderCell>
-                      <TableHeaderCell>{t("territories.col.deviation")}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {territory.reps.map((r) => (
-                      <TableRow key={r.repId}>
-                        <TableCell>{r.repId}</TableCell>
-                        <TableCell>{fmt.format(r.accounts)}</TableCell>
-                        <TableCell>{fmt.format(r.potential)}</TableCell>
-                        <TableCell>
-                          <span
-                            aria-hidden
-                            className={`${styles.bar} ${(r.deviation ?? 0) > 0 ? styles.over : styles.under}`}
-                            style={{ width: `${Math.min(60, Math.abs(r.deviation ?? 0) * 300)}px` }}
-                          />{" "}
-                          {percent(r.deviation)}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                <DataTable
+                  label={t("territories.reps")}
+                  columns={[t("territories.col.rep"), t("territories.col.accounts"), t("territories.col.potential"), t("territories.col.deviation")]}
+                  rows={territory.reps.map((r) => ({
+                    key: r.repId,
+                    cells: [
+                      r.repId,
+                      fmt.format(r.accounts),
+                      fmt.format(r.potential),
+                      <>
+                        <span
+                          aria-hidden
+                          className={`${styles.bar} ${(r.deviation ?? 0) > 0 ? styles.over : styles.under}`}
+                          style={{ width: `${Math.min(60, Math.abs(r.deviation ?? 0) * 300)}px` }}
+                        />{" "}
+                        {percent(r.deviation)}
+                      </>,
+                    ],
+                  }))}
+                />
               </div>
               <React.Suspense fallback={<Text size={200}>{t("plan.loading")}</Text>}>
                 <PotentialChart reps={territory.reps} title={t("territories.chart")} labels={{ potential: t("territories.col.potential"), target: t("territories.col.target") }} />
@@ -566,20 +530,18 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
                 <Input value={quota.method.formula} onChange={(_, d) => setQuota((q) => ({ ...q, method: { kind: "expression", formula: d.value } }))} />
               </Field>
             )}
-            <NumberField
-              label={t("territories.overAssignment")}
-              value={quota.overAssignment}
-              invalidMessage={t("v2mom.notNumber")}
-              onChange={(v) => setQuota((q) => ({ ...q, overAssignment: v }))}
-            />
-            <NumberField
-              label={t("territories.managerHedge")}
-              value={quota.managerHedge}
-              invalidMessage={t("v2mom.notNumber")}
-              onChange={(v) => setQuota((q) => ({ ...q, managerHedge: v }))}
-            />
-            <NumberField label={t("territories.floor")} value={quota.floor} invalidMessage={t("v2mom.notNumber")} onChange={(v) => setQuota((q) => ({ ...q, floor: v }))} />
-            <NumberField label={t("territories.cap")} value={quota.cap} invalidMessage={t("v2mom.notNumber")} onChange={(v) => setQuota((q) => ({ ...q, cap: v }))} />
+            {(["overAssignment", "managerHedge", "floor", "cap"] as const).map((key) => (
+              <NumberField
+                key={key}
+                label={t(`territories.${key}`)}
+                value={quota[key]}
+                invalidMessage={t("v2mom.notNumber")}
+                onChange={(value, bad) => {
+                  typed(key, bad);
+                  setQuota((q) => ({ ...q, [key]: value }));
+                }}
+              />
+            ))}
             <Field label={t("territories.ramp")} validationMessage={ramp === "invalid" ? t("territories.listInvalid") : undefined}>
               <Input value={rampText} onChange={(_, d) => setRampText(d.value)} />
             </Field>
@@ -611,48 +573,22 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
                 </MessageBarBody>
               </MessageBar>
               <div className={styles.scroll}>
-                <Table size="extra-small" aria-label={t("territories.quotaTable")}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{t("territories.col.team")}</TableHeaderCell>
-                      <TableHeaderCell>{t("territories.col.quota")}</TableHeaderCell>
-                      <TableHeaderCell>{t("territories.col.childSum")}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {result.quotas.teams.map((team) => (
-                      <TableRow key={team.team}>
-                        <TableCell>{team.team}</TableCell>
-                        <TableCell>{fmt.format(team.quota)}</TableCell>
-                        <TableCell>
-                          {fmt.format(team.childSum)} / {fmt.format(team.childTotal)}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-                <Table size="extra-small" aria-label={t("territories.repQuotas")}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{t("territories.col.rep")}</TableHeaderCell>
-                      <TableHeaderCell>{t("territories.col.team")}</TableHeaderCell>
-                      <TableHeaderCell>{t("territories.col.quota")}</TableHeaderCell>
-                      <TableHeaderCell>{t("territories.col.ramp")}</TableHeaderCell>
-                      <TableHeaderCell>{t("territories.col.needed")}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {result.quotas.reps.map((r) => (
-                      <TableRow key={r.repId}>
-                        <TableCell>{r.repId}</TableCell>
-                        <TableCell>{r.team}</TableCell>
-                        <TableCell>{fmt.format(r.annual)}</TableCell>
-                        <TableCell>{percent(r.rampFactor, 0)}</TableCell>
-                        <TableCell>{r.funnelNeeded ? r.funnelNeeded.map((n) => fmt.format(n)).join(" → ") : "—"}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                <DataTable
+                  label={t("territories.quotaTable")}
+                  columns={[t("territories.col.team"), t("territories.col.quota"), t("territories.col.childSum")]}
+                  rows={result.quotas.teams.map((team) => ({
+                    key: team.team,
+                    cells: [team.team, fmt.format(team.quota), `${fmt.format(team.childSum)} / ${fmt.format(team.childTotal)}`],
+                  }))}
+                />
+                <DataTable
+                  label={t("territories.repQuotas")}
+                  columns={[t("territories.col.rep"), t("territories.col.team"), t("territories.col.quota"), t("territories.col.ramp"), t("territories.col.needed")]}
+                  rows={result.quotas.reps.map((r) => ({
+                    key: r.repId,
+                    cells: [r.repId, r.team, fmt.format(r.annual), percent(r.rampFactor, 0), r.funnelNeeded ? r.funnelNeeded.map((n) => fmt.format(n)).join(" → ") : "—"],
+                  }))}
+                />
               </div>
             </>
           )}
@@ -702,32 +638,23 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
           {scenarios.length === 0 ? (
             <Text>{t("territories.noScenarios")}</Text>
           ) : (
-            <Table size="extra-small" aria-label={t("territories.scenarios")}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t("territories.scenarioName")}</TableHeaderCell>
-                  <TableHeaderCell>{t("territories.state")}</TableHeaderCell>
-                  <TableHeaderCell>{t("territories.metric.maxAbsDeviation")}</TableHeaderCell>
-                  <TableHeaderCell />
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {scenarios.map((s) => (
-                  <TableRow key={s.name}>
-                    <TableCell>{s.name}</TableCell>
-                    <TableCell>{t(`territories.state.${s.state}` as MessageKey)}</TableCell>
-                    <TableCell>{percent(s.territory.metrics.maxAbsDeviation)}</TableCell>
-                    <TableCell>
-                      {s.state !== "Active" && (
-                        <Button size="small" onClick={() => void promote(s.name)} aria-label={t("territories.promoteNamed", { name: s.name })}>
-                          {t("territories.promote")}
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              label={t("territories.scenarios")}
+              columns={[t("territories.scenarioName"), t("territories.state"), t("territories.metric.maxAbsDeviation"), ""]}
+              rows={scenarios.map((s) => ({
+                key: s.name,
+                cells: [
+                  s.name,
+                  t(`territories.state.${s.state}` as MessageKey),
+                  percent(s.territory.metrics.maxAbsDeviation),
+                  s.state !== "Active" && (
+                    <Button size="small" onClick={() => void promote(s.name)} aria-label={t("territories.promoteNamed", { name: s.name })}>
+                      {t("territories.promote")}
+                    </Button>
+                  ),
+                ],
+              }))}
+            />
           )}
           {scenarios.length >= 2 && (
             <>
@@ -751,46 +678,24 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
                 <>
                   <Text>{t("territories.comparison", { moves: comparison.moves.length, a: comparison.a, b: comparison.b })}</Text>
                   <div className={styles.scroll}>
-                    <Table size="extra-small" aria-label={t("territories.compareMetrics")}>
-                      <TableHeader>
-                        <TableRow>
-                          <TableHeaderCell>{t("territories.metric")}</TableHeaderCell>
-                          <TableHeaderCell>{comparison.a}</TableHeaderCell>
-                          <TableHeaderCell>{comparison.b}</TableHeaderCell>
-                          <TableHeaderCell>Δ</TableHeaderCell>
-                        </TableRow>
-                      </TableHeader>
-                      <TableBody>
-                        {comparison.metrics.map((m) => (
-                          <TableRow key={m.metric}>
-                            <TableCell>{t(`territories.metric.${m.metric}`)}</TableCell>
-                            <TableCell>{m.a === null ? "—" : Number(m.a.toFixed(4))}</TableCell>
-                            <TableCell>{m.b === null ? "—" : Number(m.b.toFixed(4))}</TableCell>
-                            <TableCell>{m.delta === null ? "—" : Number(m.delta.toFixed(4))}</TableCell>
-                          </TableRow>
-                        ))}
-                      </TableBody>
-                    </Table>
-                    <Table size="extra-small" aria-label={t("territories.compareReps")}>
-                      <TableHeader>
-                        <TableRow>
-                          <TableHeaderCell>{t("territories.col.rep")}</TableHeaderCell>
-                          <TableHeaderCell>Δ {t("territories.col.potential")}</TableHeaderCell>
-                          <TableHeaderCell>Δ {t("territories.col.quota")}</TableHeaderCell>
-                        </TableRow>
-                      </TableHeader>
-                      <TableBody>
-                        {comparison.reps
-                          .filter((r) => r.potentialDelta !== 0 || (r.quotaDelta ?? 0) !== 0)
-                          .map((r) => (
-                            <TableRow key={r.repId}>
-                              <TableCell>{r.repId}</TableCell>
-                              <TableCell>{fmt.format(r.potentialDelta)}</TableCell>
-                              <TableCell>{r.quotaDelta === undefined ? "—" : fmt.format(r.quotaDelta)}</TableCell>
-                            </TableRow>
-                          ))}
-                      </TableBody>
-                    </Table>
+                    <DataTable
+                      label={t("territories.compareMetrics")}
+                      columns={[t("territories.metric"), comparison.a, comparison.b, "Δ"]}
+                      rows={comparison.metrics.map((m) => ({
+                        key: m.metric,
+                        cells: [t(`territories.metric.${m.metric}`), ...[m.a, m.b, m.delta].map((x) => (x === null ? "—" : Number(x.toFixed(4))))],
+                      }))}
+                    />
+                    <DataTable
+                      label={t("territories.compareReps")}
+                      columns={[t("territories.col.rep"), `Δ ${t("territories.col.potential")}`, `Δ ${t("territories.col.quota")}`]}
+                      rows={comparison.reps
+                        .filter((r) => r.potentialDelta !== 0 || (r.quotaDelta ?? 0) !== 0)
+                        .map((r) => ({
+                          key: r.repId,
+                          cells: [r.repId, fmt.format(r.potentialDelta), r.quotaDelta === undefined ? "—" : fmt.format(r.quotaDelta)],
+                        }))}
+                    />
                   </div>
                 </>
               )}

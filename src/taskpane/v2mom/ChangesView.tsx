@@ -1,7 +1,8 @@
 /** What changed between two versions of a V2MOM (Annual and its mid-year refresh, or any two). */
 import * as React from "react";
-import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { V2mom, diffV2mom } from "../../domain/v2mom";
+import { DataTable } from "../components/DataTable";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({ pickers: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS } });
@@ -19,52 +20,35 @@ export function ChangesView({ documents, current }: { documents: readonly V2mom[
   const { visionChanged, changes } = diffV2mom(before, after);
   const name = (d: V2mom) => `${t(`v2mom.version.${d.version}`)} (${t(`v2mom.status.${d.status}`)}, ${d.id})`;
   const sectionName = { values: t("v2mom.values"), methods: t("v2mom.methods"), obstacles: t("v2mom.obstacles"), measures: t("v2mom.measures") };
+  const picker = (label: string, value: string, choose: (id: string) => void) => (
+    <Field label={label}>
+      <Select value={value} onChange={(_, d) => choose(d.value)}>
+        {versions.map((d) => (
+          <option key={d.id} value={d.id}>
+            {name(d)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
   return (
     <>
       <div className={styles.pickers}>
-        <Field label={t("v2mom.changes.compare")}>
-          <Select value={before.id} onChange={(_, d) => setBeforeId(d.value)}>
-            {versions.map((d) => (
-              <option key={d.id} value={d.id}>
-                {name(d)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("v2mom.changes.with")}>
-          <Select value={after.id} onChange={(_, d) => setAfterId(d.value)}>
-            {versions.map((d) => (
-              <option key={d.id} value={d.id}>
-                {name(d)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {picker(t("v2mom.changes.compare"), before.id, setBeforeId)}
+        {picker(t("v2mom.changes.with"), after.id, setAfterId)}
       </div>
       {visionChanged && <Text>{t("v2mom.changes.vision")}</Text>}
       {changes.length === 0 && !visionChanged ? (
         <Text>{t("v2mom.changes.none")}</Text>
       ) : (
-        <Table size="small" aria-label={t("v2mom.tab.changes")}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("v2mom.change.section")}</TableHeaderCell>
-              <TableHeaderCell>{t("v2mom.change.kind")}</TableHeaderCell>
-              <TableHeaderCell>{t("v2mom.change.before")}</TableHeaderCell>
-              <TableHeaderCell>{t("v2mom.change.after")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {changes.map((c) => (
-              <TableRow key={`${c.section}/${c.id}/${c.kind}`}>
-                <TableCell>{sectionName[c.section]}</TableCell>
-                <TableCell>{t(`v2mom.change.${c.kind}`)}</TableCell>
-                <TableCell>{c.before ?? ""}</TableCell>
-                <TableCell>{c.after ?? ""}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          label={t("v2mom.tab.changes")}
+          columns={[t("v2mom.change.section"), t("v2mom.change.kind"), t("v2mom.change.before"), t("v2mom.change.after")]}
+          rows={changes.map((c) => ({
+            key: `${c.section}/${c.id}/${c.kind}`,
+            cells: [sectionName[c.section], t(`v2mom.change.${c.kind}`), c.before ?? "", c.after ?? ""],
+          }))}
+        />
       )}
     </>
   );

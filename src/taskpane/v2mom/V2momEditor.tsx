@@ -29,7 +29,7 @@ import {
 } from "../../domain/v2mom";
 import type { LinkedValue } from "../../workbook/report";
 import { NumberField } from "../components/NumberField";
-import { RankedList } from "../components/RankedList";
+import { RankedList, RankedListProps } from "../components/RankedList";
 import { MessageKey, useI18n } from "../i18n";
 
 const useStyles = makeStyles({
@@ -95,6 +95,33 @@ export interface V2momEditorProps {
   today: number;
 }
 
+/** A ranked part of the V2MOM (values, methods, obstacles): heading, reorderable rows, Add button. */
+function RankedSection<T extends { id: string }>(
+  props: {
+    id: string;
+    title: string;
+    itemName(index: number): string;
+    addLabel: string;
+    onAdd(): void;
+    alert?: string;
+  } & Omit<RankedListProps<T>, "label" | "nameOf">
+) {
+  const { id, title, itemName, addLabel, onAdd, alert, ...list } = props;
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <Subtitle2 id={id} as="h3">
+        {title}
+      </Subtitle2>
+      {alert && <Text role="alert">{alert}</Text>}
+      <RankedList {...list} label={title} nameOf={itemName} />
+      <Button className={styles.add} icon={<AddRegular />} size="small" onClick={onAdd}>
+        {addLabel}
+      </Button>
+    </section>
+  );
+}
+
 export function V2momEditor(props: V2momEditorProps) {
   const {
     draft,
@@ -136,10 +163,44 @@ export function V2momEditor(props: V2momEditorProps) {
       ? t("v2mom.general")
       : `${t("v2mom.method", { rank: index + 1 })}: ${draft.methods[index].text}`;
   };
+  const methodOptions = (
+    <>
+      <option value="">{t("v2mom.general")}</option>
+      {draft.methods.map((m) => (
+        <option key={m.id} value={m.id}>
+          {methodName(m.id)}
+        </option>
+      ))}
+    </>
+  );
   const setMethod = (id: string, patch: Partial<Method>) =>
     update({ methods: draft.methods.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
   const setMeasure = (id: string, patch: Partial<Measure>) =>
     update({ measures: draft.measures.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
+  /** A number of a measure, typed as text: what is not a number yet is flagged and blocks saving. */
+  const measureNumber = (
+    measure: Measure,
+    key: "target" | "actual" | "onTrackAt" | "atRiskAt",
+    options: {
+      hint?: string;
+      validationMessage?: string;
+      disabled?: boolean;
+      also?: (value: number | undefined) => Partial<Measure>;
+    } = {}
+  ) => (
+    <NumberField
+      label={t(`v2mom.measure.${key}`)}
+      value={measure[key]}
+      invalidMessage={t("v2mom.notNumber")}
+      validationMessage={options.validationMessage}
+      disabled={options.disabled ?? readOnly}
+      hint={options.hint}
+      onChange={(value, invalid) => {
+        onInvalid(`${measure.id}.${key}`, invalid);
+        setMeasure(measure.id, { [key]: value, ...options.also?.(value) });
+      }}
+    />
+  );
 
   return (
     <fieldset className={styles.form} disabled={readOnly}>
@@ -187,171 +248,136 @@ export function V2momEditor(props: V2momEditorProps) {
         />
       </Field>
 
-      <section className={styles.section} aria-labelledby="v2mom-values">
-        <Subtitle2 id="v2mom-values" as="h3">
-          {t("v2mom.values")}
-        </Subtitle2>
-        <RankedList
-          items={draft.values}
-          label={t("v2mom.values")}
-          nameOf={(i) => t("v2mom.value", { rank: i + 1 })}
-          labels={rankedLabels}
-          disabled={readOnly}
-          onChange={(values) => update({ values })}
-          renderItem={(value, i) => (
-            <Field label={t("v2mom.value", { rank: i + 1 })}>
+      <RankedSection
+        id="v2mom-values"
+        title={t("v2mom.values")}
+        items={draft.values}
+        itemName={(i) => t("v2mom.value", { rank: i + 1 })}
+        labels={rankedLabels}
+        disabled={readOnly}
+        onChange={(values) => update({ values })}
+        addLabel={t("v2mom.addValue")}
+        onAdd={() => update({ values: [...draft.values, { id: newId("V"), text: "" }] })}
+        renderItem={(value, i) => (
+          <Field label={t("v2mom.value", { rank: i + 1 })}>
+            <Input
+              value={value.text}
+              onChange={(_, d) =>
+                update({
+                  values: draft.values.map((v) =>
+                    v.id === value.id ? { ...v, text: d.value } : v
+                  ),
+                })
+              }
+            />
+          </Field>
+        )}
+      />
+
+      <RankedSection
+        id="v2mom-methods"
+        title={t("v2mom.methods")}
+        items={draft.methods}
+        itemName={(i) => t("v2mom.method", { rank: i + 1 })}
+        labels={rankedLabels}
+        disabled={readOnly}
+        onChange={(methods) => update({ methods })}
+        addLabel={t("v2mom.addMethod")}
+        onAdd={() => update({ methods: [...draft.methods, { id: newId("M"), text: "" }] })}
+        alert={issueFor("methods")}
+        renderItem={(method, i) => (
+          <>
+            <Field
+              label={t("v2mom.method", { rank: i + 1 })}
+              validationMessage={issueFor("methods", method.id)}
+            >
               <Input
-                value={value.text}
+                value={method.text}
+                onChange={(_, d) => setMethod(method.id, { text: d.value })}
+              />
+            </Field>
+            <div className={styles.pair}>
+              <Field label={t("v2mom.method.owner", { rank: i + 1 })}>
+                <Input
+                  value={method.owner ?? ""}
+                  onChange={(_, d) => setMethod(method.id, { owner: d.value || undefined })}
+                />
+              </Field>
+              <Field label={t("v2mom.method.due", { rank: i + 1 })}>
+                <Input
+                  type="date"
+                  value={method.due === undefined ? "" : isoFromSerial(method.due)}
+                  onChange={(_, d) =>
+                    setMethod(method.id, {
+                      due: d.value ? serialFromIsoDate(d.value) : undefined,
+                    })
+                  }
+                />
+              </Field>
+            </div>
+            {parent && (
+              <Field label={t("v2mom.method.supports")}>
+                <Select
+                  value={method.alignsTo ?? ""}
+                  onChange={(_, d) => setMethod(method.id, { alignsTo: d.value || undefined })}
+                >
+                  <option value="">{t("v2mom.method.supportsNothing")}</option>
+                  {parent.methods.map((pm, rank) => (
+                    <option key={pm.id} value={pm.id}>
+                      {rank + 1}. {pm.text}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+          </>
+        )}
+      />
+
+      <RankedSection
+        id="v2mom-obstacles"
+        title={t("v2mom.obstacles")}
+        items={draft.obstacles}
+        itemName={(i) => t("v2mom.obstacle", { rank: i + 1 })}
+        labels={rankedLabels}
+        disabled={readOnly}
+        onChange={(obstacles) => update({ obstacles })}
+        addLabel={t("v2mom.addObstacle")}
+        onAdd={() => update({ obstacles: [...draft.obstacles, { id: newId("O"), text: "" }] })}
+        renderItem={(obstacle, i) => (
+          <div className={styles.pair}>
+            <Field label={t("v2mom.obstacle", { rank: i + 1 })}>
+              <Input
+                value={obstacle.text}
                 onChange={(_, d) =>
                   update({
-                    values: draft.values.map((v) =>
-                      v.id === value.id ? { ...v, text: d.value } : v
+                    obstacles: draft.obstacles.map((o) =>
+                      o.id === obstacle.id ? { ...o, text: d.value } : o
                     ),
                   })
                 }
               />
             </Field>
-          )}
-        />
-        <Button
-          className={styles.add}
-          icon={<AddRegular />}
-          size="small"
-          onClick={() => update({ values: [...draft.values, { id: newId("V"), text: "" }] })}
-        >
-          {t("v2mom.addValue")}
-        </Button>
-      </section>
-
-      <section className={styles.section} aria-labelledby="v2mom-methods">
-        <Subtitle2 id="v2mom-methods" as="h3">
-          {t("v2mom.methods")}
-        </Subtitle2>
-        {issueFor("methods") && <Text role="alert">{issueFor("methods")}</Text>}
-        <RankedList
-          items={draft.methods}
-          label={t("v2mom.methods")}
-          nameOf={(i) => t("v2mom.method", { rank: i + 1 })}
-          labels={rankedLabels}
-          disabled={readOnly}
-          onChange={(methods) => update({ methods })}
-          renderItem={(method, i) => (
-            <>
-              <Field
-                label={t("v2mom.method", { rank: i + 1 })}
-                validationMessage={issueFor("methods", method.id)}
+            <Field
+              label={t("v2mom.obstacle.method")}
+              validationMessage={issueFor("obstacles", obstacle.id)}
+            >
+              <Select
+                value={obstacle.methodId ?? ""}
+                onChange={(_, d) =>
+                  update({
+                    obstacles: draft.obstacles.map((o) =>
+                      o.id === obstacle.id ? { ...o, methodId: d.value || undefined } : o
+                    ),
+                  })
+                }
               >
-                <Input
-                  value={method.text}
-                  onChange={(_, d) => setMethod(method.id, { text: d.value })}
-                />
-              </Field>
-              <div className={styles.pair}>
-                <Field label={t("v2mom.method.owner", { rank: i + 1 })}>
-                  <Input
-                    value={method.owner ?? ""}
-                    onChange={(_, d) => setMethod(method.id, { owner: d.value || undefined })}
-                  />
-                </Field>
-                <Field label={t("v2mom.method.due", { rank: i + 1 })}>
-                  <Input
-                    type="date"
-                    value={method.due === undefined ? "" : isoFromSerial(method.due)}
-                    onChange={(_, d) =>
-                      setMethod(method.id, {
-                        due: d.value ? serialFromIsoDate(d.value) : undefined,
-                      })
-                    }
-                  />
-                </Field>
-              </div>
-              {parent && (
-                <Field label={t("v2mom.method.supports")}>
-                  <Select
-                    value={method.alignsTo ?? ""}
-                    onChange={(_, d) => setMethod(method.id, { alignsTo: d.value || undefined })}
-                  >
-                    <option value="">{t("v2mom.method.supportsNothing")}</option>
-                    {parent.methods.map((pm, rank) => (
-                      <option key={pm.id} value={pm.id}>
-                        {rank + 1}. {pm.text}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              )}
-            </>
-          )}
-        />
-        <Button
-          className={styles.add}
-          icon={<AddRegular />}
-          size="small"
-          onClick={() => update({ methods: [...draft.methods, { id: newId("M"), text: "" }] })}
-        >
-          {t("v2mom.addMethod")}
-        </Button>
-      </section>
-
-      <section className={styles.section} aria-labelledby="v2mom-obstacles">
-        <Subtitle2 id="v2mom-obstacles" as="h3">
-          {t("v2mom.obstacles")}
-        </Subtitle2>
-        <RankedList
-          items={draft.obstacles}
-          label={t("v2mom.obstacles")}
-          nameOf={(i) => t("v2mom.obstacle", { rank: i + 1 })}
-          labels={rankedLabels}
-          disabled={readOnly}
-          onChange={(obstacles) => update({ obstacles })}
-          renderItem={(obstacle, i) => (
-            <div className={styles.pair}>
-              <Field label={t("v2mom.obstacle", { rank: i + 1 })}>
-                <Input
-                  value={obstacle.text}
-                  onChange={(_, d) =>
-                    update({
-                      obstacles: draft.obstacles.map((o) =>
-                        o.id === obstacle.id ? { ...o, text: d.value } : o
-                      ),
-                    })
-                  }
-                />
-              </Field>
-              <Field
-                label={t("v2mom.obstacle.method")}
-                validationMessage={issueFor("obstacles", obstacle.id)}
-              >
-                <Select
-                  value={obstacle.methodId ?? ""}
-                  onChange={(_, d) =>
-                    update({
-                      obstacles: draft.obstacles.map((o) =>
-                        o.id === obstacle.id ? { ...o, methodId: d.value || undefined } : o
-                      ),
-                    })
-                  }
-                >
-                  <option value="">{t("v2mom.general")}</option>
-                  {draft.methods.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {methodName(m.id)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            </div>
-          )}
-        />
-        <Button
-          className={styles.add}
-          icon={<AddRegular />}
-          size="small"
-          onClick={() => update({ obstacles: [...draft.obstacles, { id: newId("O"), text: "" }] })}
-        >
-          {t("v2mom.addObstacle")}
-        </Button>
-      </section>
+                {methodOptions}
+              </Select>
+            </Field>
+          </div>
+        )}
+      />
 
       <section className={styles.section} aria-labelledby="v2mom-measures">
         <Subtitle2 id="v2mom-measures" as="h3">
@@ -388,12 +414,7 @@ export function V2momEditor(props: V2momEditorProps) {
                     value={measure.methodId ?? ""}
                     onChange={(_, d) => setMeasure(measure.id, { methodId: d.value || undefined })}
                   >
-                    <option value="">{t("v2mom.general")}</option>
-                    {draft.methods.map((m) => (
-                      <option key={m.id} value={m.id}>
-                        {methodName(m.id)}
-                      </option>
-                    ))}
+                    {methodOptions}
                   </Select>
                 </Field>
               </div>
@@ -404,30 +425,16 @@ export function V2momEditor(props: V2momEditorProps) {
                     onChange={(_, d) => setMeasure(measure.id, { unit: d.value || undefined })}
                   />
                 </Field>
-                <NumberField
-                  label={t("v2mom.measure.target")}
-                  value={measure.target}
-                  invalidMessage={t("v2mom.notNumber")}
-                  validationMessage={issueFor("measures", measure.id, ["targetNotNumber"])}
-                  disabled={readOnly}
-                  onChange={(value, invalid) => {
-                    onInvalid(`${measure.id}.target`, invalid);
-                    setMeasure(measure.id, { target: value });
-                  }}
-                />
-                <NumberField
-                  label={t("v2mom.measure.actual")}
-                  value={measure.actual}
-                  invalidMessage={t("v2mom.notNumber")}
-                  disabled={readOnly || !!link}
-                  onChange={(value, invalid) => {
-                    onInvalid(`${measure.id}.actual`, invalid);
-                    setMeasure(measure.id, {
-                      actual: value,
-                      lastChecked: value === undefined ? measure.lastChecked : today,
-                    });
-                  }}
-                />
+                {measureNumber(measure, "target", {
+                  validationMessage: issueFor("measures", measure.id, ["targetNotNumber"]),
+                })}
+                {measureNumber(measure, "actual", {
+                  disabled: readOnly || !!link,
+                  // A typed actual is checked the day it is typed.
+                  also: (value) => ({
+                    lastChecked: value === undefined ? measure.lastChecked : today,
+                  }),
+                })}
               </div>
               <Field
                 label={t("v2mom.measure.link")}
@@ -454,29 +461,11 @@ export function V2momEditor(props: V2momEditorProps) {
                 />
               </Field>
               <div className={styles.triple}>
-                <NumberField
-                  label={t("v2mom.measure.onTrackAt")}
-                  value={measure.onTrackAt}
-                  invalidMessage={t("v2mom.notNumber")}
-                  disabled={readOnly}
-                  hint="0.95"
-                  onChange={(value, invalid) => {
-                    onInvalid(`${measure.id}.onTrackAt`, invalid);
-                    setMeasure(measure.id, { onTrackAt: value });
-                  }}
-                />
-                <NumberField
-                  label={t("v2mom.measure.atRiskAt")}
-                  value={measure.atRiskAt}
-                  invalidMessage={t("v2mom.notNumber")}
-                  validationMessage={issueFor("measures", measure.id, ["thresholds"])}
-                  disabled={readOnly}
-                  hint="0.8"
-                  onChange={(value, invalid) => {
-                    onInvalid(`${measure.id}.atRiskAt`, invalid);
-                    setMeasure(measure.id, { atRiskAt: value });
-                  }}
-                />
+                {measureNumber(measure, "onTrackAt", { hint: "0.95" })}
+                {measureNumber(measure, "atRiskAt", {
+                  hint: "0.8",
+                  validationMessage: issueFor("measures", measure.id, ["thresholds"]),
+                })}
                 <Field label={t("v2mom.measure.lastChecked")}>
                   <Input
                     type="date"

@@ -30,6 +30,7 @@ import { V2mom, V2momIssue, nextId, startMidYearRefresh, validateV2mom } from ".
 import type { LinkedValue } from "../../workbook/report";
 import { previousSheetName } from "../../workbook/report";
 import { SummaryLabels, V2MOM_SUMMARY_SHEET, v2momSummary } from "../../workbook/v2momSummary";
+import { useUntypedFields } from "../components/NumberField";
 import { PlanProblems } from "../components/PlanProblems";
 import { useI18n } from "../i18n";
 import { PlanStatus } from "../plan/PlanStatus";
@@ -55,7 +56,7 @@ export function V2momPane() {
   const { documents, saveDocuments, store, snapshot } = useV2moms();
   const [selectedId, setSelectedId] = React.useState<string>();
   const [drafts, setDrafts] = React.useState<Record<string, V2mom>>({});
-  const [invalid, setInvalid] = React.useState<ReadonlySet<string>>(new Set());
+  const [invalid, markInvalid, clearInvalid] = useUntypedFields();
   const [issues, setIssues] = React.useState<V2momIssue[]>([]);
   const [linkProblems, setLinkProblems] = React.useState<ReadonlyMap<string, string>>(new Map());
   const [linked, setLinked] = React.useState<ReadonlyMap<string, LinkedValue>>(new Map());
@@ -105,7 +106,7 @@ export function V2momPane() {
   const select = (id: string) => {
     setSelectedId(id);
     setIssues([]);
-    setInvalid(new Set());
+    clearInvalid();
     setMessage(undefined);
     setProblems([]);
   };
@@ -306,15 +307,7 @@ export function V2momPane() {
                 documents={allDocuments}
                 readOnly={readOnly}
                 issues={issues}
-                onInvalid={(key, bad) =>
-                  setInvalid((all) => {
-                    if (all.has(key) === bad) return all;
-                    const next = new Set(all);
-                    if (bad) next.add(key);
-                    else next.delete(key);
-                    return next;
-                  })
-                }
+                onInvalid={markInvalid}
                 linkProblems={linkProblems}
                 linked={linked}
                 canPickCell={store.canPickCell}

@@ -52,3 +52,28 @@ export function NumberField({ label, value, onChange, invalidMessage, validation
     </Field>
   );
 }
+
+/**
+ * Which number fields hold text that is not a number yet, by key; a form saves or runs
+ * nothing while any does.
+ */
+export function useUntypedFields(): [
+  ReadonlySet<string>,
+  (key: string, untyped: boolean) => void,
+  () => void,
+] {
+  const [untyped, setUntyped] = React.useState<ReadonlySet<string>>(new Set());
+  const mark = React.useCallback(
+    (key: string, bad: boolean) =>
+      setUntyped((all) => {
+        if (all.has(key) === bad) return all;
+        const next = new Set(all);
+        if (bad) next.add(key);
+        else next.delete(key);
+        return next;
+      }),
+    []
+  );
+  const clear = React.useCallback(() => setUntyped(new Set()), []);
+  return [untyped, mark, clear];
+}
