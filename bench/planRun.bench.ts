@@ -139,7 +139,7 @@ export async function runPlanRunBench(): Promise<void> {
     `\nWhole Territories & Quotas run through the file adapter: ${count.toLocaleString("en")} accounts × ${repCount} reps ` +
       `(largest deviation ${(m.maxAbsDeviation * 100).toFixed(2)}%, continuity ${(m.continuity * 100).toFixed(1)}%, quotas tie out: ${outcome.value.quotas?.tiesOut}; file ${(bytes.length / 1e6).toFixed(1)} MB)`
   );
-  printTable("phase                                   seconds", [
+  printTable("Phases (seconds):", [
     ...phases.map(({ phase, seconds }) => ({ phase, seconds })),
     { phase: "total (target ≤ 10 s)", seconds: total },
     { phase: `longest gap between ${reports} progress reports`, seconds: longestGap / 1000 },

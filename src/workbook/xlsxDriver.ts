@@ -6,6 +6,7 @@
  * the file as it was.
  */
 import ExcelJS from "exceljs";
+import { writeWorkbook } from "./fastSheets";
 import { CellValue, RawTable, columnLetters } from "./rows";
 import { ColumnType, TableSpec, infoSpec } from "./schema";
 import { UserTable, WorkbookDriver, userTableSpec } from "./store";
@@ -41,8 +42,20 @@ const NUMBER_FORMATS: Record<ColumnType, string | undefined> = {
   boolean: undefined,
 };
 
+/**
+ * Excel writes characters XML cannot hold, and text that looks like such an escape, as
+ * _xHHHH_; ExcelJS reads them undecoded, so this decodes them as Excel does.
+ */
+const decodeEscapes = (text: string) =>
+  text.includes("_x")
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+        String.fromCharCode(parseInt(hex, 16))
+      )
+    : text;
+
 function plainValue(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value === "string") return decodeEscapes(value);
   if (value instanceof Date) return value;
   if (typeof value === "object") {
     if ("result" in value) return plainValue(value.result as ExcelJS.CellValue);
@@ -80,7 +93,7 @@ export class XlsxDriver implements WorkbookDriver {
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    return writeWorkbook(this.workbook);
   }
 
   private located(
