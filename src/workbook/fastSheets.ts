@@ -9,7 +9,9 @@
  */
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
+import type { ReportChart } from "./report";
 import { columnLetters } from "./rows";
+import { addCharts } from "./xlsxCharts";
 
 /** Below this many cells ExcelJS is fast enough, and a sheet is left to it. */
 export const FAST_SHEET_CELLS = 20_000;
@@ -217,14 +219,17 @@ async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
 /** The workbook as .xlsx bytes, large plain sheets written here and the rest by ExcelJS. */
 export async function writeWorkbook(
   workbook: ExcelJS.Workbook,
-  fastFrom = FAST_SHEET_CELLS
+  fastFrom = FAST_SHEET_CELLS,
+  /** Charts to draw on sheets, by sheet name (ExcelJS cannot). */
+  charts: ReadonlyMap<string, readonly ReportChart[]> = new Map()
 ): Promise<Uint8Array> {
   const fast = new Map<string, PlainSheet>();
   workbook.eachSheet((sheet) => {
     const plain = plainSheet(sheet, fastFrom);
     if (plain) fast.set(sheet.name, plain);
   });
-  if (!fast.size) return new Uint8Array(await workbook.xlsx.writeBuffer());
+  const drawn = [...charts].filter(([name, list]) => list.length && workbook.getWorksheet(name));
+  if (!fast.size && !drawn.length) return new Uint8Array(await workbook.xlsx.writeBuffer());
   // Each fast sheet keeps only one cell per distinct style while ExcelJS writes.
   const detached = new Map<InternalSheet, InternalSheet["_rows"]>();
   for (const [name, plain] of fast) {
@@ -253,6 +258,10 @@ export async function writeWorkbook(
     const file = path ? zip.file(path) : null;
     if (!path || !file) throw new Error(`cannot find the sheet ${name} in the written workbook`);
     zip.file(path, withRows(await file.async("string"), plain));
+  }
+  for (const [name, list] of drawn) {
+    const path = paths.get(name);
+    if (path) await addCharts(zip, path, name, list);
   }
   return zip.generateAsync({
     type: "uint8array",

@@ -13,6 +13,7 @@ import { UserTable, WorkbookDriver, userTableSpec } from "./store";
 import {
   CellStyle,
   LinkedValue,
+  ReportChart,
   ReportSheet,
   STATUS_COLOURS,
   previousSheetName,
@@ -92,8 +93,11 @@ export class XlsxDriver implements WorkbookDriver {
     return new XlsxDriver(workbook);
   }
 
+  /** Charts of the report sheets written in this session, drawn when the file is written. */
+  private readonly charts = new Map<string, ReportChart[]>();
+
   async toBuffer(): Promise<Uint8Array> {
-    return writeWorkbook(this.workbook);
+    return writeWorkbook(this.workbook, undefined, this.charts);
   }
 
   private located(
@@ -165,7 +169,9 @@ export class XlsxDriver implements WorkbookDriver {
       const older = this.workbook.getWorksheet(previousSheetName(report.sheet));
       if (older) this.workbook.removeWorksheet(older.id);
       existing.name = previousSheetName(report.sheet);
+      this.charts.set(previousSheetName(report.sheet), this.charts.get(report.sheet) ?? []);
     }
+    this.charts.set(report.sheet, report.charts ?? []);
     const sheet = this.workbook.addWorksheet(report.sheet, {
       pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });

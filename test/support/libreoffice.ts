@@ -65,3 +65,25 @@ export async function sheetsAsCsv(bytes: Uint8Array): Promise<(sheet: string) =>
     return parseCsv(readFileSync(join(dir, name), "utf8"));
   };
 }
+
+/** The workbook converted by LibreOffice to another format (such as "ods"); returns the bytes. */
+export function convertedBy(bytes: Uint8Array, format: string): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), "plan-lo-"));
+  const file = join(dir, "plan.xlsx");
+  writeFileSync(file, bytes);
+  execFileSync(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--convert-to",
+      format,
+      "--outdir",
+      dir,
+      file,
+    ],
+    { stdio: "pipe", timeout: 120_000 }
+  );
+  return readFileSync(join(dir, `plan.${format}`));
+}
