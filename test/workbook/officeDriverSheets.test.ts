@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- the fake hands out proxies that call back into it */
 /**
  * The Office.js adapter's work outside plan tables — report sheets, linked cells, the user's
  * own tables — against a small recording fake of the Excel API: what is sent, in what order,
@@ -137,7 +138,7 @@ class RecordingExcel {
                   isNullObject: false,
                   getDataBodyRange: () => ({
                     getRow: (i: number) => ({
-                      getResizedRange: (rows: number) => ({
+                      getResizedRange: () => ({
                         untrack() {},
                         set values(v: Cell[][]) {
                           v.forEach((line, k) => (table.columns[header][i + k] = line[0]));
