@@ -56,7 +56,21 @@ describe("workbench in a real browser", () => {
       .getByLabel("Supports (parent method)")
       .nth(1)
       .selectOption({ label: "1. Balance territories by potential" });
-    await page.getByRole("button", { name: "Move Method 2 up" }).click();
+    // Re-rank by keyboard on the drag handle (dnd-kit: Space picks up, arrows move, Space drops).
+    await page.getByRole("button", { name: /^Drag Method 2/ }).focus();
+    // Each step waits for the handle's state or what a screen reader is told (from the catalog).
+    await page.keyboard.press("Space");
+    await page.locator('[aria-pressed="true"]').first().waitFor();
+    await page.keyboard.press("ArrowUp");
+    await page.getByText("Method 2 is over position 1.").waitFor({ state: "attached" });
+    await page.keyboard.press("Space");
+    await page.getByText("Method 2 dropped at position 1.").waitFor({ state: "attached" });
+    await page
+      .getByLabel(/^Method 1$/)
+      .and(page.locator("input"))
+      .first()
+      .waitFor();
+    expect(await field(page, /^Method 1$/).inputValue()).toBe("Balance enterprise territories");
     await page.getByRole("button", { name: "Add measure" }).click();
     const measure = page.getByRole("group", { name: "Measure 1" });
     await measure.getByLabel(/^Metric/).fill("Closed-won revenue");

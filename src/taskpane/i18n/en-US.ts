@@ -295,6 +295,12 @@ export const enUS = {
     "Stage to stage, top first, e.g. 30%; 40%; 25% (lead→opportunity, →proposal, →won).",
   "territories.funnelRatesInvalid": "Give rates between 0% and 100%, separated by semicolons.",
   "territories.avgDealSize": "Average deal size",
+  "v2mom.drag.instructions":
+    "To move an item, press Space, then the up or down arrow; press Space again to drop it there, or Escape to cancel.",
+  "v2mom.drag.pickedUp": "Picked up {item}.",
+  "v2mom.drag.movedTo": "{item} is over position {rank}.",
+  "v2mom.drag.dropped": "{item} dropped at position {rank}.",
+  "v2mom.drag.cancelled": "Moving {item} was cancelled.",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

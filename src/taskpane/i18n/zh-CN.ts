@@ -286,4 +286,10 @@ export const zhCN: Catalog = {
     "逐级转化率，自上而下，例如 30%; 40%; 25%（线索→商机、→方案、→赢单）。",
   "territories.funnelRatesInvalid": "请输入 0% 到 100% 之间、以分号分隔的转化率。",
   "territories.avgDealSize": "平均成交金额",
+  "v2mom.drag.instructions":
+    "要移动条目，请按空格键，再按上下方向键；再次按空格键放下，或按 Esc 取消。",
+  "v2mom.drag.pickedUp": "已拿起{item}。",
+  "v2mom.drag.movedTo": "{item}位于第 {rank} 位。",
+  "v2mom.drag.dropped": "{item}已放到第 {rank} 位。",
+  "v2mom.drag.cancelled": "已取消移动{item}。",
 };

@@ -156,6 +156,11 @@ export function V2momEditor(props: V2momEditorProps) {
     moveDown: (name: string) => t("v2mom.moveDown", { item: name }),
     remove: (name: string) => t("v2mom.remove", { item: name }),
     drag: (name: string) => t("v2mom.dragHandle", { item: name }),
+    instructions: t("v2mom.drag.instructions"),
+    pickedUp: (name: string) => t("v2mom.drag.pickedUp", { item: name }),
+    movedTo: (name: string, rank: number) => t("v2mom.drag.movedTo", { item: name, rank }),
+    dropped: (name: string, rank: number) => t("v2mom.drag.dropped", { item: name, rank }),
+    cancelled: (name: string) => t("v2mom.drag.cancelled", { item: name }),
   };
   const methodName = (id: string | undefined) => {
     const index = draft.methods.findIndex((m) => m.id === id);

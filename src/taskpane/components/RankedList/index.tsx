@@ -43,7 +43,18 @@ export interface RankedListProps<T extends { id: string }> {
   label: string;
   /** How a row is named in button labels, e.g. "Method 2". */
   nameOf(index: number): string;
-  labels: { moveUp(name: string): string; moveDown(name: string): string; remove(name: string): string; drag(name: string): string };
+  labels: {
+    moveUp(name: string): string;
+    moveDown(name: string): string;
+    remove(name: string): string;
+    drag(name: string): string;
+    /** What a screen reader says while dragging by keyboard, in the pane's language. */
+    instructions: string;
+    pickedUp(name: string): string;
+    movedTo(name: string, rank: number): string;
+    dropped(name: string, rank: number): string;
+    cancelled(name: string): string;
+  };
   onChange(items: T[]): void;
   renderItem(item: T, index: number): React.ReactNode;
   disabled?: boolean;
@@ -91,6 +102,8 @@ export function RankedList<T extends { id: string }>({ items, label, nameOf, lab
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates })
   );
   const move = (from: number, to: number) => onChange(reorder(items, from, to));
+  const rankOf = (id: string | number) => items.findIndex((item) => item.id === id) + 1;
+  const nameOfId = (id: string | number) => nameOf(rankOf(id) - 1);
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     move(
@@ -99,7 +112,21 @@ export function RankedList<T extends { id: string }>({ items, label, nameOf, lab
     );
   };
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        screenReaderInstructions: { draggable: labels.instructions },
+        announcements: {
+          onDragStart: ({ active }) => labels.pickedUp(nameOfId(active.id)),
+          onDragOver: ({ active, over }) => (over ? labels.movedTo(nameOfId(active.id), rankOf(over.id)) : undefined),
+          onDragMove: () => undefined,
+          onDragEnd: ({ active, over }) => (over ? labels.dropped(nameOfId(active.id), rankOf(over.id)) : labels.cancelled(nameOfId(active.id))),
+          onDragCancel: ({ active }) => labels.cancelled(nameOfId(active.id)),
+        },
+      }}
+    >
       <SortableContext items={items.map((item) => item.id)} strategy={verticalListSortingStrategy}>
         <ol aria-label={label} className={styles.list}>
           {items.map((item, index) => {
