@@ -241,6 +241,25 @@ describe("V2MOM pane", () => {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 
+  it("shows the alignment of 200 documents and 5,000 methods without drawing them all", async () => {
+    const methods = (doc: number) => Array.from({ length: 25 }, (_, m) => ({ id: `M${m + 1}`, text: `Method ${m + 1} of ${doc}`, alignsTo: doc > 1 && m % 2 ? `M${m + 1}` : undefined }));
+    const many = Array.from({ length: 200 }, (_, i): V2mom => ({ ...company, id: `D${i + 1}`, orgUnit: `Unit ${i + 1}`, parentId: i ? "D1" : undefined, level: i ? "Team" : "Company", methods: methods(i + 1), measures: [] }));
+    renderPane(<V2momPane />, await workbookWith(many));
+    await screen.findByRole("button", { name: /Unit 1 ·/ });
+    await act(async () => {
+      fireEvent.click(await screen.findByRole("tab", { name: enUS["v2mom.tab.alignment"] }));
+    });
+    const tree = screen.getByRole("list", { name: enUS["v2mom.tab.alignment"] });
+    const drawn = within(tree).getAllByRole("listitem");
+    expect(drawn.length).toBeLessThan(80);
+    expect(drawn[0]).toHaveAttribute("aria-setsize", String(200 + 200 * 25));
+    // 199 teams × 13 unaligned methods, and the company's 13 odd methods nobody supports;
+    // the list names the first 50 and counts the rest.
+    const warnings = 199 * 13 + 13;
+    expect(screen.getByText(`${warnings} alignment warning(s)`)).toBeInTheDocument();
+    expect(screen.getByText(`…and ${warnings - 50} more.`)).toBeInTheDocument();
+  });
+
   it("lists 200 documents without drawing them all, and finds one by name", async () => {
     const many = Array.from({ length: 200 }, (_, i): V2mom => ({ ...company, id: `D${i + 1}`, orgUnit: `Team ${i + 1}`, parentId: i ? "D1" : undefined, level: i ? "Team" : "Company" }));
     renderPane(<V2momPane />, await workbookWith(many));

@@ -301,6 +301,7 @@ export const enUS = {
   "v2mom.drag.movedTo": "{item} is over position {rank}.",
   "v2mom.drag.dropped": "{item} dropped at position {rank}.",
   "v2mom.drag.cancelled": "Moving {item} was cancelled.",
+  "v2mom.alignment.more": "…and {count} more.",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

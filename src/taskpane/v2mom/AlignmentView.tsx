@@ -18,6 +18,9 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "8rem", overflowY: "auto" },
 });
 
+/** A long cascade can warn thousands of times; the first ones say what to fix. */
+const SHOWN_WARNINGS = 50;
+
 type AlignmentRow =
   | { kind: "doc"; key: string; depth: number; doc: V2mom }
   | { kind: "method"; key: string; depth: number; doc: V2mom; rank: number; text: string; supports?: string; warned: boolean };
@@ -78,9 +81,10 @@ export function AlignmentView({ documents, fiscalYear, version }: { documents: r
           <MessageBarBody>
             <MessageBarTitle>{t("v2mom.alignment.warnings", { count: warnings.length })}</MessageBarTitle>
             <ul className={styles.list}>
-              {warnings.map((w) => (
+              {warnings.slice(0, SHOWN_WARNINGS).map((w) => (
                 <li key={`${w.documentId}/${w.methodId}/${w.kind}`}>{words(w)}</li>
               ))}
+              {warnings.length > SHOWN_WARNINGS && <li>{t("v2mom.alignment.more", { count: warnings.length - SHOWN_WARNINGS })}</li>}
             </ul>
           </MessageBarBody>
         </MessageBar>
