@@ -13,13 +13,19 @@ function isDarkColor(hex: string | undefined): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
+/** Outside Excel the browser's own light or dark preference stands in for Office's theme. */
+const browserPrefersDark = () =>
+  typeof window !== "undefined" &&
+  typeof window.matchMedia === "function" &&
+  window.matchMedia("(prefers-color-scheme: dark)").matches;
+
 export async function detectHost(): Promise<HostInfo> {
   const browserLanguage = typeof navigator !== "undefined" ? navigator.language : "en-US";
   if (typeof Office === "undefined")
-    return { kind: "outside", displayLanguage: browserLanguage, dark: false };
+    return { kind: "outside", displayLanguage: browserLanguage, dark: browserPrefersDark() };
   const info = await Office.onReady();
   if (info.host !== Office.HostType.Excel)
-    return { kind: "outside", displayLanguage: browserLanguage, dark: false };
+    return { kind: "outside", displayLanguage: browserLanguage, dark: browserPrefersDark() };
   return {
     kind: "excel",
     displayLanguage: Office.context.displayLanguage || browserLanguage,

@@ -50,11 +50,15 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A pane-sized page that records every request leaving the machine. */
-export async function panePage(browser: Browser): Promise<{ page: Page; outbound: string[] }> {
+export async function panePage(
+  browser: Browser,
+  options: { locale?: string; colorScheme?: "light" | "dark" } = {}
+): Promise<{ page: Page; outbound: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 420, height: 900 },
     acceptDownloads: true,
-    locale: "en-US",
+    locale: options.locale ?? "en-US",
+    colorScheme: options.colorScheme ?? "light",
   });
   const page = await context.newPage();
   const outbound: string[] = [];

@@ -61,6 +61,8 @@ describe("workbench in a real browser", () => {
     // Each step waits for the handle's state or what a screen reader is told (from the catalog).
     await page.keyboard.press("Space");
     await page.locator('[aria-pressed="true"]').first().waitFor();
+    // dnd-kit measures the rows in the frames after pick-up; an arrow pressed sooner is ignored.
+    await page.waitForTimeout(300);
     await page.keyboard.press("ArrowUp");
     await page.getByText("Method 2 is over position 1.").waitFor({ state: "attached" });
     await page.keyboard.press("Space");
@@ -201,4 +203,25 @@ describe("workbench in a real browser", () => {
       outbound.filter((u) => !u.includes("appsforoffice.microsoft.com/lib/1/hosted/office.js"))
     ).toEqual([]);
   }, 240_000);
+
+  it("follows the browser's language and dark theme: Simplified Chinese, dark, on both panes", async () => {
+    const { page, outbound } = await panePage(browser, { locale: "zh-CN", colorScheme: "dark" });
+    await page.goto(`${url}/taskpane.html`);
+    await page.getByRole("heading", { name: "销售规划" }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole("button", { name: /Global Sales · 2027 财年/ })
+      .waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    // Dark: the pane's background is dark.
+    const background = await page
+      .locator("main")
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(0.2126 * r + 0.7152 * g + 0.0722 * b).toBeLessThan(80);
+    await screenshot(page, "10-v2mom-zh-dark");
+    await page.getByRole("tab", { name: "区域与配额" }).click();
+    await page.getByText(/已读取 2000 个客户和 25 位代表，没有问题/).waitFor({ timeout: 30_000 });
+    await screenshot(page, "11-territories-zh-dark");
+    expect(outbound.filter((u) => !u.includes("appsforoffice.microsoft.com"))).toEqual([]);
+  }, 120_000);
 });
