@@ -332,6 +332,9 @@ export function formulaRows(): { label: string; plan: string; native?: string }[
   ];
 }
 
+/** The quota split worked on the sample: the company target over the reps, in proportion to capacity, to the cent. */
+export const QUOTA_SPLIT_FORMULA = "=PLAN.QUOTASPLIT(60000000,Reps[Capacity],2)";
+
 /** Writes the sample into an empty workbook through the same storage layer the panes use. */
 export async function writeSamplePlan(driver: XlsxDriver, seed = 2027): Promise<void> {
   const data = sampleData(seed);
@@ -366,9 +369,16 @@ export async function writeSamplePlan(driver: XlsxDriver, seed = 2027): Promise<
     if (row.native)
       r.getCell(3).value = { formula: row.native.slice(1), result: results[row.label] };
   });
+  // Spilling results get columns of their own, clear of the figures above.
+  sheet.getCell("E1").value = "Rep";
+  sheet.getCell("F1").value = "Quota split of 60,000,000 by capacity (PLAN.QUOTASPLIT)";
+  sheet.getCell("E1").font = sheet.getCell("F1").font = { bold: true };
+  data.reps.forEach((rep, i) => (sheet.getCell(i + 2, 5).value = rep[0]));
+  sheet.getCell("F2").value = { formula: QUOTA_SPLIT_FORMULA.slice(1) };
   sheet.getColumn(1).width = 44;
   sheet.getColumn(2).width = 24;
   sheet.getColumn(3).width = 18;
+  sheet.getColumn(6).width = 30;
   const store = new PlanStore(driver, () => new Date(Date.UTC(FISCAL_YEAR - 1, 10, 27)));
   // One Active scenario with its rules, and no results yet: the pane starts from these rules
   // and `sales-plan territories` / `quotas` run them.

@@ -257,7 +257,12 @@ export async function writeWorkbook(
     const path = paths.get(name);
     const file = path ? zip.file(path) : null;
     if (!path || !file) throw new Error(`cannot find the sheet ${name} in the written workbook`);
-    zip.file(path, withRows(await file.async("string"), plain));
+    // Compressing the large sheets is most of the time spent here: the fastest level saves about
+    // a second on a 100,000-account plan, for a file about a quarter larger.
+    zip.file(path, withRows(await file.async("string"), plain), {
+      compression: "DEFLATE",
+      compressionOptions: { level: 1 },
+    });
   }
   for (const [name, list] of drawn) {
     const path = paths.get(name);

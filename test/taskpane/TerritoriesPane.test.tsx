@@ -52,6 +52,10 @@ describe("Territories & Quotas pane", () => {
     expect(screen.getByLabelText(enUS["territories.accountsTable"])).toHaveValue("Accounts");
     expect(screen.getByLabelText(/^Potential/)).toHaveValue("Potential");
     expect(screen.getByLabelText(/^Current owner/)).toHaveValue("Owner");
+    // The preview shows the first accounts as mapped.
+    const preview = screen.getByRole("table", { name: enUS["territories.preview"] });
+    expect(within(preview).getAllByRole("row")).toHaveLength(6);
+    expect(within(preview).getAllByRole("row")[1]).toHaveTextContent(/^A00001/);
   });
 
   it("recognises Chinese headers", async () => {

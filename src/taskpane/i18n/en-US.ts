@@ -302,6 +302,7 @@ export const enUS = {
   "v2mom.drag.dropped": "{item} dropped at position {rank}.",
   "v2mom.drag.cancelled": "Moving {item} was cancelled.",
   "v2mom.alignment.more": "…and {count} more.",
+  "territories.preview": "Preview: the first accounts as the engine will read them",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

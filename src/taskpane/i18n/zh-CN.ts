@@ -293,4 +293,5 @@ export const zhCN: Catalog = {
   "v2mom.drag.dropped": "{item}已放到第 {rank} 位。",
   "v2mom.drag.cancelled": "已取消移动{item}。",
   "v2mom.alignment.more": "……以及另外 {count} 个。",
+  "territories.preview": "预览：引擎将读取的前几个客户",
 };

@@ -373,6 +373,18 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
               )}
             </React.Fragment>
           ))}
+          {read && read.accounts.length > 0 && (
+            <div className={styles.scroll}>
+              <DataTable
+                label={t("territories.preview")}
+                columns={(["id", "region", "industry", "sizeTier", "potential", "currentOwner"] as const).map((f) => t(`territories.field.accounts.${f}`))}
+                rows={read.accounts.slice(0, 5).map((a) => ({
+                  key: a.id,
+                  cells: [a.id, a.region, a.industry, a.sizeTier, Number.isFinite(a.potential) ? fmt.format(a.potential) : "—", a.currentOwner ?? "—"],
+                }))}
+              />
+            </div>
+          )}
           {read && <SourceProblems problems={read.problems} />}
           {ready && (
             <MessageBar intent="success">
