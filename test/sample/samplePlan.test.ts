@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS cells are plain objects, not Office.js proxies */
 /**
  * The sample planning workbook: the shape the issue asks for, deterministic, and its worked
  * formulas right — the native Excel formulas recalculated by LibreOffice (with the results the
