@@ -365,3 +365,31 @@ export function nextId(prefix: string, taken: Iterable<string>): string {
 /** Every id used inside a document, to draw new item ids from. */
 export const itemIds = (doc: V2mom) =>
   [...doc.values, ...doc.methods, ...doc.obstacles, ...doc.measures].map((item) => item.id);
+
+const CHILD_LEVEL: Record<V2momLevel, V2momLevel> = {
+  Company: "Organisation",
+  Organisation: "Team",
+  Team: "Person",
+  Person: "Person",
+};
+
+/**
+ * An empty Draft V2MOM, cascaded from `parent` when given (one level down, same fiscal year);
+ * a company V2MOM for `fiscalYear` otherwise.
+ */
+export function newV2mom(id: string, parent: V2mom | undefined, fiscalYear: number): V2mom {
+  return {
+    id,
+    orgUnit: "",
+    level: parent ? CHILD_LEVEL[parent.level] : "Company",
+    parentId: parent?.id,
+    fiscalYear: parent?.fiscalYear ?? fiscalYear,
+    version: "Annual",
+    status: "Draft",
+    vision: "",
+    values: [],
+    methods: [],
+    obstacles: [],
+    measures: [],
+  };
+}

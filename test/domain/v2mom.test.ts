@@ -6,6 +6,7 @@ import {
   isCellLink,
   isStale,
   measureStatus,
+  newV2mom,
   nextId,
   reorder,
   startMidYearRefresh,
@@ -188,5 +189,21 @@ describe("links and ids", () => {
       measures: [{ id: "K1", metric: "ARR", onTrackAt: 0.7, atRiskAt: 0.9 }],
     };
     expect(validateV2mom(doc).map((i) => i.code)).toEqual(["thresholds"]);
+  });
+});
+
+describe("new V2MOMs", () => {
+  it("cascade one level down from their parent, in its fiscal year, as drafts", () => {
+    const child = newV2mom("D9", { ...company, level: "Organisation" }, 2030);
+    expect(child).toMatchObject({
+      id: "D9",
+      level: "Team",
+      parentId: "C",
+      fiscalYear: 2027,
+      status: "Draft",
+      version: "Annual",
+    });
+    expect(newV2mom("D1", undefined, 2030)).toMatchObject({ level: "Company", fiscalYear: 2030 });
+    expect(newV2mom("D2", { ...company, level: "Person" }, 2030).level).toBe("Person");
   });
 });

@@ -80,6 +80,18 @@ describe("Territories & Quotas pane", () => {
     expect(screen.getByRole("button", { name: enUS["territories.run"] })).toBeDisabled();
   });
 
+  it("checks the rules next to their fields and runs nothing while one is out of range", async () => {
+    renderPane(<TerritoriesPane runner={inPageRunner} />, await workbook());
+    await ready();
+    await step("Rules");
+    fireEvent.change(screen.getByLabelText(enUS["territories.toleranceBand"]), { target: { value: "5" } });
+    expect(screen.getByText(enUS["territories.shareNeeded"])).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: enUS["territories.run"] })).toBeDisabled();
+    fireEvent.change(screen.getByLabelText(enUS["territories.toleranceBand"]), { target: { value: "5%" } });
+    expect(screen.queryByText(enUS["territories.shareNeeded"])).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: enUS["territories.run"] })).toBeEnabled();
+  });
+
   it("names engine-level problems (an owner who is not a rep, a duplicate rep id) with their cells", async () => {
     renderPane(
       <TerritoriesPane runner={inPageRunner} />,

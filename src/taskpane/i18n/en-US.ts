@@ -303,6 +303,9 @@ export const enUS = {
   "v2mom.drag.cancelled": "Moving {item} was cancelled.",
   "v2mom.alignment.more": "…and {count} more.",
   "territories.preview": "Preview: the first accounts as the engine will read them",
+  "territories.shareNeeded": "Give a share between 0 and 1, such as 0.05 for 5%.",
+  "territories.wholeNumberNeeded":
+    "Give a whole number of 1 or more, or leave it empty for no limit.",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

@@ -294,4 +294,6 @@ export const zhCN: Catalog = {
   "v2mom.drag.cancelled": "已取消移动{item}。",
   "v2mom.alignment.more": "……以及另外 {count} 个。",
   "territories.preview": "预览：引擎将读取的前几个客户",
+  "territories.shareNeeded": "请输入 0 到 1 之间的比例，例如 0.05 表示 5%。",
+  "territories.wholeNumberNeeded": "请输入不小于 1 的整数，或留空表示不限制。",
 };

@@ -27,7 +27,7 @@ import { todaySerial } from "../../domain/calendar";
 import { DEFAULT_BALANCE, PlanRunResult, QuotaRunSettings, defaultQuotaSettings } from "../../domain/planRun";
 import type { QuotaMethod } from "../../domain/quotaPlan";
 import { compareScenarios, promoteScenario } from "../../domain/scenario";
-import type { BalanceSettings } from "../../domain/territory";
+import { BalanceSettings, validateTerritoryInput } from "../../domain/territory";
 import type { PlanProblem } from "../../workbook/rows";
 import { previousSheetName } from "../../workbook/report";
 import { replaceScenario, scenarioRows, storedScenarios, withStates } from "../../workbook/scenarioTables";
@@ -145,7 +145,12 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
   // Fields whose text is not a number yet: nothing runs until they are.
   const [untyped, typed] = useUntypedFields();
   const read = source.read;
-  const ready = read && read.problems.length === 0 && untyped.size === 0;
+  // The engine's own checks of the rules, shown next to each field before anything runs.
+  const settingIssues = React.useMemo(
+    () => new Set(validateTerritoryInput({ accounts: [], reps: [], settings: balance }).filter((i) => i.table === "settings").map((i) => i.field)),
+    [balance]
+  );
+  const ready = read && read.problems.length === 0 && untyped.size === 0 && settingIssues.size === 0;
   const listValue = (text: string) => {
     const parts = text.split(/[;,]/).map((part) => parseNumber(part)).filter((n) => n !== undefined);
     return parts.includes("invalid") ? "invalid" : (parts as number[]);
@@ -404,6 +409,9 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
                 label={t(`territories.${key}`)}
                 value={balance[key]}
                 invalidMessage={t("v2mom.notNumber")}
+                validationMessage={
+                  settingIssues.has(key) ? t(key === "maxAccountsPerRep" ? "territories.wholeNumberNeeded" : "territories.shareNeeded") : undefined
+                }
                 onChange={(value, bad) => {
                   typed(key, bad);
                   setBalance((b) => ({ ...b, [key]: value }));

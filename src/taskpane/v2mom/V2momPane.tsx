@@ -26,7 +26,7 @@ import {
   SaveRegular,
 } from "@fluentui/react-icons";
 import { todaySerial } from "../../domain/calendar";
-import { V2mom, V2momIssue, nextId, startMidYearRefresh, validateV2mom } from "../../domain/v2mom";
+import { V2mom, V2momIssue, newV2mom, nextId, startMidYearRefresh, validateV2mom } from "../../domain/v2mom";
 import type { LinkedValue } from "../../workbook/report";
 import { previousSheetName } from "../../workbook/report";
 import { SummaryLabels, V2MOM_SUMMARY_SHEET, v2momSummary } from "../../workbook/v2momSummary";
@@ -47,8 +47,6 @@ const useStyles = makeStyles({
 
 type Message = { intent: "success" | "error" | "info"; text: string };
 type SubView = "edit" | "alignment" | "changes";
-
-const CHILD_LEVEL = { Company: "Organisation", Organisation: "Team", Team: "Person", Person: "Person" } as const;
 
 export function V2momPane() {
   const styles = useStyles();
@@ -141,21 +139,7 @@ export function V2momPane() {
 
   const createDocument = () => {
     const id = nextId("D", allDocuments.map((d) => d.id));
-    const parent = current;
-    const doc: V2mom = {
-      id,
-      orgUnit: "",
-      level: parent ? CHILD_LEVEL[parent.level] : "Company",
-      parentId: parent?.id,
-      fiscalYear: parent?.fiscalYear ?? new Date().getFullYear() + 1,
-      version: "Annual",
-      status: "Draft",
-      vision: "",
-      values: [],
-      methods: [],
-      obstacles: [],
-      measures: [],
-    };
+    const doc = newV2mom(id, current, new Date().getFullYear() + 1);
     edit(doc);
     select(id);
     setSubView("edit");
