@@ -11,6 +11,7 @@
  * taking the rep furthest from target and making the single move (or, failing that, swap)
  * that most reduces the larger deviation of the pair, within the continuity budget.
  */
+import { WordValues, wordsFrom } from "./wording";
 import { labelKey } from "./pipeline";
 
 export interface Account {
@@ -57,6 +58,26 @@ export interface TerritoryInput {
   settings?: BalanceSettings;
 }
 
+/** What the engine can refuse in its input, in English (the panes translate the codes). */
+export const INPUT_ISSUES = {
+  repIdBlank: "rep id is blank",
+  repIdTwice: 'rep id "{id}" also used in row {row}',
+  capacityRange: "capacity must be between 0 and 1, got {value}",
+  noCapacity: "the reps' capacities add up to 0: nobody can carry a territory",
+  noReps: "there are no reps",
+  accountIdBlank: "account id is blank",
+  accountIdTwice: 'account id "{id}" also used in row {row}',
+  potentialInvalid: "potential must be a number ≥ 0, got {value}",
+  workloadInvalid: "workload must be a number ≥ 0, got {value}",
+  ownerNotRep: 'current owner "{owner}" is not a rep',
+  lockedWithoutOwner: "locked, but has no current owner to stay with",
+  settingShare: "{field} must be between 0 and 1, got {value}",
+  maxAccountsWhole: "maxAccountsPerRep must be a whole number ≥ 1",
+} as const;
+
+export type InputIssueCode = keyof typeof INPUT_ISSUES;
+const worded = wordsFrom(INPUT_ISSUES);
+
 /** A problem in the input, located by table, row (1-based) and field. */
 export interface InputIssue {
   table: "accounts" | "reps" | "settings";
@@ -64,6 +85,9 @@ export interface InputIssue {
   id?: string;
   field: string;
   message: string;
+  /** The message as a code and values, for a pane to say in the user's language. */
+  code?: InputIssueCode;
+  values?: WordValues;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };
@@ -141,14 +165,14 @@ export function validateTerritoryInput({
   reps.forEach((rep, i) => {
     const row = i + 1;
     if (rep.id.trim() === "")
-      issues.push({ table: "reps", row, field: "id", message: "rep id is blank" });
+      issues.push({ table: "reps", row, field: "id", ...worded("repIdBlank") });
     else if (repRows.has(rep.id)) {
       issues.push({
         table: "reps",
         row,
         id: rep.id,
         field: "id",
-        message: `rep id "${rep.id}" also used in row ${repRows.get(rep.id)}`,
+        ...worded("repIdTwice", { id: rep.id, row: repRows.get(rep.id)! }),
       });
     } else repRows.set(rep.id, row);
     if (!(rep.capacity >= 0 && rep.capacity <= 1)) {
@@ -157,7 +181,7 @@ export function validateTerritoryInput({
         row,
         id: rep.id,
         field: "capacity",
-        message: `capacity must be between 0 and 1, got ${rep.capacity}`,
+        ...worded("capacityRange", { value: rep.capacity }),
       });
     }
   });
@@ -168,49 +192,48 @@ export function validateTerritoryInput({
     issues.push({
       table: "reps",
       field: "capacity",
-      message: "the reps' capacities add up to 0: nobody can carry a territory",
+      ...worded("noCapacity"),
     });
   }
-  if (reps.length === 0) issues.push({ table: "reps", field: "id", message: "there are no reps" });
+  if (reps.length === 0) issues.push({ table: "reps", field: "id", ...worded("noReps") });
   const accountRows = new Map<string, number>();
   accounts.forEach((account, i) => {
     const row = i + 1;
     const at = { table: "accounts" as const, row, id: account.id };
-    if (account.id.trim() === "")
-      issues.push({ ...at, field: "id", message: "account id is blank" });
+    if (account.id.trim() === "") issues.push({ ...at, field: "id", ...worded("accountIdBlank") });
     else if (accountRows.has(account.id)) {
       issues.push({
         ...at,
         field: "id",
-        message: `account id "${account.id}" also used in row ${accountRows.get(account.id)}`,
+        ...worded("accountIdTwice", { id: account.id, row: accountRows.get(account.id)! }),
       });
     } else accountRows.set(account.id, row);
     if (!(account.potential >= 0) || !Number.isFinite(account.potential)) {
       issues.push({
         ...at,
         field: "potential",
-        message: `potential must be a number ≥ 0, got ${account.potential}`,
+        ...worded("potentialInvalid", { value: account.potential }),
       });
     }
     if (!(account.workload >= 0) || !Number.isFinite(account.workload)) {
       issues.push({
         ...at,
         field: "workload",
-        message: `workload must be a number ≥ 0, got ${account.workload}`,
+        ...worded("workloadInvalid", { value: account.workload }),
       });
     }
     if (account.currentOwner && !repRows.has(account.currentOwner)) {
       issues.push({
         ...at,
         field: "currentOwner",
-        message: `current owner "${account.currentOwner}" is not a rep`,
+        ...worded("ownerNotRep", { owner: account.currentOwner }),
       });
     }
     if (account.locked && !account.currentOwner) {
       issues.push({
         ...at,
         field: "locked",
-        message: "locked, but has no current owner to stay with",
+        ...worded("lockedWithoutOwner"),
       });
     }
   });
@@ -219,7 +242,7 @@ export function validateTerritoryInput({
       issues.push({
         table: "settings",
         field,
-        message: `${field} must be between 0 and 1, got ${value}`,
+        ...worded("settingShare", { field, value }),
       });
     }
   };
@@ -233,7 +256,7 @@ export function validateTerritoryInput({
     issues.push({
       table: "settings",
       field: "maxAccountsPerRep",
-      message: "maxAccountsPerRep must be a whole number ≥ 1",
+      ...worded("maxAccountsWhole"),
     });
   }
   return issues;

@@ -4,6 +4,7 @@
  * can be kept and any extra columns a user added; and checking rows before they are written.
  */
 import { serialFromIsoDate } from "../domain/calendar";
+import { WordValues, Worded, wordsFrom } from "../domain/wording";
 import { ColumnSpec, TableSpec } from "./schema";
 
 export type CellValue = string | number | boolean | null;
@@ -36,7 +37,30 @@ export interface PlanProblem {
   /** A1 address of the cell, for "select it in Excel". */
   address?: string;
   message: string;
+  /** The message as a code and values, for the pane to say in the user's language. */
+  code?: string;
+  values?: WordValues;
 }
+
+/** What can be wrong in a plan table or a user's table, in English (the panes translate the codes). */
+export const TABLE_PROBLEMS = {
+  required: "{column} is required",
+  notAChoice: '{column} "{value}" is not one of {choices}',
+  notANumber: "{column} holds {value} where a number is needed",
+  notADate: "{column} holds {value} where a date is needed",
+  notABoolean: "{column} holds {value} where TRUE or FALSE is needed",
+  columnTwice: 'column "{column}" appears twice',
+  requiredColumnMissing: 'required column "{column}" is missing',
+  duplicateKey: "duplicate {key} {value} (also in row {row})",
+  newerSchema:
+    "this workbook was saved by a newer version of the add-in (schema {version}); update the add-in before saving",
+  tableMissing: 'the table {table} (sheet "{sheet}") is missing: it was deleted or renamed',
+  columnNotInTable: 'the column "{column}" is not in the table',
+  noColumnChosen: "no column is chosen for {field}",
+} as const;
+
+export type TableProblemCode = keyof typeof TABLE_PROBLEMS;
+export const tableProblem = wordsFrom(TABLE_PROBLEMS);
 
 const normal = (header: string) => header.trim().toLowerCase();
 
@@ -57,10 +81,10 @@ export const filledRows = (raw: RawTable) => raw.rows.filter((cells) => !cells.e
 export function convertCell(
   value: unknown,
   column: ColumnSpec
-): { value: CellValue; problem?: string } {
+): { value: CellValue; problem?: Worded } {
   if (isBlankCell(value))
     return column.required
-      ? { value: null, problem: `${column.header} is required` }
+      ? { value: null, problem: tableProblem("required", { column: column.header }) }
       : { value: null };
   switch (column.type) {
     case "text": {
@@ -78,7 +102,11 @@ export function convertCell(
       ) {
         return {
           value: textValue,
-          problem: `${column.header} "${textValue}" is not one of ${column.choices.join(", ")}`,
+          problem: tableProblem("notAChoice", {
+            column: column.header,
+            value: textValue,
+            choices: column.choices.join(", "),
+          }),
         };
       }
       return { value: textValue };
@@ -87,7 +115,10 @@ export function convertCell(
       if (typeof value === "number" && Number.isFinite(value)) return { value };
       return {
         value: null,
-        problem: `${column.header} holds ${JSON.stringify(value)} where a number is needed`,
+        problem: tableProblem("notANumber", {
+          column: column.header,
+          value: JSON.stringify(value),
+        }),
       };
     case "date": {
       if (typeof value === "number" && Number.isFinite(value) && value >= 0) return { value };
@@ -96,7 +127,7 @@ export function convertCell(
       if (serial !== undefined) return { value: serial };
       return {
         value: null,
-        problem: `${column.header} holds ${JSON.stringify(value)} where a date is needed`,
+        problem: tableProblem("notADate", { column: column.header, value: JSON.stringify(value) }),
       };
     }
     case "boolean": {
@@ -106,7 +137,10 @@ export function convertCell(
       if (["false", "no", "0", "n"].includes(word)) return { value: false };
       return {
         value: null,
-        problem: `${column.header} holds ${JSON.stringify(value)} where TRUE or FALSE is needed`,
+        problem: tableProblem("notABoolean", {
+          column: column.header,
+          value: JSON.stringify(value),
+        }),
       };
     }
   }
@@ -130,7 +164,7 @@ export function parseTable(
         severity: "error",
         row: raw.headerRow,
         column: name,
-        message: `column "${name}" appears twice`,
+        ...tableProblem("columnTwice", { column: name }),
       });
     else position.set(normal(name), i);
   });
@@ -140,7 +174,7 @@ export function parseTable(
         severity: "error",
         row: raw.headerRow,
         column: column.header,
-        message: `required column "${column.header}" is missing`,
+        ...tableProblem("requiredColumnMissing", { column: column.header }),
       });
     }
   }
@@ -172,7 +206,7 @@ export function parseTable(
           row: sheetRow,
           column: column.header,
           address: `${columnLetters(raw.firstColumn + index)}${sheetRow}`,
-          message: converted.problem,
+          ...converted.problem,
         });
       }
     }
@@ -194,7 +228,11 @@ export function parseTable(
           severity: "error",
           row: sheetRow,
           column: spec.key.join(", "),
-          message: `duplicate ${spec.key.join(" + ")} ${spec.key.map((k) => row[k]).join(" / ")} (also in row ${first})`,
+          ...tableProblem("duplicateKey", {
+            key: spec.key.join(" + "),
+            value: spec.key.map((k) => row[k]).join(" / "),
+            row: first,
+          }),
         });
       } else seenKeys.set(key, sheetRow);
     }

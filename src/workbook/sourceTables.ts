@@ -5,7 +5,7 @@
  * are kept.
  */
 import type { Account, InputIssue, Rep } from "../domain/territory";
-import { CellValue, PlanProblem, RawTable, columnLetters, convertCell } from "./rows";
+import { CellValue, PlanProblem, RawTable, columnLetters, convertCell, tableProblem } from "./rows";
 import type { ColumnType } from "./schema";
 
 export interface FieldSpec<K extends string> {
@@ -183,9 +183,9 @@ function readRows<K extends string>(
         table,
         row: raw.headerRow,
         column: name ?? field.key,
-        message: name
-          ? `the column "${name}" is not in the table`
-          : `no column is chosen for ${field.key}`,
+        ...(name
+          ? tableProblem("columnNotInTable", { column: name })
+          : tableProblem("noColumnChosen", { field: field.key })),
       });
   }
   const rows: Record<K, CellValue>[] = [];
@@ -215,7 +215,7 @@ function readRows<K extends string>(
           row: sheetRow,
           column: header[at],
           address: `${columnLetters(raw.firstColumn + at)}${sheetRow}`,
-          message: converted.problem,
+          ...converted.problem,
         });
     }
     rows.push(row);
@@ -290,7 +290,15 @@ export function locateIssue(
   }
 ): PlanProblem {
   if (issue.table === "settings")
-    return { severity: "error", sheet: "", table: "", column: issue.field, message: issue.message };
+    return {
+      severity: "error",
+      sheet: "",
+      table: "",
+      column: issue.field,
+      message: issue.message,
+      code: issue.code,
+      values: issue.values,
+    };
   const side = issue.table === "accounts" ? where.accounts : where.reps;
   const sheetRow = issue.row !== undefined ? side.sheetRows[issue.row - 1] : undefined;
   const header = (side.mapping as Record<string, string | undefined>)[issue.field];
@@ -306,5 +314,7 @@ export function locateIssue(
         ? `${columnLetters(side.raw.firstColumn + at)}${sheetRow}`
         : undefined,
     message: issue.message,
+    code: issue.code,
+    values: issue.values,
   };
 }

@@ -14,6 +14,7 @@ import {
   appendedTable,
   filledRows,
   parseTable,
+  tableProblem,
   toCells,
   validateRows,
 } from "./rows";
@@ -304,7 +305,7 @@ export class PlanStore {
         severity: "error",
         sheet: infoSpec.sheet,
         table: infoSpec.table,
-        message: `this workbook was saved by a newer version of the add-in (schema ${snapshot.schemaVersion}); update the add-in before saving`,
+        ...tableProblem("newerSchema", { version: snapshot.schemaVersion }),
       });
     }
     for (const name of tableNames) {
@@ -318,7 +319,7 @@ export class PlanStore {
             severity: "error",
             sheet: spec.sheet,
             table: spec.table,
-            message: `the table ${spec.table} (sheet "${spec.sheet}") is missing: it was deleted or renamed`,
+            ...tableProblem("tableMissing", { table: spec.table, sheet: spec.sheet }),
           });
         continue;
       }

@@ -80,6 +80,17 @@ describe("Territories & Quotas pane", () => {
     expect(screen.getByRole("button", { name: enUS["territories.run"] })).toBeDisabled();
   });
 
+  it("says the problems in the user's tables in Simplified Chinese, at their cells", async () => {
+    renderPane(
+      <TerritoriesPane runner={inPageRunner} />,
+      await workbook((accounts) => {
+        accounts[2][5] = "lots";
+      }),
+      "zh-CN"
+    );
+    expect(await screen.findByText(/F4 · Potential: Potential 的值为 "lots"，此处需要数字/)).toBeInTheDocument();
+  });
+
   it("checks the rules next to their fields and runs nothing while one is out of range", async () => {
     renderPane(<TerritoriesPane runner={inPageRunner} />, await workbook());
     await ready();

@@ -1,5 +1,20 @@
+import { INPUT_ISSUES } from "../../domain/territory";
+import { TABLE_PROBLEMS } from "../../workbook/rows";
+
+/** Templates keyed "prefix.code", so problems reported by the core are said from the catalog. */
+function prefixed<P extends string, T extends Record<string, string>>(prefix: P, templates: T) {
+  return Object.fromEntries(
+    Object.entries(templates).map(([code, text]) => [`${prefix}${code}`, text])
+  ) as {
+    [K in keyof T & string as `${P}${K}`]: string;
+  };
+}
+
 /** English UI strings. Every other locale must provide the same keys (checked by the compiler). */
 export const enUS = {
+  // Problems found in tables and in the engine's input: English as the core words them.
+  ...prefixed("problem.", TABLE_PROBLEMS),
+  ...prefixed("issue.", INPUT_ISSUES),
   "app.title": "Sales Planning",
   "app.language": "Language",
   "app.view.v2mom": "V2MOM",

@@ -1,4 +1,5 @@
 import * as React from "react";
+import { fill } from "../../domain/wording";
 import { Catalog, enUS, MessageKey } from "./en-US";
 import { zhCN } from "./zh-CN";
 
@@ -15,6 +16,8 @@ interface I18nValue {
   locale: Locale;
   setLocale(locale: Locale): void;
   t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** A problem reported by the core, in this language when its code is in the catalog. */
+  say(problem: { code?: string; values?: Record<string, string | number>; message: string }): string;
 }
 
 const I18nContext = React.createContext<I18nValue | undefined>(undefined);
@@ -25,17 +28,19 @@ export function I18nProvider({ initialLocale, children }: { initialLocale: Local
   React.useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const value = React.useMemo<I18nValue>(
-    () => ({
+  const value = React.useMemo<I18nValue>(() => {
+    const catalog = catalogs[locale];
+    const t: I18nValue["t"] = (key, values) => fill(catalog[key], values ?? {});
+    return {
       locale,
       setLocale,
-      t: (key, values) =>
-        catalogs[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-          values && name in values ? String(values[name]) : whole
-        ),
-    }),
-    [locale]
-  );
+      t,
+      say: (problem) => {
+        const key = [`problem.${problem.code}`, `issue.${problem.code}`].find((k) => k in catalog) as MessageKey | undefined;
+        return problem.code && key ? t(key, problem.values) : problem.message;
+      },
+    };
+  }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

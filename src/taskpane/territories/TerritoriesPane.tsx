@@ -68,7 +68,7 @@ const percent = (value: number | null | undefined, digits = 1) => (value === nul
 /** Problems in the user's tables; each address is a link that selects the cell in Excel. */
 function SourceProblems({ problems }: { problems: readonly PlanProblem[] }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const { store } = usePlan();
   if (!problems.length) return null;
   return (
@@ -87,7 +87,7 @@ function SourceProblems({ problems }: { problems: readonly PlanProblem[] }) {
               ) : (
                 p.address
               )}
-              {p.column ? ` · ${p.column}` : ""}: {p.message}
+              {p.column ? ` · ${p.column}` : ""}: {say(p)}
             </li>
           ))}
         </ul>
@@ -184,7 +184,7 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
       if (outcome === "cancelled") setMessage({ intent: "warning", text: t("territories.cancelled") });
       else if (!outcome.ok) {
         setMessage({ intent: "error", text: t("territories.runFailed", { count: outcome.issues.length }) });
-        setProblems(outcome.issues.map((i) => ({ severity: "error", sheet: i.table, table: i.table, row: i.row, column: i.field, message: i.message })));
+        setProblems(outcome.issues.map((i) => ({ severity: "error", sheet: i.table, table: i.table, row: i.row, column: i.field, message: i.message, code: i.code, values: i.values })));
       } else setResult(outcome.value);
     } catch (error) {
       setMessage({ intent: "error", text: t("territories.runError", { reason: error instanceof Error ? error.message : String(error) }) });
