@@ -38,12 +38,11 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Every sheet of the workbook as LibreOffice computes it; call the result with a sheet name. */
-export async function sheetsAsCsv(bytes: Uint8Array): Promise<(sheet: string) => string[][]> {
+/** Has LibreOffice convert the workbook to `filter` (such as "ods" or a CSV filter) in a fresh folder; returns the folder. */
+function convert(bytes: Uint8Array, filter: string): string {
   const dir = mkdtempSync(join(tmpdir(), "plan-lo-"));
   const file = join(dir, "plan.xlsx");
   writeFileSync(file, bytes);
-  // Filter options: comma, double quote, UTF-8, …, last token -1 = every sheet to its own file.
   execFileSync(
     "soffice",
     [
@@ -51,12 +50,22 @@ export async function sheetsAsCsv(bytes: Uint8Array): Promise<(sheet: string) =>
       "--norestore",
       `-env:UserInstallation=file://${dir}/profile`,
       "--convert-to",
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+      filter,
       "--outdir",
       dir,
       file,
     ],
     { stdio: "pipe", timeout: 120_000 }
+  );
+  return dir;
+}
+
+/** Every sheet of the workbook as LibreOffice computes it; call the result with a sheet name. */
+export async function sheetsAsCsv(bytes: Uint8Array): Promise<(sheet: string) => string[][]> {
+  // Filter options: comma, double quote, UTF-8, …, last token -1 = every sheet to its own file.
+  const dir = convert(
+    bytes,
+    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
   );
   return (sheet: string) => {
     const name = readdirSync(dir).find((f) => f.endsWith(".csv") && f.includes(`-${sheet}.csv`));
@@ -68,22 +77,5 @@ export async function sheetsAsCsv(bytes: Uint8Array): Promise<(sheet: string) =>
 
 /** The workbook converted by LibreOffice to another format (such as "ods"); returns the bytes. */
 export function convertedBy(bytes: Uint8Array, format: string): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), "plan-lo-"));
-  const file = join(dir, "plan.xlsx");
-  writeFileSync(file, bytes);
-  execFileSync(
-    "soffice",
-    [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--convert-to",
-      format,
-      "--outdir",
-      dir,
-      file,
-    ],
-    { stdio: "pipe", timeout: 120_000 }
-  );
-  return readFileSync(join(dir, `plan.${format}`));
+  return readFileSync(join(convert(bytes, format), `plan.${format}`));
 }
