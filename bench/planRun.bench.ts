@@ -11,8 +11,7 @@ import {
   autoMap,
   ACCOUNT_FIELDS,
   REP_FIELDS,
-  readAccounts,
-  readReps,
+  readSourceTables,
 } from "../src/workbook/sourceTables";
 import { replaceScenario, scenarioRows } from "../src/workbook/scenarioTables";
 import { PlanStore } from "../src/workbook/store";
@@ -88,10 +87,11 @@ export async function runPlanRunBench(): Promise<void> {
   ];
   const accountColumns = autoMap(ACCOUNT_FIELDS, accountsRaw!.header);
   const repColumns = autoMap(REP_FIELDS, repsRaw!.header);
-  const accounts = readAccounts(accountsRaw!, "Accounts", accountColumns);
-  const reps = readReps(repsRaw!, "Reps", repColumns);
-  if (accounts.problems.length || reps.problems.length)
-    throw new Error(JSON.stringify([...accounts.problems, ...reps.problems].slice(0, 3)));
+  const sources = readSourceTables(
+    { raw: accountsRaw!, table: "Accounts", mapping: accountColumns },
+    { raw: repsRaw!, table: "Reps", mapping: repColumns }
+  );
+  if (sources.problems.length) throw new Error(JSON.stringify(sources.problems.slice(0, 3)));
   lap("open file, read and map tables");
   progress();
   const quota = {
@@ -103,8 +103,8 @@ export async function runPlanRunBench(): Promise<void> {
   };
   const outcome = runPlan(
     {
-      accounts: accounts.rows,
-      reps: reps.rows,
+      accounts: sources.accounts,
+      reps: sources.reps,
       balance: { toleranceBand: 0.02, maxMovedShare: 0.2 },
       quota,
     },

@@ -5,8 +5,7 @@
  * 3 the engine refused the input.
  */
 import { isoFromSerial, todaySerial } from "../domain/calendar";
-import { DEFAULT_BALANCE, quotaRepsFrom, runPlan } from "../domain/planRun";
-import { planQuotas } from "../domain/quotaPlan";
+import { DEFAULT_BALANCE, quotasFor, runPlan } from "../domain/planRun";
 import { compareScenarios } from "../domain/scenario";
 import { validateV2mom } from "../domain/v2mom";
 import type { PlanProblem } from "../workbook/rows";
@@ -21,9 +20,9 @@ import {
   ACCOUNT_FIELDS,
   REP_FIELDS,
   autoMap,
-  locateIssue,
-  readAccounts,
-  readReps,
+  guessSourceTables,
+  SourceTables,
+  readSourceTables,
 } from "../workbook/sourceTables";
 import { PlanSnapshot, PlanStore, PlanStoreError } from "../workbook/store";
 import { v2momFromRows } from "../workbook/v2momTables";
@@ -92,7 +91,7 @@ export async function validate(store: PlanStore): Promise<Report> {
 }
 
 /** Reads the accounts and reps a run names, with every problem located in the user's tables. */
-export async function readSources(store: PlanStore, run: ScenarioRun) {
+export async function readSources(store: PlanStore, run: ScenarioRun): Promise<SourceTables> {
   const [accountsRaw, repsRaw] = await Promise.all([
     store.readUserTable(run.accountsTable),
     store.readUserTable(run.repsTable),
@@ -101,10 +100,10 @@ export async function readSources(store: PlanStore, run: ScenarioRun) {
     throw new FileProblem(`the accounts table ${run.accountsTable.name} is not in the workbook`);
   if (!repsRaw)
     throw new FileProblem(`the reps table ${run.repsTable.name} is not in the workbook`);
-  const accounts = readAccounts(accountsRaw, run.accountsTable.name, run.accountColumns);
-  const reps = readReps(repsRaw, run.repsTable.name, run.repColumns);
-  const problems = [...accounts.problems, ...reps.problems];
-  return { accounts, reps, accountsRaw, repsRaw, problems };
+  return readSourceTables(
+    { raw: accountsRaw, table: run.accountsTable.name, mapping: run.accountColumns },
+    { raw: repsRaw, table: run.repsTable.name, mapping: run.repColumns }
+  );
 }
 
 /** The scenario a command works on: the one named, else the Active one, else the only one. */
@@ -117,10 +116,7 @@ function pickScenario(plan: PlanSnapshot, name: string | undefined): StoredScena
 /** Rules for a workbook with no stored scenario: its Accounts and Reps tables, recognised by their headers. */
 async function defaultRun(store: PlanStore): Promise<ScenarioRun> {
   const tables = await store.listUserTables();
-  const find = (words: string[]) =>
-    tables.find((t) => words.some((w) => t.name.toLowerCase().includes(w)));
-  const accountsTable = find(["account", "客户"]);
-  const repsTable = find(["rep", "销售"]);
+  const { accounts: accountsTable, reps: repsTable } = guessSourceTables(tables);
   if (!accountsTable || !repsTable)
     throw new FileProblem(
       "no scenario in the workbook says which tables to use, and no Accounts and Reps tables were found"
@@ -147,7 +143,7 @@ export async function territories(
 ): Promise<Report & { changed: boolean }> {
   const plan = await store.load();
   const stored = pickScenario(plan, scenarioName);
-  if (scenarioName && !stored?.run && stored)
+  if (scenarioName && stored && !stored.run)
     throw new FileProblem(`the scenario ${scenarioName} has no stored rules (Scenario Settings)`);
   const run = stored?.run ?? (await defaultRun(store));
   const name = stored?.name ?? scenarioName ?? "Base";
@@ -163,26 +159,11 @@ export async function territories(
       data: { problems: sources.problems },
     };
   const outcome = runPlan(
-    { accounts: sources.accounts.rows, reps: sources.reps.rows, balance: run.balance },
+    { accounts: sources.accounts, reps: sources.reps, balance: run.balance },
     onProgress
   );
   if (!outcome.ok) {
-    const located = outcome.issues.map((issue) =>
-      locateIssue(issue, {
-        accounts: {
-          raw: sources.accountsRaw,
-          table: run.accountsTable.name,
-          sheetRows: sources.accounts.sheetRows,
-          mapping: run.accountColumns,
-        },
-        reps: {
-          raw: sources.repsRaw,
-          table: run.repsTable.name,
-          sheetRows: sources.reps.sheetRows,
-          mapping: run.repColumns,
-        },
-      })
-    );
+    const located = outcome.issues.map(sources.locate);
     return {
       exitCode: 3,
       changed: false,
@@ -243,12 +224,7 @@ export async function quotas(
       data: { problems: sources.problems },
     };
   const q = stored.run.quota;
-  const reps = quotaRepsFrom(
-    stored.territory as Parameters<typeof quotaRepsFrom>[0],
-    sources.reps.rows,
-    sources.accounts.rows
-  ).map((rep) => ({ ...rep, floor: q.floor, cap: q.cap }));
-  const outcome = planQuotas(reps, { ...q, funnel: q.funnel });
+  const outcome = quotasFor(stored.territory, sources.reps, sources.accounts, q);
   if (!outcome.ok)
     return {
       exitCode: 3,
@@ -263,9 +239,7 @@ export async function quotas(
     state: stored.state,
     created: stored.created ?? todaySerial(),
     note: stored.note,
-    territory: { ...stored.territory, reps: stored.territory.reps } as Parameters<
-      typeof scenarioRows
-    >[0]["territory"],
+    territory: stored.territory,
     quotas: outcome.value,
     quotaMethod: q.method.kind,
     run: stored.run,

@@ -57,7 +57,7 @@ export interface PlanRunResult {
 }
 
 /** The reps as quota planning sees them after a territory run. */
-export function quotaRepsFrom(
+function quotaRepsFrom(
   territory: TerritoryResult,
   reps: readonly Rep[],
   accounts: readonly Account[]
@@ -86,6 +86,30 @@ export function quotaRepsFrom(
   });
 }
 
+/** Quotas for the reps as a territory run left them, with the same floor and cap for each rep. */
+export function quotasFor(
+  territory: TerritoryResult,
+  reps: readonly Rep[],
+  accounts: readonly Account[],
+  q: QuotaRunSettings
+): Outcome<QuotaPlan> {
+  const quotaReps = quotaRepsFrom(territory, reps, accounts).map((rep) => ({
+    ...rep,
+    floor: q.floor,
+    cap: q.cap,
+  }));
+  return planQuotas(quotaReps, {
+    companyTarget: q.companyTarget,
+    method: q.method,
+    overAssignment: q.overAssignment,
+    managerHedge: q.managerHedge,
+    fiscalYearStart: q.fiscalYearStart,
+    rampSchedule: q.rampSchedule,
+    seasonality: q.seasonality,
+    funnel: q.funnel,
+  });
+}
+
 export function runPlan(
   input: PlanRunInput,
   onProgress: (done: number) => void = () => undefined
@@ -97,22 +121,7 @@ export function runPlan(
   );
   if (!territory.ok) return territory;
   if (!input.quota) return { ok: true, value: { territory: territory.value } };
-  const q = input.quota;
-  const reps = quotaRepsFrom(territory.value, input.reps, input.accounts).map((rep) => ({
-    ...rep,
-    floor: q.floor,
-    cap: q.cap,
-  }));
-  const quotas = planQuotas(reps, {
-    companyTarget: q.companyTarget,
-    method: q.method,
-    overAssignment: q.overAssignment,
-    managerHedge: q.managerHedge,
-    fiscalYearStart: q.fiscalYearStart,
-    rampSchedule: q.rampSchedule,
-    seasonality: q.seasonality,
-    funnel: q.funnel,
-  });
+  const quotas = quotasFor(territory.value, input.reps, input.accounts, input.quota);
   onProgress(1);
   if (!quotas.ok) return quotas;
   return { ok: true, value: { territory: territory.value, quotas: quotas.value } };

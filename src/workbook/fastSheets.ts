@@ -14,7 +14,7 @@ import { columnLetters } from "./rows";
 import { addCharts } from "./xlsxCharts";
 
 /** Below this many cells ExcelJS is fast enough, and a sheet is left to it. */
-export const FAST_SHEET_CELLS = 20_000;
+const FAST_SHEET_CELLS = 20_000;
 
 type Plain = string | number | boolean | null;
 
@@ -40,7 +40,7 @@ function plainOf(cell: ExcelJS.Cell): Plain | undefined {
 }
 
 /** A qualifying sheet: its values, and for each cell the index of its style among the sheet's distinct styles. */
-export interface PlainSheet {
+interface PlainSheet {
   rows: Plain[][];
   styleOf: number[][];
   /** One cell per distinct style (1-based row and column), whose style id ExcelJS reveals when it writes it. */
@@ -48,10 +48,7 @@ export interface PlainSheet {
 }
 
 /** The sheet as plain values and styles, or undefined when ExcelJS must write it. */
-export function plainSheet(
-  sheet: ExcelJS.Worksheet,
-  fastFrom = FAST_SHEET_CELLS
-): PlainSheet | undefined {
+function plainSheet(sheet: ExcelJS.Worksheet, fastFrom = FAST_SHEET_CELLS): PlainSheet | undefined {
   const internal = sheet as unknown as InternalSheet;
   if (Object.keys(internal._merges ?? {}).length) return undefined;
   if (internal.conditionalFormattings?.length) return undefined;
@@ -133,7 +130,7 @@ function escapeText(text: string): string {
 }
 
 /** The <sheetData> of a sheet's rows, each cell with the style id of its style. */
-export function sheetDataXml(
+function sheetDataXml(
   sheet: PlainSheet,
   styleIds: readonly (string | undefined)[]
 ): { xml: string; lastRow: number; lastColumn: number } {
@@ -171,7 +168,7 @@ export function sheetDataXml(
 }
 
 /** The style id ExcelJS gave each representative cell, read from the sheet it wrote. */
-export function representativeStyles(sheetXml: string, sheet: PlainSheet): (string | undefined)[] {
+function representativeStyles(sheetXml: string, sheet: PlainSheet): (string | undefined)[] {
   const byRef = new Map<string, string>();
   for (const match of sheetXml.matchAll(/<c\b([^>]*?)\/?>/g)) {
     const ref = /\br="([^"]*)"/.exec(match[1])?.[1];
@@ -182,7 +179,7 @@ export function representativeStyles(sheetXml: string, sheet: PlainSheet): (stri
 }
 
 /** Puts a sheet's rows into the XML ExcelJS wrote with only its representative cells. */
-export function withRows(sheetXml: string, sheet: PlainSheet): string {
+function withRows(sheetXml: string, sheet: PlainSheet): string {
   const { xml, lastRow, lastColumn } = sheetDataXml(sheet, representativeStyles(sheetXml, sheet));
   const dimension = lastRow ? `A1:${columnLetters(lastColumn - 1)}${lastRow}` : "A1";
   const replaced = sheetXml.replace(/<sheetData\s*\/>|<sheetData>[\s\S]*?<\/sheetData>/, () => xml);

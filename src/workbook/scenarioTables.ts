@@ -306,7 +306,7 @@ export function storedScenarios(snapshot: PlanSnapshot): StoredScenario[] {
     const rows = assigned.get(name) ?? [];
     const scenario: StoredScenario = {
       name,
-      state: (String(row.State ?? "Draft") as ScenarioState) ?? "Draft",
+      state: String(row.State ?? "Draft") as ScenarioState,
       territory: {
         assignments: rows
           .filter((r) => r.RepId !== null)

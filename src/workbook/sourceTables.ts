@@ -7,6 +7,7 @@
 import type { Account, InputIssue, Rep } from "../domain/territory";
 import { CellValue, PlanProblem, RawTable, columnLetters, convertCell, tableProblem } from "./rows";
 import type { ColumnType } from "./schema";
+import type { UserTable } from "./store";
 
 export interface FieldSpec<K extends string> {
   key: K;
@@ -226,7 +227,7 @@ function readRows<K extends string>(
 
 const text = (value: CellValue) => (value === null ? undefined : String(value).trim() || undefined);
 
-export function readAccounts(
+function readAccounts(
   raw: RawTable,
   table: string,
   mapping: ColumnMapping<AccountField>
@@ -252,11 +253,7 @@ export function readAccounts(
   };
 }
 
-export function readReps(
-  raw: RawTable,
-  table: string,
-  mapping: ColumnMapping<RepField>
-): Read<Rep> {
+function readReps(raw: RawTable, table: string, mapping: ColumnMapping<RepField>): Read<Rep> {
   const read = readRows(raw, table, REP_FIELDS, mapping);
   return {
     ...read,
@@ -276,30 +273,22 @@ export function readReps(
   };
 }
 
+interface SourceSideRead<K extends string> {
+  raw: RawTable;
+  table: string;
+  sheetRows: number[];
+  mapping: ColumnMapping<K>;
+}
+
 /** An engine issue (row n of the accounts or reps given to it) placed back at its cell in the user's table. */
-export function locateIssue(
+function locateIssue(
   issue: InputIssue,
-  where: {
-    accounts: {
-      raw: RawTable;
-      table: string;
-      sheetRows: number[];
-      mapping: ColumnMapping<AccountField>;
-    };
-    reps: { raw: RawTable; table: string; sheetRows: number[]; mapping: ColumnMapping<RepField> };
-  }
+  where: { accounts: SourceSideRead<AccountField>; reps: SourceSideRead<RepField> }
 ): PlanProblem {
+  const worded = { message: issue.message, code: issue.code, values: issue.values };
   if (issue.table === "settings")
-    return {
-      severity: "error",
-      sheet: "",
-      table: "",
-      column: issue.field,
-      message: issue.message,
-      code: issue.code,
-      values: issue.values,
-    };
-  const side = issue.table === "accounts" ? where.accounts : where.reps;
+    return { severity: "error", sheet: "", table: "", column: issue.field, ...worded };
+  const side: SourceSideRead<string> = issue.table === "accounts" ? where.accounts : where.reps;
   const sheetRow = issue.row !== undefined ? side.sheetRows[issue.row - 1] : undefined;
   const header = (side.mapping as Record<string, string | undefined>)[issue.field];
   const at = header ? side.raw.header.map((h) => String(h ?? "").trim()).indexOf(header) : -1;
@@ -313,8 +302,44 @@ export function locateIssue(
       sheetRow !== undefined && at >= 0
         ? `${columnLetters(side.raw.firstColumn + at)}${sheetRow}`
         : undefined,
-    message: issue.message,
-    code: issue.code,
-    values: issue.values,
+    ...worded,
   };
+}
+
+export interface SourceTables {
+  accounts: Account[];
+  reps: Rep[];
+  /** Cells that cannot be read, each at its address. */
+  problems: PlanProblem[];
+  /** An issue the engine (territories or quotas) found in these accounts or reps, at its cell. */
+  locate(issue: InputIssue): PlanProblem;
+}
+
+/** The accounts and reps tables read with their column mappings, for the pane and the command line alike. */
+export function readSourceTables(
+  accounts: { raw: RawTable; table: string; mapping: ColumnMapping<AccountField> },
+  reps: { raw: RawTable; table: string; mapping: ColumnMapping<RepField> }
+): SourceTables {
+  const a = readAccounts(accounts.raw, accounts.table, accounts.mapping);
+  const r = readReps(reps.raw, reps.table, reps.mapping);
+  const where = {
+    accounts: { ...accounts, sheetRows: a.sheetRows },
+    reps: { ...reps, sheetRows: r.sheetRows },
+  };
+  return {
+    accounts: a.rows,
+    reps: r.rows,
+    problems: [...a.problems, ...r.problems],
+    locate: (issue) => locateIssue(issue, where),
+  };
+}
+
+/** The tables that look like accounts and reps by name (English or Chinese), for a first guess. */
+export function guessSourceTables(tables: readonly UserTable[]): {
+  accounts?: UserTable;
+  reps?: UserTable;
+} {
+  const like = (words: string[]) =>
+    tables.find((t) => words.some((w) => t.name.toLowerCase().includes(w)));
+  return { accounts: like(["account", "客户"]), reps: like(["rep", "销售"]) };
 }

@@ -33,7 +33,7 @@ export interface SummaryLabels {
 }
 
 /** The Excel formula giving a measure's status from its actual and target cells (same rule as measureStatus). */
-export function statusFormula(actual: string, target: string, onTrack: number, atRisk: number) {
+function statusFormula(actual: string, target: string, onTrack: number, atRisk: number) {
   const ratio = `${actual}/${target}`;
   return (
     `=IF(OR(${actual}="",${target}=""),"",IF(${target}=0,IF(${actual}>=0,"On track","Off track"),` +
@@ -42,7 +42,7 @@ export function statusFormula(actual: string, target: string, onTrack: number, a
 }
 
 /** A linked actual as a formula that shows blank, not an error, while the cell holds no number. */
-export const linkedActualFormula = (link: string) => `=IF(ISNUMBER(${link}),${link},"")`;
+const linkedActualFormula = (link: string) => `=IF(ISNUMBER(${link}),${link},"")`;
 
 export function v2momSummary(documents: readonly V2mom[], labels: SummaryLabels): ReportSheet {
   const cells: ReportCell[] = [];

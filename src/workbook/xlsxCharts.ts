@@ -14,7 +14,7 @@ const escape = (text: string) =>
 const absolute = (sheet: string, range: string) =>
   `${sheetRef(sheet)}!${range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
 
-export function chartXml(sheet: string, chart: ReportChart): string {
+function chartXml(sheet: string, chart: ReportChart): string {
   const series = chart.series
     .map(
       (s, i) =>
@@ -36,7 +36,7 @@ export function chartXml(sheet: string, chart: ReportChart): string {
   );
 }
 
-export function drawingXml(charts: readonly ReportChart[], firstRelId: number): string {
+function drawingXml(charts: readonly ReportChart[], firstRelId: number): string {
   const anchors = charts
     .map((chart, i) => {
       const { row, col, rows, cols } = chart.at;

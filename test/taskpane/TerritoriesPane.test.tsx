@@ -4,7 +4,8 @@
  */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
-import { PlanRunInput, runPlan } from "../../src/domain/planRun";
+import { DEFAULT_BALANCE, PlanRunInput, runPlan } from "../../src/domain/planRun";
+import { ACCOUNT_FIELDS, REP_FIELDS, autoMap, readSourceTables } from "../../src/workbook/sourceTables";
 import { sampleData, sourceTables } from "../../src/sample/samplePlan";
 import { enUS } from "../../src/taskpane/i18n/en-US";
 import { PlanRunner, inPageRunner } from "../../src/taskpane/territories/runner";
@@ -207,16 +208,21 @@ describe("Territories & Quotas pane", () => {
     expect(Math.abs([...byTeam.values()].reduce((a, b) => a + b, 0) - 1_320_000_000)).toBeLessThanOrEqual(byTeam.size);
     await step("Quotas");
     const teams = within(screen.getByRole("table", { name: enUS["territories.quotaTable"] })).getAllByRole("row").slice(1);
+    expect(teams).toHaveLength(byTeam.size);
     for (const row of teams) {
       const [team, , childSum] = within(row).getAllByRole("cell").map((c) => c.textContent ?? "");
       const [sum, should] = childSum.split(" / ");
       expect(sum).toBe(should);
-      if (byTeam.has(team)) expect(Number(sum.replace(/,/g, ""))).toBeCloseTo(byTeam.get(team)! / 100, -1);
+      // Every team in the tie-out has reps in the file, summing (to the rounding shown) to it.
+      expect(byTeam.has(team)).toBe(true);
+      expect(Number(sum.replace(/,/g, ""))).toBeCloseTo(byTeam.get(team)! / 100, -1);
     }
     for (const r of quotas) {
       const months = Array.from({ length: 12 }, (_, m) => Math.round(Number(r[`M${m + 1}`]) * 100));
       expect(months.reduce((a, b) => a + b, 0)).toBe(Math.round(Number(r.Annual) * 100));
     }
+    // The method is stored as its code, whatever the pane's language.
+    expect(new Set(quotas.map((r) => r.Method))).toEqual(new Set(["potential"]));
     // The three new hires ramp.
     expect(quotas.filter((r) => Number(r.RampFactor) < 1)).toHaveLength(3);
   });
@@ -302,12 +308,11 @@ describe("Territories & Quotas pane", () => {
 });
 
 async function inputFrom(driver: XlsxDriver): Promise<PlanRunInput> {
-  const { readAccounts, readReps, autoMap, ACCOUNT_FIELDS, REP_FIELDS } = await import("../../src/workbook/sourceTables");
   const a = (await driver.readTable(sourceTables.accounts))!;
   const r = (await driver.readTable(sourceTables.reps))!;
-  return {
-    accounts: readAccounts(a, "Accounts", autoMap(ACCOUNT_FIELDS, a.header)).rows,
-    reps: readReps(r, "Reps", autoMap(REP_FIELDS, r.header)).rows,
-    balance: { toleranceBand: 0.05, maxMovedShare: 0.2 },
-  };
+  const { accounts, reps } = readSourceTables(
+    { raw: a, table: "Accounts", mapping: autoMap(ACCOUNT_FIELDS, a.header) },
+    { raw: r, table: "Reps", mapping: autoMap(REP_FIELDS, r.header) }
+  );
+  return { accounts, reps, balance: DEFAULT_BALANCE };
 }

@@ -321,6 +321,8 @@ export const enUS = {
   "territories.shareNeeded": "Give a share between 0 and 1, such as 0.05 for 5%.",
   "territories.wholeNumberNeeded":
     "Give a whole number of 1 or more, or leave it empty for no limit.",
+  "v2mom.summary.actual": "Actual",
+  "v2mom.removeShort": "Remove",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

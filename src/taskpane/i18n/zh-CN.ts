@@ -321,4 +321,6 @@ export const zhCN: Catalog = {
   "issue.lockedWithoutOwner": "已锁定，但没有可保留的当前负责人",
   "issue.settingShare": "{field} 必须在 0 到 1 之间，当前为 {value}",
   "issue.maxAccountsWhole": "每位代表最多客户数必须是不小于 1 的整数",
+  "v2mom.summary.actual": "实际值",
+  "v2mom.removeShort": "删除",
 };

@@ -100,7 +100,10 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
   const styles = useStyles();
   const { t, locale } = useI18n();
   const { store, snapshot, save, reload: reloadPlan } = usePlan();
-  const source = useSourceData();
+  const scenarios = React.useMemo(() => (snapshot ? storedScenarios(snapshot) : []), [snapshot]);
+  // The pane starts from the rules of the Active scenario (else the first), when the workbook has one.
+  const startingScenario = scenarios.find((sc) => sc.state === "Active") ?? scenarios[0];
+  const source = useSourceData(startingScenario?.run);
   const [step, setStep] = React.useState<Step>("data");
   const [balance, setBalance] = React.useState<BalanceSettings>(DEFAULT_BALANCE);
   const [quota, setQuota] = React.useState<QuotaRunSettings>(() => defaultQuotaSettings(new Date().getFullYear() + 1));
@@ -115,21 +118,17 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
   const [problems, setProblems] = React.useState<PlanProblem[]>([]);
   const [scenarioName, setScenarioName] = React.useState("Base");
   const [note, setNote] = React.useState("");
-  const scenarios = React.useMemo(() => (snapshot ? storedScenarios(snapshot) : []), [snapshot]);
   const [compareA, setCompareA] = React.useState<string>();
   const [compareB, setCompareB] = React.useState<string>();
   const [writeColumn, setWriteColumn] = React.useState<string>();
-  // Start from the rules of the Active scenario, once, when the workbook has one.
+  // The rules too start from that scenario, once (the tables and columns: useSourceData).
   const prefilled = React.useRef(false);
   React.useEffect(() => {
-    const active = scenarios.find((sc) => sc.state === "Active") ?? scenarios[0];
-    if (prefilled.current || !active?.run) return;
+    if (prefilled.current || !startingScenario?.run) return;
     prefilled.current = true;
-    const stored = active.run;
-    setScenarioName(active.name);
+    const stored = startingScenario.run;
+    setScenarioName(startingScenario.name);
     setBalance(stored.balance);
-    void source.choose("accounts", stored.accountsTable, stored.accountColumns);
-    void source.choose("reps", stored.repsTable, stored.repColumns);
     if (stored.quota) {
       setQuota(stored.quota);
       const percents = (values: number[] | undefined) => (values ?? []).map((v) => `${Number((v * 100).toFixed(4))}%`).join("; ");
@@ -138,7 +137,7 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
       setRatesText(percents(stored.quota.funnel?.rates));
       setDealSize(stored.quota.funnel?.avgDealSize);
     }
-  }, [scenarios, source]);
+  }, [startingScenario]);
 
   const fmt = React.useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), [locale]);
 
@@ -184,7 +183,8 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
       if (outcome === "cancelled") setMessage({ intent: "warning", text: t("territories.cancelled") });
       else if (!outcome.ok) {
         setMessage({ intent: "error", text: t("territories.runFailed", { count: outcome.issues.length }) });
-        setProblems(outcome.issues.map((i) => ({ severity: "error", sheet: i.table, table: i.table, row: i.row, column: i.field, message: i.message, code: i.code, values: i.values })));
+        // Each issue at its cell in the user's accounts or reps table.
+        setProblems(outcome.issues.map(read.locate));
       } else setResult(outcome.value);
     } catch (error) {
       setMessage({ intent: "error", text: t("territories.runError", { reason: error instanceof Error ? error.message : String(error) }) });
@@ -194,7 +194,6 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
     }
   };
 
-  const methodLabel = (method: QuotaMethod) => t(`territories.method.${method.kind}` as MessageKey);
 
   const saveScenario = async () => {
     if (!snapshot || !result || !source.accounts.table || !source.reps.table) return;
@@ -211,7 +210,8 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
       note: note || undefined,
       territory: result.territory,
       quotas: result.quotas,
-      quotaMethod: result.quotas ? methodLabel(quota.method) : undefined,
+      // The method's code, as the command line writes it: the table's data does not depend on the pane's language.
+      quotaMethod: result.quotas ? quota.method.kind : undefined,
       run: {
         accountsTable: source.accounts.table,
         repsTable: source.reps.table,

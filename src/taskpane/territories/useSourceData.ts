@@ -1,7 +1,7 @@
 /** The accounts and reps the pane plans with: chosen tables, their column mapping, and what is wrong in them. */
 import * as React from "react";
 import { validateTerritoryInput } from "../../domain/territory";
-import type { PlanProblem, RawTable } from "../../workbook/rows";
+import type { RawTable } from "../../workbook/rows";
 import {
   ACCOUNT_FIELDS,
   AccountField,
@@ -9,10 +9,10 @@ import {
   REP_FIELDS,
   RepField,
   autoMap,
-  locateIssue,
-  readAccounts,
-  readReps,
+  guessSourceTables,
+  readSourceTables,
 } from "../../workbook/sourceTables";
+import type { ScenarioRun } from "../../workbook/scenarioTables";
 import type { UserTable } from "../../workbook/store";
 import { usePlan } from "../plan/PlanContext";
 
@@ -25,7 +25,8 @@ export interface SourceSide<K extends string> {
   mapping: ColumnMapping<K>;
 }
 
-export function useSourceData() {
+/** `start`: the rules of the scenario to begin from, when the workbook has one. */
+export function useSourceData(start: ScenarioRun | undefined) {
   const { store, snapshot } = usePlan();
   const [tables, setTables] = React.useState<UserTable[]>([]);
   const [accounts, setAccounts] = React.useState<SourceSide<AccountField>>({ mapping: {} });
@@ -56,55 +57,37 @@ export function useSourceData() {
     [store]
   );
 
-  // The workbook's tables; on first look, the ones that look like accounts and reps.
+  // The workbook's tables, read again after each save.
   React.useEffect(() => {
     let live = true;
-    void store.listUserTables().then((found) => {
-      if (!live) return;
-      setTables(found);
-      const like = (words: string[]) =>
-        found.find((t) => words.some((w) => t.name.toLowerCase().includes(w)));
-      setAccounts((current) => {
-        if (!current.table) void choose("accounts", like(["account", "客户"]));
-        return current;
-      });
-      setReps((current) => {
-        if (!current.table) void choose("reps", like(["rep", "销售"]));
-        return current;
-      });
-    });
+    void store.listUserTables().then((found) => live && setTables(found));
     return () => {
       live = false;
     };
-  }, [store, snapshot?.revision, choose]);
+  }, [store, snapshot?.revision]);
+
+  // The first choice, once the plan is read: the tables and columns a stored scenario used,
+  // else the tables whose names look like accounts and reps.
+  const started = React.useRef(false);
+  React.useEffect(() => {
+    if (started.current || !snapshot || (!start && !tables.length)) return;
+    started.current = true;
+    const guess = guessSourceTables(tables);
+    void choose("accounts", start?.accountsTable ?? guess.accounts, start?.accountColumns);
+    void choose("reps", start?.repsTable ?? guess.reps, start?.repColumns);
+  }, [snapshot, start, tables, choose]);
 
   const read = React.useMemo(() => {
     if (!accounts.raw || !reps.raw || !accounts.table || !reps.table) return undefined;
-    const a = readAccounts(accounts.raw, accounts.table.name, accounts.mapping);
-    const r = readReps(reps.raw, reps.table.name, reps.mapping);
-    const problems: PlanProblem[] = [...a.problems, ...r.problems];
-    if (!problems.length) {
-      const where = {
-        accounts: {
-          raw: accounts.raw,
-          table: accounts.table.name,
-          sheetRows: a.sheetRows,
-          mapping: accounts.mapping,
-        },
-        reps: {
-          raw: reps.raw,
-          table: reps.table.name,
-          sheetRows: r.sheetRows,
-          mapping: reps.mapping,
-        },
-      };
-      problems.push(
-        ...validateTerritoryInput({ accounts: a.rows, reps: r.rows }).map((issue) =>
-          locateIssue(issue, where)
-        )
-      );
-    }
-    return { accounts: a.rows, reps: r.rows, problems };
+    const sources = readSourceTables(
+      { raw: accounts.raw, table: accounts.table.name, mapping: accounts.mapping },
+      { raw: reps.raw, table: reps.table.name, mapping: reps.mapping }
+    );
+    // The engine's own checks once every cell reads, so each problem is said once.
+    const problems = sources.problems.length
+      ? sources.problems
+      : validateTerritoryInput(sources).map(sources.locate);
+    return { ...sources, problems };
   }, [accounts, reps]);
 
   return { tables, accounts, reps, choose, setAccounts, setReps, read, loadError };

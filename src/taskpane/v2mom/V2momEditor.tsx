@@ -517,7 +517,7 @@ export function V2momEditor(props: V2momEditorProps) {
                     update({ measures: draft.measures.filter((m) => m.id !== measure.id) })
                   }
                 >
-                  {t("v2mom.remove", { item: "" }).trim()}
+                  {t("v2mom.removeShort")}
                 </Button>
               </div>
             </div>

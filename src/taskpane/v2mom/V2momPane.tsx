@@ -28,6 +28,7 @@ import {
 import { todaySerial } from "../../domain/calendar";
 import { V2mom, V2momIssue, newV2mom, nextId, startMidYearRefresh, validateV2mom } from "../../domain/v2mom";
 import type { LinkedValue } from "../../workbook/report";
+import type { PlanProblem } from "../../workbook/rows";
 import { previousSheetName } from "../../workbook/report";
 import { SummaryLabels, V2MOM_SUMMARY_SHEET, v2momSummary } from "../../workbook/v2momSummary";
 import { useUntypedFields } from "../components/NumberField";
@@ -59,7 +60,7 @@ export function V2momPane() {
   const [linkProblems, setLinkProblems] = React.useState<ReadonlyMap<string, string>>(new Map());
   const [linked, setLinked] = React.useState<ReadonlyMap<string, LinkedValue>>(new Map());
   const [message, setMessage] = React.useState<Message>();
-  const [problems, setProblems] = React.useState<Parameters<typeof PlanProblems>[0]["problems"]>([]);
+  const [problems, setProblems] = React.useState<PlanProblem[]>([]);
   const [subView, setSubView] = React.useState<SubView>("edit");
   const [busy, setBusy] = React.useState(false);
   const today = todaySerial();
@@ -182,7 +183,7 @@ export function V2momPane() {
       metric: t("v2mom.measure.metric"),
       unit: t("v2mom.measure.unit"),
       target: t("v2mom.measure.target"),
-      actual: t("v2mom.measure.actual").replace(/\s*[(（].*$/, ""),
+      actual: t("v2mom.summary.actual"),
       status: t("v2mom.summary.status"),
       checked: t("v2mom.measure.lastChecked"),
     },
