@@ -1,0 +1,130 @@
+/**
+ * One cell between its XML and what the store works with: values read exactly as Excel
+ * defines them (§18.3.1.4 c, §18.18.11 ST_CellType: shared, inline and formula strings,
+ * booleans, errors, ISO dates, numbers, cached formula results) and cells written the way
+ * Excel writes them. A string is always written as text: it never becomes a formula.
+ */
+import type { CellContent } from "../driver";
+import type { CellValue } from "../rows";
+import { CellSpan, SheetText, childText, inlineText } from "./sheetData";
+import type { StyleBook } from "./styles";
+import { encodeExcelText, decodeExcelText, escapeText } from "./xml";
+
+/** Excel refuses a cell holding more characters than this (Excel specifications and limits). */
+export const MAX_CELL_CHARACTERS = 32_767;
+
+/** Days between the 1900 and 1904 date systems' day zero (§18.17.4.1). */
+export const DAYS_1904 = 1462;
+
+export interface ReadContext {
+  sharedStrings: readonly string[];
+  styles: StyleBook;
+  date1904: boolean;
+}
+
+/** Days since 1899-12-30 of an ISO 8601 date-time (cells of type "d"). */
+function serialOfIso(text: string): number | null {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) || !text.includes("T") ? text : `${text}Z`);
+  return Number.isFinite(ms) ? ms / 86_400_000 + 25_569 : null;
+}
+
+/** A cell's content. Dates come as 1900-system serials whatever the workbook's date system. */
+export function readCell(sheet: SheetText, cell: CellSpan, context: ReadContext): CellContent {
+  const v = childText(sheet, cell, "v");
+  const f = childText(sheet, cell, "f");
+  const formula = f === undefined ? undefined : f;
+  const withFormula = (content: CellContent): CellContent =>
+    formula !== undefined ? { ...content, formula } : content;
+  switch (cell.type) {
+    case "s": {
+      const text = v === undefined ? undefined : context.sharedStrings[Number(v)];
+      return withFormula(text === undefined ? { value: null, kind: "blank" } : { value: text, kind: "text" });
+    }
+    case "inlineStr":
+      return withFormula({ value: inlineText(sheet, cell), kind: "text" });
+    case "str":
+      return withFormula({ value: decodeExcelText(v ?? ""), kind: "text" });
+    case "b":
+      return withFormula(v === undefined ? { value: null, kind: "blank" } : { value: v.trim() === "1" || v.trim() === "true", kind: "boolean" });
+    case "e":
+      return withFormula({ value: v ?? "#N/A", kind: "error" });
+    case "d": {
+      const serial = v === undefined ? null : serialOfIso(v.trim());
+      return withFormula(serial === null ? { value: v ?? null, kind: v ? "text" : "blank" } : { value: serial, kind: "date" });
+    }
+    default: {
+      if (v === undefined || v.trim() === "") return withFormula({ value: null, kind: "blank" });
+      const number = Number(v);
+      if (!Number.isFinite(number)) return withFormula({ value: v, kind: "text" });
+      if (cell.style !== undefined && context.styles.isDateStyle(Number(cell.style)))
+        return withFormula({ value: context.date1904 ? number + DAYS_1904 : number, kind: "date" });
+      return withFormula({ value: number, kind: "number" });
+    }
+  }
+}
+
+const needsPreserve = (text: string) => /^\s|\s$|[\n\t]/.test(text);
+
+export function textCellXml(ref: string, style: number | string | undefined, text: string): string {
+  if (text.length > MAX_CELL_CHARACTERS)
+    throw new Error(
+      `the cell ${ref} would hold ${text.length.toLocaleString("en-US")} characters; Excel allows ${MAX_CELL_CHARACTERS.toLocaleString("en-US")}`
+    );
+  const s = style ? ` s="${style}"` : "";
+  const space = needsPreserve(text) ? ` xml:space="preserve"` : "";
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${encodeExcelText(text)}</t></is></c>`;
+}
+
+/** Numbers as XML doubles; -0 as 0. Non-finite numbers are not values Excel can hold. */
+function numberText(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`${value} is not a number Excel can store`);
+  return Object.is(value, -0) ? "0" : String(value);
+}
+
+/** A value cell: text as an inline string, numbers, booleans; null keeps only the style. */
+export function valueCellXml(ref: string, style: number | string | undefined, value: CellValue): string {
+  const s = style ? ` s="${style}"` : "";
+  if (value === null || value === undefined) return s ? `<c r="${ref}"${s}/>` : "";
+  if (typeof value === "string") return textCellXml(ref, style, value);
+  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s}><v>${numberText(value)}</v></c>`;
+}
+
+/** A cell exactly as `content` describes it (a write-back, or its undo), in the given style. */
+export function contentCellXml(
+  ref: string,
+  style: string | undefined,
+  content: CellContent,
+  date1904: boolean
+): string {
+  const s = style ? ` s="${style}"` : "";
+  if (content.formula !== undefined) {
+    const f = `<f>${escapeText(content.formula.replace(/^=/, ""))}</f>`;
+    const value = content.value;
+    if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
+    if (content.kind === "error") return `<c r="${ref}"${s} t="e">${f}<v>${encodeExcelText(String(value))}</v></c>`;
+    if (typeof value === "string") return `<c r="${ref}"${s} t="str">${f}<v>${encodeExcelText(value)}</v></c>`;
+    if (typeof value === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+    return `<c r="${ref}"${s}>${f}<v>${numberText(value)}</v></c>`;
+  }
+  if (content.kind === "error" && typeof content.value === "string")
+    return `<c r="${ref}"${s} t="e"><v>${encodeExcelText(content.value)}</v></c>`;
+  if (content.kind === "date" && typeof content.value === "number")
+    return valueCellXml(ref, style, date1904 ? content.value - DAYS_1904 : content.value) || `<c r="${ref}"/>`;
+  return valueCellXml(ref, style, content.value) || `<c r="${ref}"/>`;
+}
+
+/** The cell content that `value` stands for, as the store hands plain values over. */
+export const contentOf = (value: CellValue): CellContent =>
+  value === null
+    ? { value: null, kind: "blank" }
+    : { value, kind: typeof value === "string" ? "text" : typeof value === "boolean" ? "boolean" : "number" };
+
+/** Whether two cells hold the same thing (a write-back changes only cells that differ). */
+export const sameContent = (a: CellContent, b: CellContent) =>
+  a.kind === b.kind && a.value === b.value && (a.formula ?? "") === (b.formula ?? "");
+
+/** A date serial as the workbook stores it. */
+export const storedSerial = (serial: number, date1904: boolean) => (date1904 ? serial - DAYS_1904 : serial);
+
+export type { StyleBook };

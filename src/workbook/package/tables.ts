@@ -1,0 +1,310 @@
+/**
+ * Tables in the package: reading a table's cells, saying what stands where a plan table would
+ * grow, rewriting a plan table in place, and reading and patching one column of a user's table.
+ */
+import type { CellContent, TableSite } from "../driver";
+import type { CellValue, RawTable } from "../rows";
+import type { ColumnType, TableSpec } from "../schema";
+import { Area, address, contains, formatArea, overlaps, parseArea } from "./cellRef";
+import { contentCellXml, readCell, sameContent, textCellXml, valueCellXml } from "./cells";
+import { shiftFormula } from "./formulaShift";
+import { CONTENT_TYPE, REL } from "./opc";
+import {
+  CellSpan,
+  RowWrite,
+  SheetText,
+  cellsOf,
+  eachRow,
+  formulaAttrs,
+  holdsSomething,
+  mergedAreas,
+  patchSheet,
+  usedArea,
+} from "./sheetData";
+import { TablePart, newTablePart, resizedTablePart } from "./tablePart";
+import type { WorkbookFile } from "./workbookFile";
+import { escapeText } from "./xml";
+
+/** Calls `visit` with each row of `area` that has cells, and its cells inside the area's columns. */
+function eachCellRow(
+  sheet: SheetText,
+  area: Area,
+  visit: (row: number, cells: CellSpan[]) => void
+): void {
+  eachRow(sheet, (row) => {
+    if (row.row > area.bottom) return false;
+    if (row.row < area.top) return;
+    visit(row.row, cellsOf(sheet, row).filter((c) => c.column >= area.left && c.column <= area.right));
+  });
+}
+
+/** Every cell of an area as content, row by row (blank where the sheet has no cell). */
+async function readArea(file: WorkbookFile, sheet: SheetText, area: Area): Promise<CellContent[][]> {
+  const context = await file.readContext();
+  const width = area.right - area.left + 1;
+  const grid: CellContent[][] = Array.from({ length: area.bottom - area.top + 1 }, () =>
+    Array.from({ length: width }, (): CellContent => ({ value: null, kind: "blank" }))
+  );
+  eachCellRow(sheet, area, (row, cells) => {
+    for (const cell of cells) grid[row - area.top][cell.column - area.left] = readCell(sheet, cell, context);
+  });
+  return grid;
+}
+
+const bodyArea = (table: TablePart): Area => ({
+  ...table.area,
+  top: table.area.top + table.headerRowCount,
+  bottom: table.area.bottom - table.totalsRowCount,
+});
+
+export async function readTable(file: WorkbookFile, name: string): Promise<RawTable | undefined> {
+  const table = await file.book.table(name);
+  if (!table) return undefined;
+  const sheet = await file.sheet(table.sheetPart);
+  const body = bodyArea(table);
+  const header = table.headerRowCount
+    ? (await readArea(file, sheet, { ...table.area, bottom: table.area.top }))[0].map((c) =>
+        c.value === null ? null : String(c.value)
+      )
+    : table.columns.map((c) => c.name);
+  const rows = body.bottom >= body.top ? (await readArea(file, sheet, body)).map((r) => r.map((c) => c.value)) : [];
+  return { sheet: table.sheet, header, rows, headerRow: body.top - 1, firstColumn: table.area.left - 1 };
+}
+
+/** The area a plan table covers after a write of `rows` data rows (an empty table keeps one blank row). */
+const plannedArea = (table: { top: number; left: number }, rows: number, columns: number, totals = 0): Area => ({
+  top: table.top,
+  left: table.left,
+  bottom: table.top + Math.max(rows, 1) + totals,
+  right: table.left + Math.max(columns, 1) - 1,
+});
+
+export async function inspectTable(file: WorkbookFile, spec: TableSpec, rows: number, columns: number): Promise<TableSite> {
+  const table = await file.book.table(spec.table);
+  if (!table) {
+    const sheet = file.book.sheet(spec.sheet);
+    if (!sheet) return { state: "absent" };
+    const used = sheet.part ? usedArea(await file.sheet(sheet.part)) : undefined;
+    return { state: "untabled", sheet: sheet.name, used: used ? formatArea(used) : "" };
+  }
+  const sheet = await file.sheet(table.sheetPart);
+  const area = plannedArea(table.area, rows, columns, table.totalsRowCount);
+  const blocked: string[] = [];
+  eachCellRow(sheet, area, (row, cells) => {
+    for (const cell of cells) {
+      const inside = row <= table.area.bottom && cell.column <= table.area.right;
+      if (!inside && blocked.length < 10 && holdsSomething(sheet, cell)) blocked.push(address(row, cell.column));
+    }
+  });
+  const merged = mergedAreas(sheet).filter((m) => overlaps(m, area)).map(formatArea);
+  return { state: "table", sheet: table.sheet, ref: formatArea(table.area), blocked, merged };
+}
+
+const STYLE_OF: Record<ColumnType, { numFmt?: string }> = {
+  text: { numFmt: "@" },
+  date: { numFmt: "yyyy-mm-dd" },
+  number: {},
+  boolean: {},
+};
+
+/** Adds a new table's part and ties it to its sheet (relationship, content type, <tableParts>). */
+async function addTablePart(file: WorkbookFile, sheetPart: string, name: string, area: Area, header: readonly string[]): Promise<void> {
+  const tables = await file.book.tables();
+  const id = Math.max(0, ...tables.map((t) => t.id)) + 1;
+  const part = file.pkg.freeName("xl/tables/table", ".xml");
+  file.pkg.write(part, newTablePart(id, name, area, header));
+  await file.pkg.setContentType(part, CONTENT_TYPE.table);
+  const relId = await file.pkg.relate(sheetPart, REL.table, part);
+  let xml = (await file.pkg.read(sheetPart))!;
+  const entry = `<tablePart r:id="${relId}"/>`;
+  const existing = /<((?:\w+:)?tableParts)\b[^>]*?(\/?)>/.exec(xml);
+  if (existing) {
+    const count = (xml.match(/<(?:\w+:)?tablePart\b/g) ?? []).length + 1;
+    const close = `</${existing[1]}>`;
+    xml = existing[2] === "/"
+      ? xml.replace(existing[0], `<${existing[1]} count="${count}">${entry}${close}`)
+      : xml.replace(close, `${entry}${close}`).replace(/(<(?:\w+:)?tableParts\b[^>]*?\bcount=")\d+"/, `$1${count}"`);
+  } else {
+    // tableParts is the last element but extLst (CT_Worksheet order).
+    const end = xml.lastIndexOf("</");
+    const ext = xml.lastIndexOf("<extLst");
+    const at = ext > xml.lastIndexOf("</sheetData>") && ext >= 0 ? ext : end;
+    xml = `${xml.slice(0, at)}<tableParts count="1">${entry}</tableParts>${xml.slice(at)}`;
+  }
+  if (!/xmlns:r=/.test(xml.slice(0, xml.indexOf(">", xml.indexOf("worksheet")))))
+    xml = xml.replace(/<((?:\w+:)?worksheet)\b/, `<$1 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);
+  file.writeSheet(sheetPart, xml);
+}
+
+/**
+ * Writes a plan table's header and rows where the table is (or at A1 of its new sheet). The
+ * store has checked that nothing stands in the way. Columns the user made calculated keep
+ * their formula in every row; a totals row moves down with the table.
+ */
+export async function writeTable(
+  file: WorkbookFile,
+  spec: TableSpec,
+  header: readonly string[],
+  rows: readonly CellValue[][],
+  hidden: boolean
+): Promise<void> {
+  const table = await file.book.table(spec.table);
+  let sheetPart: string;
+  if (table) sheetPart = table.sheetPart;
+  else {
+    const sheet = file.book.sheet(spec.sheet) ?? (await file.book.addSheet(spec.sheet, hidden ? "hidden" : "visible"));
+    if (!sheet.part) throw new Error(`${spec.sheet} is a chart sheet; it cannot hold the table ${spec.table}`);
+    sheetPart = sheet.part;
+  }
+  const sheet = await file.sheet(sheetPart);
+  const origin = table ? table.area : { top: 1, left: 1, bottom: 1, right: 1 };
+  const area = plannedArea(origin, rows.length, header.length, table?.totalsRowCount ?? 0);
+  const styles = await file.styles();
+  const typeOf = new Map(spec.columns.map((c) => [c.header, c.type]));
+  const styleOf = header.map((h) => {
+    const type = typeOf.get(h);
+    return type ? styles.xf(STYLE_OF[type]) : 0;
+  });
+  const dateColumn = header.map((h) => typeOf.get(h) === "date");
+  const calculated = header.map((h) => table?.columns.find((c) => c.name === h && !typeOf.has(h))?.calculatedFormula);
+  const firstDataRow = area.top + 1;
+  const columnsAt = header.map((_, i) => area.left + i);
+  const writes: RowWrite[] = [];
+  writes.push({
+    row: area.top,
+    left: area.left,
+    right: area.right,
+    xml: header.map((h, i) => textCellXml(address(area.top, columnsAt[i]), undefined, h)).join(""),
+  });
+  const body = rows.length ? rows : [header.map(() => null)];
+  body.forEach((cells, r) => {
+    const row = firstDataRow + r;
+    let xml = "";
+    for (let i = 0; i < header.length; i++) {
+      const ref = address(row, columnsAt[i]);
+      const formula = calculated[i];
+      if (formula !== undefined) {
+        // Stored for the first data row; each row holds it moved to that row.
+        const moved = shiftFormula(formula, row - (table ? table.area.top + table.headerRowCount : firstDataRow), 0);
+        xml += `<c r="${ref}"><f>${escapeText(moved)}</f></c>`;
+        continue;
+      }
+      const value = cells[i] ?? null;
+      xml += valueCellXml(ref, styleOf[i], dateColumn[i] && typeof value === "number" ? file.storedSerial(value) : value);
+    }
+    writes.push({ row, left: area.left, right: area.right, xml });
+  });
+  const clear: Area[] = [];
+  if (table) {
+    const old = table.area;
+    const totalsRows = table.totalsRowCount;
+    if (totalsRows) {
+      // The totals row's cells (their SUBTOTAL formulas) move to the table's new last row.
+      writes.push(...movedTotals(sheet, old, totalsRows, area.bottom - totalsRows + 1));
+    }
+    if (old.bottom > area.bottom) clear.push({ ...old, top: area.bottom + 1 });
+    if (old.right > area.right) clear.push({ ...old, left: area.right + 1, bottom: Math.min(old.bottom, area.bottom) });
+  }
+  writes.sort((a, b) => a.row - b.row);
+  const patched = patchSheet(sheet, writes, clear);
+  file.writeSheet(sheetPart, patched.xml);
+  if (patched.removedFormula) await file.book.dropCalcChain();
+  if (calculated.some((f) => f !== undefined)) await file.book.recalculateOnOpen();
+  if (table) file.pkg.write(table.part, resizedTablePart((await file.pkg.read(table.part))!, area, header));
+  else await addTablePart(file, sheetPart, spec.table, area, header);
+  file.book.tablesChanged();
+}
+
+/** The totals rows' cells, re-addressed to the rows from `newTop` on. */
+function movedTotals(sheet: SheetText, old: Area, count: number, newTop: number): RowWrite[] {
+  const first = old.bottom - count + 1;
+  const writes: RowWrite[] = [];
+  eachCellRow(sheet, { ...old, top: first }, (row, cells) => {
+    const target = newTop + row - first;
+    const xml = cells
+      .map((c) => sheet.xml.slice(c.from, c.to).replace(/\br="[A-Z]+\d+"/, `r="${address(target, c.column)}"`))
+      .join("");
+    writes.push({ row: target, left: old.left, right: old.right, xml });
+  });
+  return writes;
+}
+
+/** A user's table and the body cells of one of its columns. */
+async function columnOf(file: WorkbookFile, tableName: string, header: string) {
+  const table = await file.book.table(tableName);
+  if (!table) throw new Error(`the table ${tableName} is no longer in the workbook`);
+  const raw = await readTable(file, tableName);
+  const index = raw!.header.findIndex((h) => String(h ?? "").trim() === header.trim());
+  if (index < 0) throw new Error(`the table ${tableName} has no column "${header}"`);
+  const column = table.area.left + index;
+  const body = bodyArea(table);
+  return { table, column, body, sheet: await file.sheet(table.sheetPart) };
+}
+
+/** The cells of one column, with each shared formula's text as it stands in that cell. */
+async function cellsOfColumn(file: WorkbookFile, sheet: SheetText, area: Area) {
+  const context = await file.readContext();
+  const masters = new Map<string, { formula: string; row: number; column: number }>();
+  /** Cells other cells' formulas depend on: array formula ranges and shared formula anchors. */
+  const anchored: Area[] = [];
+  // Shared formulas are anchored anywhere above; read their anchors from the whole sheet once.
+  eachRow(sheet, (row) => {
+    if (row.row > area.bottom) return false;
+    for (const cell of cellsOf(sheet, row)) {
+      const attrs = formulaAttrs(sheet, cell);
+      if (attrs?.t === "shared" && attrs.ref) {
+        const content = readCell(sheet, cell, context);
+        masters.set(attrs.si, { formula: content.formula ?? "", row: row.row, column: cell.column });
+        anchored.push({ top: row.row, bottom: row.row, left: cell.column, right: cell.column });
+      }
+      if ((attrs?.t === "array" || cell.metadata) && attrs?.ref) {
+        const spill = parseArea(attrs.ref);
+        if (spill) anchored.push(spill);
+      }
+    }
+  });
+  const found = new Map<number, { span: CellSpan; content: CellContent }>();
+  eachCellRow(sheet, area, (row, cells) => {
+    for (const span of cells) {
+      let content = readCell(sheet, span, context);
+      const attrs = formulaAttrs(sheet, span);
+      const master = attrs?.t === "shared" ? masters.get(attrs.si) : undefined;
+      if (master && !attrs?.ref) content = { ...content, formula: shiftFormula(master.formula, row - master.row, span.column - master.column) };
+      found.set(row, { span, content });
+    }
+  });
+  return { found, anchored };
+}
+
+export async function readColumn(file: WorkbookFile, tableName: string, header: string): Promise<CellContent[]> {
+  const { column, body, sheet } = await columnOf(file, tableName, header);
+  const { found: cells } = await cellsOfColumn(file, sheet, { ...body, left: column, right: column });
+  const out: CellContent[] = [];
+  for (let row = body.top; row <= body.bottom; row++) out.push(cells.get(row)?.content ?? { value: null, kind: "blank" });
+  return out;
+}
+
+/** Writes one column of a user's table, changing only the cells whose content differs; their styles stay. */
+export async function writeColumn(file: WorkbookFile, tableName: string, header: string, values: readonly CellContent[]): Promise<void> {
+  const { table, column, body, sheet } = await columnOf(file, tableName, header);
+  const rowCount = body.bottom - body.top + 1;
+  if (values.length !== rowCount) throw new Error(`the table ${tableName} has ${rowCount} rows, not ${values.length}`);
+  const { found: cells, anchored } = await cellsOfColumn(file, sheet, { ...body, left: column, right: column });
+  const writes: RowWrite[] = [];
+  values.forEach((content, i) => {
+    const row = body.top + i;
+    const existing = cells.get(row);
+    const before = existing?.content ?? { value: null, kind: "blank" as const };
+    if (sameContent(before, content)) return;
+    if (anchored.some((a) => contains(a, row, column)))
+      throw new Error(
+        `${table.sheet}!${address(row, column)} is part of a shared or array formula; the add-in does not overwrite it (enter the values by hand or remove the formula first)`
+      );
+    const xml = contentCellXml(address(row, column), existing?.span.style, content, file.book.date1904);
+    writes.push({ row, left: column, right: column, xml });
+  });
+  if (!writes.length) return;
+  const patched = patchSheet(sheet, writes);
+  file.writeSheet(table.sheetPart, patched.xml);
+  if (patched.removedFormula) await file.book.dropCalcChain();
+}
