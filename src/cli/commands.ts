@@ -1,152 +1,53 @@
 /**
- * What each command does, apart from argument parsing and printing: validate, territories,
- * quotas and compare over a plan file. Each returns a report (printed as text or JSON) and
- * an exit code: 0 done, 1 problems found in the plan, 2 the file or the request is unusable,
- * 3 the engine refused the input.
+ * What the commands that run the engine do, apart from argument parsing, files and printing:
+ * territories, quotas and compare over a plan (validate is in validate.ts). Each returns a
+ * report (printed as text or JSON) with its exit code: 0 done, 1 problems found in the plan's
+ * tables, 3 the engine refused the input; an unusable request throws FileProblem (exit code 2).
  */
 import { isoFromSerial, todaySerial } from "../domain/calendar";
-import { DEFAULT_BALANCE, quotasFor, runPlan } from "../domain/planRun";
+import { quotasFor, runPlan } from "../domain/planRun";
 import { compareScenarios } from "../domain/scenario";
-import { validateV2mom } from "../domain/v2mom";
-import type { PlanProblem } from "../workbook/rows";
+import { replaceScenario, scenarioRows } from "../workbook/scenarioTables";
+import type { PlanStore } from "../workbook/store";
+import { FileProblem } from "./failures";
 import {
-  ScenarioRun,
-  StoredScenario,
-  replaceScenario,
-  scenarioRows,
-  storedScenarios,
-} from "../workbook/scenarioTables";
-import {
-  ACCOUNT_FIELDS,
-  REP_FIELDS,
-  autoMap,
-  guessSourceTables,
-  SourceTables,
-  readSourceTables,
-} from "../workbook/sourceTables";
-import { PlanSnapshot, PlanStore, PlanStoreError } from "../workbook/store";
-import { v2momFromRows } from "../workbook/v2momTables";
-import { FileProblem } from "./planFile";
+  NO_TABLES,
+  Report,
+  defaultRun,
+  locateIssues,
+  pickScenario,
+  problemLines,
+  readSources,
+  requireNewScenarioName,
+} from "./scenarioInputs";
 
-export interface Report {
-  exitCode: 0 | 1 | 2 | 3;
-  /** Lines for people. */
-  lines: string[];
-  /** The same, for programs (--json). */
-  data: unknown;
-}
+export type { Report };
 
-export const where = (p: PlanProblem) =>
-  [p.sheet, p.address ?? (p.row ? `row ${p.row}` : undefined), p.column]
-    .filter(Boolean)
-    .join(" · ");
-
-export async function validate(store: PlanStore): Promise<Report> {
-  const plan = await store.load();
-  const problems: PlanProblem[] = [...plan.problems];
-  const documents = v2momFromRows(
-    plan.tables.v2momDocuments,
-    plan.tables.v2momItems,
-    plan.tables.v2momMeasures
-  );
-  for (const doc of documents)
-    for (const issue of validateV2mom(doc, doc.status === "Published"))
-      problems.push({
-        severity: "error",
-        sheet: "V2MOM Documents",
-        table: "PlanV2momDocuments",
-        column: issue.field,
-        message: `${doc.orgUnit || doc.id}: ${issue.message}`,
-      });
-  // Each scenario's stored rules must still point at readable tables.
-  for (const scenario of storedScenarios(plan)) {
-    if (!scenario.run) continue;
-    const read = await readSources(store, scenario.run).catch((error: Error) => ({
-      problems: [
-        {
-          severity: "error" as const,
-          sheet: "Scenario Settings",
-          table: "PlanScenarioSettings",
-          message: `${scenario.name}: ${error.message}`,
-        },
-      ],
-    }));
-    problems.push(...read.problems);
-  }
-  const errors = problems.filter((p) => p.severity === "error").length;
-  return {
-    exitCode: errors ? 1 : 0,
-    lines: problems.length
-      ? [
-          `${problems.length} problem(s), ${errors} error(s):`,
-          ...problems.map(
-            (p) => `  ${p.severity === "error" ? "error" : "warning"}  ${where(p)}: ${p.message}`
-          ),
-        ]
-      : [
-          `No problems: ${documents.length} V2MOM(s), ${plan.tables.scenarios.rows.length} scenario(s), revision ${plan.revision}.`,
-        ],
-    data: { problems, revision: plan.revision },
-  };
-}
-
-/** Reads the accounts and reps a run names, with every problem located in the user's tables. */
-export async function readSources(store: PlanStore, run: ScenarioRun): Promise<SourceTables> {
-  const [accountsRaw, repsRaw] = await Promise.all([
-    store.readUserTable(run.accountsTable),
-    store.readUserTable(run.repsTable),
-  ]);
-  if (!accountsRaw)
-    throw new FileProblem(`the accounts table ${run.accountsTable.name} is not in the workbook`);
-  if (!repsRaw)
-    throw new FileProblem(`the reps table ${run.repsTable.name} is not in the workbook`);
-  return readSourceTables(
-    { raw: accountsRaw, table: run.accountsTable.name, mapping: run.accountColumns },
-    { raw: repsRaw, table: run.repsTable.name, mapping: run.repColumns }
-  );
-}
-
-/** The scenario a command works on: the one named, else the Active one, else the only one. */
-function pickScenario(plan: PlanSnapshot, name: string | undefined): StoredScenario | undefined {
-  const all = storedScenarios(plan);
-  if (name) return all.find((s) => s.name === name);
-  return all.find((s) => s.state === "Active") ?? (all.length === 1 ? all[0] : undefined);
-}
-
-/** Rules for a workbook with no stored scenario: its Accounts and Reps tables, recognised by their headers. */
-async function defaultRun(store: PlanStore): Promise<ScenarioRun> {
-  const tables = await store.listUserTables();
-  const { accounts: accountsTable, reps: repsTable } = guessSourceTables(tables);
-  if (!accountsTable || !repsTable)
-    throw new FileProblem(
-      "no scenario in the workbook says which tables to use, and no Accounts and Reps tables were found"
-    );
-  const [a, r] = await Promise.all([
-    store.readUserTable(accountsTable),
-    store.readUserTable(repsTable),
-  ]);
-  return {
-    accountsTable,
-    repsTable,
-    accountColumns: autoMap(ACCOUNT_FIELDS, a?.header ?? []),
-    repColumns: autoMap(REP_FIELDS, r?.header ?? []),
-    balance: DEFAULT_BALANCE,
-  };
+export interface TerritoryRequest {
+  /** The scenario whose rules are used and whose results are replaced (default: Active). */
+  scenario?: string;
+  /** Save the results as this new scenario instead (the chosen scenario is left as it is). */
+  saveAs?: string;
 }
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
 
 export async function territories(
   store: PlanStore,
-  scenarioName: string | undefined,
+  request: TerritoryRequest,
   onProgress: (done: number) => void
 ): Promise<Report & { changed: boolean }> {
   const plan = await store.load();
-  const stored = pickScenario(plan, scenarioName);
-  if (scenarioName && stored && !stored.run)
-    throw new FileProblem(`the scenario ${scenarioName} has no stored rules (Scenario Settings)`);
+  const stored = pickScenario(plan, request.scenario);
+  if (request.saveAs !== undefined) requireNewScenarioName(plan, request.saveAs);
+  if (request.scenario !== undefined && !stored?.run)
+    throw new FileProblem(
+      `the scenario "${request.scenario}" has no stored rules (Scenario Settings)`
+    );
   const run = stored?.run ?? (await defaultRun(store));
-  const name = stored?.name ?? scenarioName ?? "Base";
+  if (!run) throw new FileProblem(NO_TABLES);
+  const name = request.saveAs ?? stored?.name ?? "Base";
+  const kept = request.saveAs === undefined ? stored : undefined;
   const sources = await readSources(store, run);
   if (sources.problems.length)
     return {
@@ -154,7 +55,7 @@ export async function territories(
       changed: false,
       lines: [
         `${sources.problems.length} problem(s) in the source tables:`,
-        ...sources.problems.map((p) => `  ${where(p)}: ${p.message}`),
+        ...problemLines(sources.problems),
       ],
       data: { problems: sources.problems },
     };
@@ -163,13 +64,13 @@ export async function territories(
     onProgress
   );
   if (!outcome.ok) {
-    const located = outcome.issues.map(sources.locate);
+    const located = locateIssues(outcome.issues, sources, name, "balance");
     return {
       exitCode: 3,
       changed: false,
       lines: [
         `The engine refused the input (${located.length} problem(s)):`,
-        ...located.map((p) => `  ${where(p)}: ${p.message}`),
+        ...problemLines(located),
       ],
       data: { problems: located },
     };
@@ -177,9 +78,9 @@ export async function territories(
   const territory = outcome.value.territory;
   const rows = scenarioRows({
     name,
-    state: stored?.state ?? "Draft",
-    created: todaySerial(),
-    note: stored?.note,
+    state: kept?.state ?? "Draft",
+    created: kept?.created ?? todaySerial(),
+    note: kept?.note,
     territory,
     run: { ...run, quota: stored?.run?.quota },
   });
@@ -205,12 +106,7 @@ export async function quotas(
 ): Promise<Report & { changed: boolean }> {
   const plan = await store.load();
   const stored = pickScenario(plan, scenarioName);
-  if (!stored)
-    throw new FileProblem(
-      scenarioName
-        ? `no scenario named ${scenarioName}`
-        : "name a scenario with --scenario (there is no Active one)"
-    );
+  if (!stored) throw new FileProblem("name a scenario with --scenario (there is no Active one)");
   if (!stored.run?.quota)
     throw new FileProblem(
       `the scenario ${stored.name} has no quota settings (quota.companyTarget in Scenario Settings)`
@@ -220,20 +116,26 @@ export async function quotas(
     return {
       exitCode: 1,
       changed: false,
-      lines: sources.problems.map((p) => `  ${where(p)}: ${p.message}`),
+      lines: [
+        `${sources.problems.length} problem(s) in the source tables:`,
+        ...problemLines(sources.problems),
+      ],
       data: { problems: sources.problems },
     };
   const q = stored.run.quota;
   const outcome = quotasFor(stored.territory, sources.reps, sources.accounts, q);
-  if (!outcome.ok)
+  if (!outcome.ok) {
+    const located = locateIssues(outcome.issues, sources, stored.name, "quota");
     return {
       exitCode: 3,
       changed: false,
-      lines: outcome.issues.map(
-        (i) => `  ${i.table} ${i.row ? `row ${i.row} ` : ""}${i.field}: ${i.message}`
-      ),
-      data: { issues: outcome.issues },
+      lines: [
+        `The engine refused the input (${located.length} problem(s)):`,
+        ...problemLines(located),
+      ],
+      data: { problems: located },
     };
+  }
   const rows = scenarioRows({
     name: stored.name,
     state: stored.state,
@@ -265,12 +167,7 @@ export async function quotas(
 
 export async function compare(store: PlanStore, a: string, b: string): Promise<Report> {
   const plan = await store.load();
-  const all = storedScenarios(plan);
-  const [x, y] = [all.find((s) => s.name === a), all.find((s) => s.name === b)];
-  if (!x || !y)
-    throw new FileProblem(
-      `no scenario named ${!x ? a : b}; the workbook has ${all.map((s) => s.name).join(", ") || "none"}`
-    );
+  const [x, y] = [pickScenario(plan, a), pickScenario(plan, b)];
   const c = compareScenarios(x, y);
   return {
     exitCode: 0,
@@ -290,5 +187,3 @@ export async function compare(store: PlanStore, a: string, b: string): Promise<R
     data: c,
   };
 }
-
-export { PlanStoreError };

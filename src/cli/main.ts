@@ -2,120 +2,36 @@
  * `sales-plan`: the planning engine and plan storage on an .xlsx file, for machines without
  * Excel (a build server, a reviewer's laptop). Same PlanStore, same engine, same tables as
  * the panes; results are written back into the file, previous rows kept in its history tables.
+ * This is the process around program.ts: its exit code, and locks released on every way out.
  */
-import { Command, Option } from "commander";
-import { Presets, SingleBar } from "cli-progress";
-import { compare, quotas, territories, validate, Report, PlanStoreError } from "./commands";
-import { FileProblem, openPlanFile, savePlanFile } from "./planFile";
+import { releaseAllLocks } from "./lock";
+import { runCli } from "./program";
 
-interface Common {
-  json?: boolean;
-  scenario?: string;
-  out?: string;
-}
-
-function print(report: Report, options: Common): void {
-  if (options.json) process.stdout.write(`${JSON.stringify(report.data, null, 2)}\n`);
-  else for (const line of report.lines) process.stdout.write(`${line}\n`);
-  process.exitCode = report.exitCode;
-}
-
-function fail(error: unknown, options: Common): void {
-  const known = error instanceof FileProblem || error instanceof PlanStoreError;
-  const message = error instanceof Error ? error.message : String(error);
-  if (options.json) process.stdout.write(`${JSON.stringify({ error: message })}\n`);
-  else process.stderr.write(`sales-plan: ${message}\n`);
-  process.exitCode = known ? 2 : 3;
-}
-
-/** A progress bar on the terminal for long runs (not when printing JSON or when output is piped). */
-function progressBar(options: Common): { update(done: number): void; stop(): void } {
-  if (options.json || !process.stderr.isTTY)
-    return { update: () => undefined, stop: () => undefined };
-  const bar = new SingleBar(
-    { format: "Balancing |{bar}| {percentage}%", stream: process.stderr, hideCursor: true },
-    Presets.shades_classic
-  );
-  bar.start(100, 0);
-  return { update: (done) => bar.update(Math.round(done * 100)), stop: () => bar.stop() };
-}
-
-const program = new Command()
-  .name("sales-plan")
-  .description(
-    "Run the Sales Planning engine on an .xlsx planning workbook (the same tables the Excel add-in uses)."
-  )
-  .showHelpAfterError();
-
-const json = new Option("--json", "print the result as JSON");
-
-program
-  .command("validate")
-  .argument("<file>", "planning workbook (.xlsx)")
-  .description(
-    "list every problem in the plan tables, located by sheet, cell and column; exit 1 if any"
-  )
-  .addOption(json)
-  .action(async (file: string, options: Common) => {
-    try {
-      const { store } = await openPlanFile(file);
-      print(await validate(store), options);
-    } catch (error) {
-      fail(error, options);
-    }
+// Normal ends release their locks in `finally`; these cover an uncaught error (exit) and
+// being interrupted. A replacement is written synchronously, so a signal never lands half-way.
+process.on("exit", releaseAllLocks);
+for (const [signal, number] of [
+  ["SIGINT", 2],
+  ["SIGTERM", 15],
+  ["SIGHUP", 1],
+] as const)
+  process.on(signal, () => {
+    releaseAllLocks();
+    process.exit(128 + number);
   });
 
-for (const [name, describe] of [
-  [
-    "territories",
-    "balance territories with the rules stored for the scenario and write the result back",
-  ],
-  [
-    "quotas",
-    "set quotas for the scenario's territories with its stored quota settings and write them back",
-  ],
-] as const) {
-  program
-    .command(name)
-    .argument("<file>", "planning workbook (.xlsx)")
-    .description(describe)
-    .option("--scenario <name>", "the scenario to run (default: the Active one, or the only one)")
-    .option("--out <file>", "write the result to another file instead of updating FILE")
-    .addOption(json)
-    .action(async (file: string, options: Common) => {
-      const bar = progressBar(options);
-      try {
-        const { driver, store } = await openPlanFile(file);
-        const report =
-          name === "territories"
-            ? await territories(store, options.scenario, bar.update)
-            : await quotas(store, options.scenario);
-        bar.stop();
-        if (report.changed) await savePlanFile(driver, options.out ?? file);
-        print(report, options);
-      } catch (error) {
-        bar.stop();
-        fail(error, options);
-      }
-    });
-}
-
-program
-  .command("compare")
-  .argument("<file>", "planning workbook (.xlsx)")
-  .argument("<a>", "first scenario")
-  .argument("<b>", "second scenario")
-  .description(
-    "accounts that change rep, per-rep potential and quota differences, metric differences"
-  )
-  .addOption(json)
-  .action(async (file: string, a: string, b: string, options: Common) => {
-    try {
-      const { store } = await openPlanFile(file);
-      print(await compare(store, a, b), options);
-    } catch (error) {
-      fail(error, options);
-    }
-  });
-
-program.parseAsync(process.argv).catch((error) => fail(error, {}));
+runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  interactive: Boolean(process.stderr.isTTY),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // runCli turns every error into an exit code; reaching here is itself a bug.
+    process.stderr.write(`sales-plan: internal error: ${String(error)}\n`);
+    process.exitCode = 4;
+  }
+);

@@ -1,15 +1,31 @@
 /**
- * The command line's plan files: open one as the workbench does (through the .xlsx adapter
- * and PlanStore), refusing files that are not workbooks in words, and write it back only as
- * a whole (a temporary file renamed over the original), so a failed run leaves the file as it was.
+ * The command line's plan files: open one as the workbench does (through the file adapter and
+ * PlanStore), refusing in words files that are not workbooks, and write it back only as a
+ * whole and only over the very file that was read (see safeFile.ts).
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename } from "node:path";
+import type { WorkbookDriver } from "../workbook/driver";
+import { OpcPackage, REL, resolveTarget } from "../workbook/package/opc";
+import { PackageDriver } from "../workbook/packageDriver";
 import { PlanStore } from "../workbook/store";
-import { XlsxDriver } from "../workbook/xlsxDriver";
+import { FileProblem } from "./failures";
+import { FileState, ReadFile, ReplaceOptions, readRegularFile, replaceFile } from "./safeFile";
 
-/** A problem with the file itself, before any plan is read (exit code 2). */
-export class FileProblem extends Error {}
+export { FileProblem };
+
+/** The file adapter the command line uses: any WorkbookDriver that can give the file's bytes. */
+export type PlanFileDriver = WorkbookDriver & { toBuffer(): Promise<Uint8Array> };
+
+/** The one place that picks the file adapter. */
+const readWorkbook = (bytes: Uint8Array): Promise<PlanFileDriver> =>
+  PackageDriver.fromBuffer(bytes);
+
+export interface OpenedPlan {
+  driver: PlanFileDriver;
+  store: PlanStore;
+  /** The file as read: where it is and the state a replacement must still find. */
+  file: ReadFile;
+}
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** OLE compound files: old .xls, and .xlsx files encrypted with a password. */
@@ -18,29 +34,71 @@ const COMPOUND = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, signature: number[]) =>
   signature.every((b, i) => bytes[i] === b);
 
-export async function openPlanFile(
-  path: string
-): Promise<{ driver: XlsxDriver; store: PlanStore }> {
-  if (!existsSync(path)) throw new FileProblem(`${path}: no such file`);
-  const bytes = new Uint8Array(readFileSync(path));
-  if (startsWith(bytes, COMPOUND))
-    throw new FileProblem(
-      `${basename(path)} is password-protected or an old-format .xls; open it in Excel, remove the password (or save as .xlsx) and try again`
-    );
-  if (!startsWith(bytes, ZIP))
-    throw new FileProblem(`${basename(path)} is not an Excel workbook (.xlsx)`);
-  try {
-    const driver = await XlsxDriver.fromBuffer(bytes);
-    return { driver, store: new PlanStore(driver) };
-  } catch (error) {
-    throw new FileProblem(
-      `${basename(path)} could not be read as an Excel workbook: ${error instanceof Error ? error.message : String(error)}`
-    );
-  }
+const SPREADSHEET_MAIN =
+  /(spreadsheetml\.(sheet|template)\.main|ms-excel\.(sheet|template|addin)\.macroEnabled\.main)\+xml$/i;
+
+/** What the main part of an Office package other than a workbook makes it, for the message. */
+function otherOfficeFile(contentType: string | undefined): string {
+  if (contentType?.includes("wordprocessingml")) return "a Word document";
+  if (contentType?.includes("presentationml")) return "a PowerPoint presentation";
+  return "a zip archive";
 }
 
-export async function savePlanFile(driver: XlsxDriver, path: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temporary, await driver.toBuffer());
-  renameSync(temporary, path);
+/**
+ * Refuses a zip that is not an Excel workbook: its package relationships must name a main
+ * part (usually xl/workbook.xml) that exists and has a workbook's content type.
+ */
+async function requireWorkbookPackage(bytes: Uint8Array, name: string): Promise<void> {
+  let main: { part: string; contentType: string | undefined } | undefined;
+  try {
+    const pkg = await OpcPackage.open(bytes);
+    const office = (await pkg.relationships("")).find(
+      (r) => r.type === REL.officeDocument && !r.external
+    );
+    const part = office ? resolveTarget("", office.target) : "xl/workbook.xml";
+    if (pkg.has(part)) main = { part, contentType: await pkg.contentTypeOf(part) };
+  } catch (error) {
+    throw new FileProblem(
+      `${name} could not be read as an Excel workbook (${error instanceof Error ? error.message : String(error)})`
+    );
+  }
+  if (!main || !SPREADSHEET_MAIN.test(main.contentType ?? ""))
+    throw new FileProblem(
+      `${name} is ${otherOfficeFile(main?.contentType)}, not an Excel workbook (it has no xl/workbook.xml part)`
+    );
+}
+
+/** Reads a plan file and opens it as the workbench does; FileProblem (exit code 2) for anything unusable. */
+export async function openPlanFile(path: string): Promise<OpenedPlan> {
+  const file = readRegularFile(path);
+  const { bytes } = file;
+  const name = basename(path);
+  if (startsWith(bytes, COMPOUND))
+    throw new FileProblem(
+      `${name} is password-protected or an old-format .xls; open it in Excel, remove the password (or save as .xlsx) and try again`
+    );
+  if (!startsWith(bytes, ZIP)) throw new FileProblem(`${name} is not an Excel workbook (.xlsx)`);
+  await requireWorkbookPackage(bytes, name);
+  let driver: PlanFileDriver;
+  try {
+    driver = await readWorkbook(bytes);
+  } catch (error) {
+    throw new FileProblem(
+      `${name} could not be read as an Excel workbook: ${error instanceof Error ? error.message : String(error)}`
+    );
+  }
+  return { driver, store: new PlanStore(driver), file };
+}
+
+/**
+ * Writes the plan to `path` (the file read, or an `--out` file) as a whole: refused, with
+ * nothing written, when the file there is no longer in state `expected`.
+ */
+export async function savePlanFile(
+  driver: PlanFileDriver,
+  path: string,
+  expected: FileState | undefined,
+  options: ReplaceOptions = {}
+): Promise<void> {
+  replaceFile(path, await driver.toBuffer(), expected, options);
 }

@@ -1,19 +1,39 @@
 /**
  * The command line as a user runs it (`node bin/sales-plan.cjs …` in a child process) on the
  * sample workbook and on broken copies: output, exit codes, and what ends up in the file.
+ * (program.test.ts covers the same commands in process, faster, on small plans.)
  */
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync, spawn } from "node:child_process";
+import {
+  chmodSync,
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { writeSamplePlan } from "../../src/sample/samplePlan";
+import JSZip from "jszip";
+import { openPlanFile } from "../../src/cli/planFile";
+import { sourceTables, writeSamplePlan } from "../../src/sample/samplePlan";
+import { PackageDriver } from "../../src/workbook/packageDriver";
+import { historySpec, tables, TableSpec } from "../../src/workbook/schema";
+import type { CellValue } from "../../src/workbook/rows";
 import { storedScenarios } from "../../src/workbook/scenarioTables";
-import { PlanStore } from "../../src/workbook/store";
-import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+import { lockPathFor } from "../../src/cli/lock";
+import { smallPlan } from "./smallPlan";
 
-const BIN = resolve(__dirname, "../../bin/sales-plan.cjs");
+// SALES_PLAN_BIN runs these tests against another build of the command (an older checkout).
+const BIN = process.env.SALES_PLAN_BIN ?? resolve(__dirname, "../../bin/sales-plan.cjs");
 const dir = mkdtempSync(join(tmpdir(), "sales-plan-cli-"));
 const sample = join(dir, "sample.xlsx");
+const small = join(dir, "small.xlsx");
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
   try {
@@ -29,13 +49,36 @@ function cli(...args: string[]): { code: number; stdout: string; stderr: string 
   }
 }
 
-const planIn = async (file: string) =>
-  new PlanStore(await XlsxDriver.fromBuffer(readFileSync(file))).load();
+/** The plan in a file, read the way the command line reads it. */
+const planIn = async (file: string) => (await openPlanFile(file)).store.load();
+
+interface CellEdit {
+  table: TableSpec;
+  /** Index of the data row (0 is the row below the header). */
+  row: number;
+  column: string;
+  value: CellValue;
+}
+
+/** A copy of `from` with some cells of its tables changed, as a user would type them. */
+async function withCells(from: string, to: string, edits: CellEdit[]): Promise<void> {
+  const driver = await PackageDriver.fromBuffer(readFileSync(from));
+  for (const table of new Set(edits.map((e) => e.table))) {
+    const raw = (await driver.readTable(table))!;
+    const header = raw.header.map(String);
+    const rows = raw.rows.map((r) => [...r] as CellValue[]);
+    for (const edit of edits.filter((e) => e.table === table))
+      rows[edit.row][header.indexOf(edit.column)] = edit.value;
+    await driver.writeTable(table, header, rows);
+  }
+  writeFileSync(to, await driver.toBuffer());
+}
 
 beforeAll(async () => {
-  const driver = new XlsxDriver();
+  const driver = await PackageDriver.blank();
   await writeSamplePlan(driver);
   writeFileSync(sample, await driver.toBuffer());
+  writeFileSync(small, await smallPlan());
 });
 
 describe("sales-plan", () => {
@@ -70,17 +113,18 @@ describe("sales-plan", () => {
 
     // Running again keeps the first run's rows in the history table.
     expect(cli("territories", file).code).toBe(0);
-    const history = (await XlsxDriver.fromBuffer(readFileSync(file))).workbook.getWorksheet(
-      "Assignments History"
-    );
-    expect(history?.rowCount).toBe(2001);
-  }, 180_000);
+    const history = await (
+      await openPlanFile(file)
+    ).driver.readTable(historySpec(tables.assignments));
+    expect(history?.rows).toHaveLength(2000);
+    expect(readdirSync(dir).filter((f) => f.includes("run.xlsx"))).toEqual(["run.xlsx"]);
+  }, 240_000);
 
-  it("compares two scenarios", () => {
+  it("compares two scenarios, the second saved with --save-as", () => {
     const file = join(dir, "compare.xlsx");
-    copyFileSync(sample, file);
+    copyFileSync(small, file);
     expect(cli("territories", file).code).toBe(0);
-    expect(cli("territories", file, "--scenario", "Unconstrained").code).toBe(0);
+    expect(cli("territories", file, "--save-as", "Unconstrained").code).toBe(0);
     const run = cli("compare", file, "FY27 Base", "Unconstrained", "--json");
     expect(run.code).toBe(0);
     const comparison = JSON.parse(run.stdout) as {
@@ -94,12 +138,24 @@ describe("sales-plan", () => {
     expect(cli("compare", file, "FY27 Base", "Nope")).toMatchObject({ code: 2 });
   }, 120_000);
 
+  it("territories --scenario Typo refuses with exit 2, naming the scenarios there are, and writes nothing", () => {
+    const file = join(dir, "typo.xlsx");
+    copyFileSync(small, file);
+    const before = readFileSync(file);
+    expect(cli("territories", file, "--scenario", "Typo")).toMatchObject({
+      code: 2,
+      stderr: 'sales-plan: no scenario named "Typo"; the workbook has "FY27 Base"\n',
+    });
+    expect(readFileSync(file).equals(before)).toBe(true);
+  }, 120_000);
+
   it("reports every problem in a hand-broken copy, located, with exit 1, and changes nothing", async () => {
     const file = join(dir, "broken.xlsx");
-    const driver = await XlsxDriver.fromBuffer(readFileSync(sample));
-    driver.workbook.getWorksheet("Accounts")!.getCell("F5").value = "a lot";
-    driver.workbook.getWorksheet("V2MOM Items")!.getCell("D3").value = "second";
-    writeFileSync(file, await driver.toBuffer());
+    // Accounts row index 3 is sheet row 5; V2MOM Items row index 1 is sheet row 3.
+    await withCells(sample, file, [
+      { table: sourceTables.accounts, row: 3, column: "Potential", value: "a lot" },
+      { table: tables.v2momItems, row: 1, column: "Rank", value: "second" },
+    ]);
     const before = readFileSync(file);
     const validate = cli("validate", file);
     expect(validate.code).toBe(1);
@@ -113,6 +169,103 @@ describe("sales-plan", () => {
     expect(territories.code).toBe(1);
     expect(territories.stdout).toContain("Accounts · F5 · Potential");
     expect(readFileSync(file).equals(before)).toBe(true);
+  }, 120_000);
+
+  it("validate finds what territories refuses (duplicate id, negative potential, capacity 7)", async () => {
+    const file = join(dir, "refused.xlsx");
+    // Accounts rows 2 and 3 of the sheet get one id; row 4 a negative potential; rep row 3 a capacity of 7.
+    await withCells(small, file, [
+      { table: sourceTables.accounts, row: 1, column: "AccountId", value: "A1" },
+      { table: sourceTables.accounts, row: 2, column: "Potential", value: -60 },
+      { table: sourceTables.reps, row: 1, column: "Capacity", value: 7 },
+    ]);
+    const validate = cli("validate", file);
+    expect(validate.code).toBe(1);
+    for (const place of [
+      "Accounts · A3 · AccountId",
+      "Accounts · F4 · Potential",
+      "Reps · G3 · Capacity",
+    ])
+      expect(validate.stdout).toContain(place);
+    expect(cli("territories", file).code).toBe(3);
+  }, 120_000);
+
+  it("refuses a second run while another process holds the file's lock (exit 2), leaving the file as it was", async () => {
+    const file = join(dir, "locked-run.xlsx");
+    copyFileSync(small, file);
+    const before = readFileSync(file);
+    // A live process that is not this one holds the lock, as a first run would.
+    const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 120000)"]);
+    try {
+      writeFileSync(
+        lockPathFor(realpathSync(file)),
+        JSON.stringify({
+          pid: holder.pid,
+          host: hostname(),
+          started: "2026-03-01T09:00:00.000Z",
+          command: "territories",
+          token: "first-run",
+        })
+      );
+      const second = cli("territories", file);
+      expect(second.code).toBe(2);
+      expect(second.stderr).toContain(
+        `locked-run.xlsx is in use by another sales-plan run (territories, process ${holder.pid} on ${hostname()}, started 2026-03-01T09:00:00.000Z)`
+      );
+      expect(readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      holder.kill();
+    }
+    await new Promise((done) => holder.once("exit", done));
+    // Its process gone, the lock is stale: the next run takes it over and releases it.
+    expect(cli("territories", file).code).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.includes("locked-run"))).toEqual(["locked-run.xlsx"]);
+  }, 120_000);
+
+  it("replaces a file keeping its mode 600 and its symbolic link, and refuses a read-only one", () => {
+    const folder = join(dir, "modes");
+    mkdirSync(join(folder, "shared"), { recursive: true });
+    const privatePlan = join(folder, "private.xlsx");
+    copyFileSync(small, privatePlan);
+    chmodSync(privatePlan, 0o600);
+    expect(cli("territories", privatePlan).code).toBe(0);
+    expect(statSync(privatePlan).mode & 0o777).toBe(0o600);
+
+    const shared = join(folder, "shared", "team.xlsx");
+    copyFileSync(small, shared);
+    const link = join(folder, "team.xlsx");
+    symlinkSync(join("shared", "team.xlsx"), link);
+    expect(cli("territories", link).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(shared).equals(readFileSync(small))).toBe(false);
+
+    const readOnly = join(folder, "final.xlsx");
+    copyFileSync(small, readOnly);
+    chmodSync(readOnly, 0o444);
+    const refused = cli("territories", readOnly);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("final.xlsx is read-only; nothing was written");
+    expect(readFileSync(readOnly).equals(readFileSync(small))).toBe(true);
+    expect(readdirSync(folder).sort()).toEqual([
+      "final.xlsx",
+      "private.xlsx",
+      "shared",
+      "team.xlsx",
+    ]);
+    expect(readdirSync(join(folder, "shared"))).toEqual(["team.xlsx"]);
+  }, 120_000);
+
+  it("refuses a FIFO as --out and a directory as the plan file, with exit 2, without blocking", () => {
+    const fifo = join(dir, "pipe.xlsx");
+    execFileSync("mkfifo", [fifo]);
+    const run = cli("territories", small, "--out", fifo);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("pipe.xlsx is a named pipe (FIFO), not a workbook file");
+    mkdirSync(join(dir, "folder.xlsx"));
+    expect(cli("validate", join(dir, "folder.xlsx"))).toMatchObject({
+      code: 2,
+      stderr: `sales-plan: ${join(dir, "folder.xlsx")} is a directory, not a workbook file; give the path of an .xlsx file\n`,
+    });
   }, 120_000);
 
   it("refuses files that are not plan workbooks, in words, with exit 2", async () => {
@@ -134,10 +287,26 @@ describe("sales-plan", () => {
       /locked\.xlsx is password-protected or an old-format \.xls/
     );
     expect(cli("validate", join(dir, "missing.xlsx"))).toMatchObject({ code: 2 });
+    // A Word document is a zip too, but has no workbook part.
+    const docx = new JSZip();
+    docx.file(
+      "[Content_Types].xml",
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    );
+    docx.file(
+      "_rels/.rels",
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+    );
+    docx.file("word/document.xml", "<w:document/>");
+    const letter = join(dir, "letter.xlsx");
+    writeFileSync(letter, await docx.generateAsync({ type: "uint8array" }));
+    expect(cli("validate", letter)).toMatchObject({
+      code: 2,
+      stderr:
+        "sales-plan: letter.xlsx is a Word document, not an Excel workbook (it has no xl/workbook.xml part)\n",
+    });
     const empty = join(dir, "empty.xlsx");
-    const driver = new XlsxDriver();
-    driver.workbook.addWorksheet("Sheet1");
-    writeFileSync(empty, await driver.toBuffer());
+    writeFileSync(empty, await (await PackageDriver.blank()).toBuffer());
     const run = cli("territories", empty, "--json");
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toEqual({
