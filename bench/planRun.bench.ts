@@ -2,8 +2,10 @@
  * The Territories & Quotas pane's whole run on 100,000 accounts × 500 reps through the file
  * adapter, as the pane and `sales-plan` do it: read the user's tables from a workbook file,
  * balance, set quotas, write the scenario (assignments, per-rep summary, quotas, rules) as
- * one PlanStore change, and produce the file's bytes. Target: ≤ 10 s. Also reported: the
- * longest gap between progress reports, which is how long the progress bar stands still.
+ * one PlanStore change, and produce the file's bytes. Targets: ≤ 5 s, and ≤ 0.4× what ExcelJS
+ * alone takes to load and save the same workbook (measured here, in the same run). Also
+ * reported: the bytes opening inflated against the package's size, and the longest gap
+ * between progress reports (how long the progress bar stands still).
  */
 import { performance } from "node:perf_hooks";
 import { runPlan } from "../src/domain/planRun";
@@ -15,7 +17,8 @@ import {
 } from "../src/workbook/sourceTables";
 import { replaceScenario, scenarioRows } from "../src/workbook/scenarioTables";
 import { PlanStore } from "../src/workbook/store";
-import { XlsxDriver } from "../src/workbook/xlsxDriver";
+import ExcelJS from "exceljs";
+import { PackageDriver } from "../src/workbook/packageDriver";
 import { territoryInstance } from "../test/support/territoryInstance";
 import { printTable } from "./harness";
 
@@ -31,7 +34,7 @@ export async function runPlanRunBench(): Promise<void> {
     history: false,
   };
   const repsSpec = { table: "Reps", sheet: "Reps", columns: [], key: [], history: false };
-  const source = new XlsxDriver();
+  const source = await PackageDriver.blank();
   await source.writeTable(
     accountsSpec,
     ["AccountId", "Name", "Region", "Industry", "SizeTier", "Potential", "Workload", "Owner"],
@@ -78,7 +81,7 @@ export async function runPlanRunBench(): Promise<void> {
     reports++;
   };
 
-  const driver = await XlsxDriver.fromBuffer(file);
+  const driver = await PackageDriver.fromBuffer(file);
   const store = new PlanStore(driver, () => new Date(Date.UTC(2026, 10, 27)));
   const plan = await store.load();
   const [accountsRaw, repsRaw] = [
@@ -130,10 +133,18 @@ export async function runPlanRunBench(): Promise<void> {
   });
   await store.save(plan, replaceScenario(plan, "Bench", rows), "Bench");
   lap("write the scenario (PlanStore save)");
+  const inflated = driver.inflatedBytes;
   const bytes = await driver.toBuffer();
   lap("workbook to .xlsx bytes");
   progress();
   const total = (performance.now() - start) / 1000;
+
+  // Baseline: ExcelJS alone loading and saving the workbook the run produced.
+  const baselineStart = performance.now();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  await workbook.xlsx.writeBuffer();
+  const baseline = (performance.now() - baselineStart) / 1000;
   const m = outcome.value.territory.metrics;
   console.log(
     `\nWhole Territories & Quotas run through the file adapter: ${count.toLocaleString("en")} accounts × ${repCount} reps ` +
@@ -141,7 +152,12 @@ export async function runPlanRunBench(): Promise<void> {
   );
   printTable("Phases (seconds):", [
     ...phases.map(({ phase, seconds }) => ({ phase, seconds })),
-    { phase: "total (target ≤ 10 s)", seconds: total },
-    { phase: `longest gap between ${reports} progress reports`, seconds: longestGap / 1000 },
+    { phase: "total (target ≤ 5 s)", seconds: total },
+    { phase: "ExcelJS alone loads and saves the same workbook", seconds: baseline },
+    { phase: `longest gap between ${reports} progress reports (target ≤ 1 s)`, seconds: longestGap / 1000 },
   ]);
+  console.log(
+    `Whole run ÷ ExcelJS load+save: ${(total / baseline).toFixed(2)}× (target ≤ 0.4×). ` +
+      `Opening and reading inflated ${(inflated / 1e6).toFixed(1)} MB of a package of ${(file.length / 1e6).toFixed(1)} MB compressed.`
+  );
 }

@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { MAX_REQUEST_BYTES, OfficeDriver, chunkRows } from "../src/workbook/officeDriver";
 import { PlanRow } from "../src/workbook/rows";
 import { PlanStore } from "../src/workbook/store";
-import { XlsxDriver } from "../src/workbook/xlsxDriver";
+import { PackageDriver } from "../src/workbook/packageDriver";
 import { tables } from "../src/workbook/schema";
 import { FakeWorkbook } from "../test/support/fakeExcel";
 import { printTable } from "./harness";
@@ -32,7 +32,7 @@ export async function runStorageBench(): Promise<void> {
   }));
   const now = () => new Date(Date.UTC(2026, 10, 27));
 
-  const file = new XlsxDriver();
+  const file = await PackageDriver.blank();
   const fileStore = new PlanStore(file, now);
   let bytes: Uint8Array = new Uint8Array();
   const save = await seconds(async () => {
@@ -41,7 +41,7 @@ export async function runStorageBench(): Promise<void> {
   });
   let loadedRows = 0;
   const load = await seconds(async () => {
-    const snapshot = await new PlanStore(await XlsxDriver.fromBuffer(bytes), now).load();
+    const snapshot = await new PlanStore(await PackageDriver.fromBuffer(bytes), now).load();
     loadedRows = snapshot.tables.assignments.rows.length;
   });
   if (loadedRows !== count) throw new Error(`file round trip lost rows: ${loadedRows} of ${count}`);

@@ -2,11 +2,11 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { SAMPLE_FILE_NAME, writeSamplePlan } from "../src/sample/samplePlan";
-import { XlsxDriver } from "../src/workbook/xlsxDriver";
+import { PackageDriver } from "../src/workbook/packageDriver";
 
 async function main() {
   const out = resolve(process.argv[2] ?? SAMPLE_FILE_NAME);
-  const driver = new XlsxDriver();
+  const driver = await PackageDriver.blank();
   await writeSamplePlan(driver);
   writeFileSync(out, await driver.toBuffer());
   console.log(`Wrote ${out}`);

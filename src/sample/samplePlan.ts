@@ -13,7 +13,8 @@ import { TableSpec } from "../workbook/schema";
 import { PlanStore } from "../workbook/store";
 import { ScenarioRun, settingsRows } from "../workbook/scenarioTables";
 import { v2momToRows } from "../workbook/v2momTables";
-import type { XlsxDriver } from "../workbook/xlsxDriver";
+import type { PackageDriver } from "../workbook/packageDriver";
+import type { ReportCell } from "../workbook/report";
 
 export { SAMPLE_FILE_NAME } from "./constants";
 import { seededRandom, standardNormal as normal } from "./random";
@@ -336,7 +337,7 @@ export function formulaRows(): { label: string; plan: string; native?: string }[
 export const QUOTA_SPLIT_FORMULA = "=PLAN.QUOTASPLIT(60000000,Reps[Capacity],2)";
 
 /** Writes the sample into an empty workbook through the same storage layer the panes use. */
-export async function writeSamplePlan(driver: XlsxDriver, seed = 2027): Promise<void> {
+export async function writeSamplePlan(driver: PackageDriver, seed = 2027): Promise<void> {
   const data = sampleData(seed);
   await driver.writeTable(sourceTables.accounts, header(sourceTables.accounts), data.accounts);
   await driver.writeTable(sourceTables.reps, header(sourceTables.reps), data.reps);
@@ -345,9 +346,6 @@ export async function writeSamplePlan(driver: XlsxDriver, seed = 2027): Promise<
     header(sourceTables.opportunities),
     data.opportunities
   );
-  const sheet = driver.workbook.addWorksheet("PLAN Formulas");
-  sheet.getRow(1).values = ["Figure", "PLAN function", "Native Excel"];
-  sheet.getRow(1).font = { bold: true };
   // Native formulas carry their computed result, as Excel would save it, so readers that do
   // not recalculate (and links to these cells) see the figures.
   const outcome = (o: string) => data.opportunities.filter((row) => row[7] === o);
@@ -362,23 +360,30 @@ export async function writeSamplePlan(driver: XlsxDriver, seed = 2027): Promise<
   };
   results["Pipeline coverage of remaining quota"] =
     results["Open pipeline"] / (60_000_000 - results["Closed-won revenue"]);
+  const cells: ReportCell[] = [
+    { row: 1, col: 1, value: "Figure", style: "label" },
+    { row: 1, col: 2, value: "PLAN function", style: "label" },
+    { row: 1, col: 3, value: "Native Excel", style: "label" },
+  ];
   formulaRows().forEach((row, i) => {
-    const r = sheet.getRow(i + 2);
-    r.getCell(1).value = row.label;
-    if (row.plan) r.getCell(2).value = { formula: row.plan.slice(1) };
+    cells.push({ row: i + 2, col: 1, value: row.label });
+    if (row.plan) cells.push({ row: i + 2, col: 2, formula: row.plan });
     if (row.native)
-      r.getCell(3).value = { formula: row.native.slice(1), result: results[row.label] };
+      cells.push({ row: i + 2, col: 3, formula: row.native, result: results[row.label] });
   });
   // Spilling results get columns of their own, clear of the figures above.
-  sheet.getCell("E1").value = "Rep";
-  sheet.getCell("F1").value = "Quota split of 60,000,000 by capacity (PLAN.QUOTASPLIT)";
-  sheet.getCell("E1").font = sheet.getCell("F1").font = { bold: true };
-  data.reps.forEach((rep, i) => (sheet.getCell(i + 2, 5).value = rep[0]));
-  sheet.getCell("F2").value = { formula: QUOTA_SPLIT_FORMULA.slice(1) };
-  sheet.getColumn(1).width = 44;
-  sheet.getColumn(2).width = 24;
-  sheet.getColumn(3).width = 18;
-  sheet.getColumn(6).width = 30;
+  cells.push(
+    { row: 1, col: 5, value: "Rep", style: "label" },
+    { row: 1, col: 6, value: "Quota split of 60,000,000 by capacity (PLAN.QUOTASPLIT)", style: "label" },
+    { row: 2, col: 6, formula: QUOTA_SPLIT_FORMULA }
+  );
+  data.reps.forEach((rep, i) => cells.push({ row: i + 2, col: 5, value: rep[0] }));
+  await driver.writeReport({
+    sheet: "PLAN Formulas",
+    columnWidths: [44, 24, 18, 10, 30],
+    cells,
+    statusRanges: [],
+  });
   const store = new PlanStore(driver, () => new Date(Date.UTC(FISCAL_YEAR - 1, 10, 27)));
   // One Active scenario with its rules, and no results yet: the pane starts from these rules
   // and `sales-plan territories` / `quotas` run them.

@@ -14,6 +14,8 @@ export interface ReportCell {
   col: number;
   value?: CellValue;
   formula?: string;
+  /** A formula's result as the add-in computed it, stored with it so readers that do not recalculate see it. */
+  result?: CellValue;
   style?: CellStyle;
 }
 

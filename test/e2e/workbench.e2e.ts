@@ -9,7 +9,7 @@ import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { PlanStore } from "../../src/workbook/store";
 import { v2momFromRows } from "../../src/workbook/v2momTables";
-import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+import { PackageDriver } from "../../src/workbook/packageDriver";
 import { sheetsAsCsv } from "../support/libreoffice";
 import { launch, panePage, screenshot, serveDist } from "./support";
 
@@ -129,7 +129,7 @@ describe("workbench in a real browser", () => {
     await screenshot(page, "05-downloaded");
 
     // ExcelJS, through the same storage layer the CLI uses.
-    const driver = await XlsxDriver.fromBuffer(bytes);
+    const driver = await PackageDriver.fromBuffer(bytes);
     const plan = await new PlanStore(driver).load();
     expect(plan.problems).toEqual([]);
     const documents = v2momFromRows(

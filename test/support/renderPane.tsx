@@ -5,9 +5,9 @@ import { render } from "@testing-library/react";
 import { I18nProvider, Locale } from "../../src/taskpane/i18n";
 import { PlanProvider } from "../../src/taskpane/plan/PlanContext";
 import { PlanSnapshot, PlanStore } from "../../src/workbook/store";
-import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+import { PackageDriver } from "../../src/workbook/packageDriver";
 
-export function renderPane(pane: React.ReactElement, driver = new XlsxDriver(), locale: Locale = "en-US") {
+export function renderPane(pane: React.ReactElement, driver: PackageDriver, locale: Locale = "en-US") {
   const store = new PlanStore(driver);
   const view = render(
     <FluentProvider theme={webLightTheme}>
@@ -20,7 +20,7 @@ export function renderPane(pane: React.ReactElement, driver = new XlsxDriver(), 
 }
 
 /** The plan as another reader sees it: the workbook written to bytes and read back. */
-export async function reopened(driver: XlsxDriver): Promise<{ driver: XlsxDriver; plan: PlanSnapshot }> {
-  const copy = await XlsxDriver.fromBuffer(await driver.toBuffer());
+export async function reopened(driver: PackageDriver): Promise<{ driver: PackageDriver; plan: PlanSnapshot }> {
+  const copy = await PackageDriver.fromBuffer(await driver.toBuffer());
   return { driver: copy, plan: await new PlanStore(copy).load() };
 }

@@ -13,7 +13,8 @@ import { TerritoriesPane } from "../../src/taskpane/territories/TerritoriesPane"
 import { CellValue } from "../../src/workbook/rows";
 import { TableSpec } from "../../src/workbook/schema";
 import { storedScenarios } from "../../src/workbook/scenarioTables";
-import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+import { PackageDriver } from "../../src/workbook/packageDriver";
+import { readByExcelJs } from "../support/handEdits";
 import { renderPane, reopened } from "../support/renderPane";
 
 const header = (spec: TableSpec) => spec.columns.map((c) => c.header);
@@ -21,10 +22,10 @@ const header = (spec: TableSpec) => spec.columns.map((c) => c.header);
 async function workbook(edit?: (accounts: CellValue[][], reps: CellValue[][]) => void, headers?: { accounts?: string[]; reps?: string[] }) {
   const data = sampleData(7, { accounts: 150, reps: 8, opportunities: 0 });
   edit?.(data.accounts, data.reps);
-  const driver = new XlsxDriver();
+  const driver = await PackageDriver.blank();
   await driver.writeTable(sourceTables.accounts, headers?.accounts ?? header(sourceTables.accounts), data.accounts);
   await driver.writeTable(sourceTables.reps, headers?.reps ?? header(sourceTables.reps), data.reps);
-  return XlsxDriver.fromBuffer(await driver.toBuffer());
+  return PackageDriver.fromBuffer(await driver.toBuffer());
 }
 
 const step = async (name: string) =>
@@ -293,8 +294,8 @@ describe("Territories & Quotas pane", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: enUS["territories.writeReview"] })).toBeEnabled());
     await click(enUS["territories.writeReview"]);
     await screen.findByText(/now holds the review/);
-    const sheet = (await reopened(driver)).driver.workbook.getWorksheet("Territory Review")!;
-    const column = (c: number) => sheet.getColumn(c).values.map((v) => (v && typeof v === "object" && "formula" in v ? `=${v.formula}` : v));
+    const sheet = (await readByExcelJs(driver)).getWorksheet("Territory Review")!;
+    const column = (c: number) => (sheet.getColumn(c).values as unknown[]).map((v) => (v && typeof v === "object" && "formula" in v ? `=${v.formula}` : v));
     expect(column(1)).toEqual(expect.arrayContaining(["R001", "R008", enUS["territories.quotaSum"]]));
     expect(column(2).some((v) => typeof v === "string" && /^=SUM\(F\d+:F\d+\)$/.test(v))).toBe(true);
   });
@@ -307,7 +308,7 @@ describe("Territories & Quotas pane", () => {
   });
 });
 
-async function inputFrom(driver: XlsxDriver): Promise<PlanRunInput> {
+async function inputFrom(driver: PackageDriver): Promise<PlanRunInput> {
   const a = (await driver.readTable(sourceTables.accounts))!;
   const r = (await driver.readTable(sourceTables.reps))!;
   const { accounts, reps } = readSourceTables(

@@ -10,7 +10,9 @@ import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import { V2momPane } from "../../src/taskpane/v2mom/V2momPane";
 import { PlanStore } from "../../src/workbook/store";
 import { v2momFromRows, v2momToRows } from "../../src/workbook/v2momTables";
-import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+import { PackageDriver } from "../../src/workbook/packageDriver";
+import type ExcelJS from "exceljs";
+import { readByExcelJs, typeInto } from "../support/handEdits";
 import { renderPane, reopened } from "../support/renderPane";
 
 const company: V2mom = {
@@ -31,15 +33,15 @@ const company: V2mom = {
   measures: [{ id: "K1", methodId: "M1", metric: "New ARR", unit: "USD", target: 1_000_000, actual: 900_000 }],
 };
 
-async function workbookWith(documents: V2mom[], edit?: (driver: XlsxDriver) => void): Promise<XlsxDriver> {
-  const driver = new XlsxDriver();
+async function workbookWith(documents: V2mom[], edit?: (driver: PackageDriver) => Promise<void>): Promise<PackageDriver> {
+  const driver = await PackageDriver.blank();
   const store = new PlanStore(driver);
   await store.save(await store.load(), v2momToRows(documents));
-  edit?.(driver);
-  return XlsxDriver.fromBuffer(await driver.toBuffer());
+  await edit?.(driver);
+  return PackageDriver.fromBuffer(await driver.toBuffer());
 }
 
-const documentsIn = async (driver: XlsxDriver) => {
+const documentsIn = async (driver: PackageDriver) => {
   const { plan } = await reopened(driver);
   return v2momFromRows(plan.tables.v2momDocuments, plan.tables.v2momItems, plan.tables.v2momMeasures);
 };
@@ -58,7 +60,7 @@ async function click(name: string | RegExp) {
 
 describe("V2MOM pane", () => {
   it("creates a company V2MOM with ranked values and methods, reorders a method by keyboard button, and saves it to the workbook", async () => {
-    const { driver } = renderPane(<V2momPane />);
+    const { driver } = renderPane(<V2momPane />, await PackageDriver.blank());
     expect(await screen.findByText(enUS["v2mom.none"])).toBeInTheDocument();
     await click(enUS["v2mom.new"]);
     type(enUS["v2mom.field.orgUnit"], "Contoso");
@@ -79,7 +81,7 @@ describe("V2MOM pane", () => {
     expect(saved.vision).toBe("=Be the most trusted planning partner");
     expect(saved.values.map((v) => v.text)).toEqual(["Customer success"]);
     expect(saved.methods.map((m) => m.text)).toEqual(["Grow enterprise", "Expand in APAC"]);
-    expect(driver.workbook.getWorksheet("V2MOM Items")!.getCell("E2").value).toBe("Customer success");
+    expect((await readByExcelJs(driver)).getWorksheet("V2MOM Items")!.getCell("E2").value).toBe("Customer success");
   });
 
   it("refuses to save a non-numeric target, says so next to the field, and keeps what was typed", async () => {
@@ -95,9 +97,7 @@ describe("V2MOM pane", () => {
   });
 
   it("links a measure's actual to a workbook cell, shows its status from that cell, and refuses a link to a cell that no longer exists", async () => {
-    const driver = await workbookWith([{ ...company, status: "Draft" }], (d) => {
-      d.workbook.addWorksheet("Pipeline FY27").getCell("C4").value = 700_000;
-    });
+    const driver = await workbookWith([{ ...company, status: "Draft" }], (d) => typeInto(d, "Pipeline FY27", { C4: 700_000 }));
     renderPane(<V2momPane />, driver);
     const measure = await screen.findByRole("group", { name: "Measure 1" });
     // Typed actual 900,000 of 1,000,000 = 90%: at risk under the default thresholds.
@@ -204,29 +204,27 @@ describe("V2MOM pane", () => {
 
   it("writes the executive summary sheet: blocks per V2MOM, live formulas for linked actuals and status, coloured by conditional formatting", async () => {
     const linkedCompany = { ...company, measures: [{ ...company.measures[0], actualLink: "'Pipeline FY27'!C4" }] };
-    const driver = await workbookWith([linkedCompany], (d) => {
-      d.workbook.addWorksheet("Pipeline FY27").getCell("C4").value = 700_000;
-    });
+    const driver = await workbookWith([linkedCompany], (d) => typeInto(d, "Pipeline FY27", { C4: 700_000 }));
     renderPane(<V2momPane />, driver);
     await screen.findByRole("group", { name: "Measure 1" });
     await click(enUS["v2mom.writeSummary"]);
     await screen.findByText(/now summarises 1 V2MOM/);
     const { driver: file } = await reopened(driver);
-    const sheet = file.workbook.getWorksheet("V2MOM Summary")!;
+    const sheet = (await readByExcelJs(file)).getWorksheet("V2MOM Summary")!;
     const text = (ref: string) => sheet.getCell(ref).text;
     expect(text("A1")).toBe("Contoso — V2MOM FY2027 (Annual, Published)");
     expect(text("B3")).toBe(company.vision);
     const cells: string[] = [];
-    sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
+    sheet.eachRow((row: ExcelJS.Row) => row.eachCell((cell: ExcelJS.Cell) => cells.push(String(cell.text))));
     expect(cells).toEqual(expect.arrayContaining(["1. Customer success", "Grow enterprise", "Expand in APAC", "New ARR"]));
-    const metricRow = sheet.getColumn(2).values.findIndex((v) => v === "New ARR");
+    const metricRow = (sheet.getColumn(2).values as unknown[]).findIndex((v) => v === "New ARR");
     expect(sheet.getCell(metricRow, 5).formula).toBe("IF(ISNUMBER('Pipeline FY27'!C4),'Pipeline FY27'!C4,\"\")");
     expect(sheet.getCell(metricRow, 6).formula).toMatch(/^IF\(OR\(E\d+="",D\d+=""\)/);
     expect(sheet.getCell(metricRow, 4).value).toBe(1_000_000);
 
     // A second summary keeps the first as its previous version.
     await click(enUS["v2mom.writeSummary"]);
-    const again = (await reopened(driver)).driver.workbook;
+    const again = await readByExcelJs(driver);
     expect(again.getWorksheet("V2MOM Summary (previous)")).toBeDefined();
     expect(again.getWorksheet("V2MOM Summary")).toBeDefined();
   });

@@ -3,12 +3,13 @@ import { act, fireEvent, render, screen, waitFor } from "@testing-library/react"
 import { App } from "../../src/taskpane/App";
 import { enUS } from "../../src/taskpane/i18n/en-US";
 import { PlanStore } from "../../src/workbook/store";
-import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+import { PackageDriver } from "../../src/workbook/packageDriver";
+import { typeInto } from "../support/handEdits";
 
 const host = { kind: "outside" as const, displayLanguage: "en-US", dark: false };
 
-async function planFile(edit?: (driver: XlsxDriver) => void): Promise<File> {
-  const driver = new XlsxDriver();
+async function planFile(edit?: (driver: PackageDriver) => Promise<void>): Promise<File> {
+  const driver = await PackageDriver.blank();
   const store = new PlanStore(driver);
   await store.save(await store.load(), {
     assignments: [
@@ -16,7 +17,7 @@ async function planFile(edit?: (driver: XlsxDriver) => void): Promise<File> {
       { Scenario: "Base", AccountId: "A2", RepId: "R2", Reason: "kept", MovedFrom: null, Locked: false },
     ],
   });
-  edit?.(driver);
+  await edit?.(driver);
   return new File([(await driver.toBuffer()) as Uint8Array<ArrayBuffer>], "FY27 plan.xlsx");
 }
 
@@ -49,7 +50,7 @@ describe("workbench outside Excel", () => {
   it("opens a workbook and lists the problems in its hand-edited tables, with their cells", async () => {
     render(<App host={host} />);
     await screen.findByText(/works on FY2027 Sales Plan/, {}, { timeout: 10_000 });
-    await choose(await planFile((driver) => (driver.workbook.getWorksheet("Assignments")!.getCell("F3").value = "perhaps")));
+    await choose(await planFile((driver) => typeInto(driver, "Assignments", { F3: "perhaps" })));
     expect(await screen.findByText(/works on FY27 plan\.xlsx/)).toBeInTheDocument();
     expect(await screen.findByText("1 problem(s) in the plan tables")).toBeInTheDocument();
     expect(screen.getByText(/Assignments · F3 · Locked: Locked holds "perhaps"/)).toBeInTheDocument();
@@ -82,7 +83,7 @@ describe("workbench outside Excel", () => {
       reader.onload = () => resolve(reader.result as ArrayBuffer);
       reader.readAsArrayBuffer(blobs[0]);
     });
-    const reopened = await new PlanStore(await XlsxDriver.fromBuffer(bytes)).load();
+    const reopened = await new PlanStore(await PackageDriver.fromBuffer(bytes)).load();
     expect(reopened.tables.assignments.rows.map((r) => r.AccountId)).toEqual(["A1", "A2"]);
   });
 });

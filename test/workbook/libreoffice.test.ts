@@ -4,12 +4,13 @@
  * that looks like a formula still text.
  */
 import { PlanStore } from "../../src/workbook/store";
-import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+import { PackageDriver } from "../../src/workbook/packageDriver";
 import { sheetsAsCsv } from "../support/libreoffice";
+import { expectValidWorkbook } from "../support/ooxml";
 
 describe("LibreOffice Calc reads the plan tables", () => {
   it("finds every saved value on the Assignments and V2MOM sheets", async () => {
-    const driver = new XlsxDriver();
+    const driver = await PackageDriver.blank();
     const store = new PlanStore(driver, () => new Date(Date.UTC(2026, 10, 27)));
     await store.save(await store.load(), {
       assignments: [
@@ -41,6 +42,7 @@ describe("LibreOffice Calc reads the plan tables", () => {
         },
       ],
     });
+    await expectValidWorkbook(await driver.toBuffer());
     const csv = await sheetsAsCsv(await driver.toBuffer());
     expect(csv("Assignments")).toEqual([
       ["Scenario", "AccountId", "RepId", "Reason", "MovedFrom", "Locked"],

@@ -6,8 +6,9 @@
 import JSZip from "jszip";
 import { runPlan } from "../../src/domain/planRun";
 import { REVIEW_SHEET, ReviewLabels, territoryReview } from "../../src/workbook/territoryReview";
-import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+import { PackageDriver } from "../../src/workbook/packageDriver";
 import { convertedBy, sheetsAsCsv } from "../support/libreoffice";
+import { expectValidWorkbook } from "../support/ooxml";
 import { territoryInstance } from "../support/territoryInstance";
 
 const labels: ReviewLabels = {
@@ -53,9 +54,10 @@ describe("territory review sheet", () => {
       },
     });
     if (!run.ok) throw new Error("engine refused");
-    const driver = new XlsxDriver();
+    const driver = await PackageDriver.blank();
     await driver.writeReport(territoryReview(run.value.territory, run.value.quotas, labels));
     const bytes = await driver.toBuffer();
+    await expectValidWorkbook(bytes);
 
     const zip = await JSZip.loadAsync(bytes);
     const chart = await zip.file("xl/charts/chart1.xml")!.async("string");

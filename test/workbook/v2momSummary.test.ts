@@ -6,8 +6,10 @@
 import fc from "fast-check";
 import { Measure, V2mom, measureStatus } from "../../src/domain/v2mom";
 import { v2momSummary, SummaryLabels } from "../../src/workbook/v2momSummary";
-import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+import { PackageDriver } from "../../src/workbook/packageDriver";
+import { typeInto } from "../support/handEdits";
 import { sheetsAsCsv } from "../support/libreoffice";
+import { expectValidWorkbook } from "../support/ooxml";
 
 const labels: SummaryLabels = {
   title: (d) => `${d.orgUnit} FY${d.fiscalYear}`,
@@ -55,17 +57,18 @@ describe("executive summary sheet", () => {
       ),
     });
     const drawn = fc.sample(measureArb, { numRuns: 60, seed: 2027 });
-    const driver = new XlsxDriver();
-    const actuals = driver.workbook.addWorksheet("Actuals O'Brien FY27");
+    const driver = await PackageDriver.blank();
+    const actuals: Record<string, number | null> = {};
     const measures: Measure[] = drawn.map((d, i) => {
       const m: Measure = { id: `K${i + 1}`, metric: `Metric ${i + 1}`, target: d.target };
       if (d.thresholds) [m.onTrackAt, m.atRiskAt] = d.thresholds;
       if (d.linked) {
-        actuals.getCell(`B${i + 1}`).value = d.actual ?? null;
+        actuals[`B${i + 1}`] = d.actual ?? null;
         m.actualLink = `'Actuals O''Brien FY27'!B${i + 1}`;
       } else m.actual = d.actual;
       return m;
     });
+    await typeInto(driver, "Actuals O'Brien FY27", actuals);
     const expected = drawn.map((d, i) =>
       clearOfThresholds(measures[i], d.actual)
         ? (measureStatus(measures[i], d.actual) ?? "")
@@ -85,6 +88,7 @@ describe("executive summary sheet", () => {
       measures,
     };
     await driver.writeReport(v2momSummary([doc], labels));
+    await expectValidWorkbook(await driver.toBuffer());
     const summary = (await sheetsAsCsv(await driver.toBuffer()))("V2MOM Summary");
     // User text that looks like a formula is shown as typed.
     expect(summary[0][0]).toBe("=Contoso FY2027");

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { V2mom } from "../../src/domain/v2mom";
 import { PlanStore } from "../../src/workbook/store";
 import { v2momFromRows, v2momToRows } from "../../src/workbook/v2momTables";
-import { XlsxDriver } from "../../src/workbook/xlsxDriver";
+import { PackageDriver } from "../../src/workbook/packageDriver";
 
 const words = fc.oneof(
   fc.constantFrom("增长", "=risky", "Win Japan", "Trust — always"),
@@ -65,11 +65,11 @@ describe("V2MOM documents in the workbook", () => {
       fc.asyncProperty(
         fc.uniqueArray(document, { selector: (d) => d.id, minLength: 1, maxLength: 4 }),
         async (docs) => {
-          const driver = new XlsxDriver();
+          const driver = await PackageDriver.blank();
           const store = new PlanStore(driver);
           await store.save(await store.load(), v2momToRows(docs));
           const loaded = await new PlanStore(
-            await XlsxDriver.fromBuffer(await driver.toBuffer())
+            await PackageDriver.fromBuffer(await driver.toBuffer())
           ).load();
           expect(loaded.problems).toEqual([]);
           expect(

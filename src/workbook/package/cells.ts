@@ -30,38 +30,48 @@ function serialOfIso(text: string): number | null {
 
 /** A cell's content. Dates come as 1900-system serials whatever the workbook's date system. */
 export function readCell(sheet: SheetText, cell: CellSpan, context: ReadContext): CellContent {
+  const content = storedContent(sheet, cell, context);
+  // Only a cell with content can hold a formula; the search is skipped for the rest.
+  if (cell.innerTo > cell.innerFrom) {
+    const formula = childText(sheet, cell, "f");
+    if (formula !== undefined) content.formula = formula;
+  }
+  return content;
+}
+
+function storedContent(sheet: SheetText, cell: CellSpan, context: ReadContext): CellContent {
+  if (cell.innerTo <= cell.innerFrom) return { value: null, kind: "blank" };
+  if (cell.type === "inlineStr") return { value: inlineText(sheet, cell), kind: "text" };
   const v = childText(sheet, cell, "v");
-  const f = childText(sheet, cell, "f");
-  const formula = f === undefined ? undefined : f;
-  const withFormula = (content: CellContent): CellContent =>
-    formula !== undefined ? { ...content, formula } : content;
   switch (cell.type) {
     case "s": {
       const text = v === undefined ? undefined : context.sharedStrings[Number(v)];
-      return withFormula(text === undefined ? { value: null, kind: "blank" } : { value: text, kind: "text" });
+      return text === undefined ? { value: null, kind: "blank" } : { value: text, kind: "text" };
     }
-    case "inlineStr":
-      return withFormula({ value: inlineText(sheet, cell), kind: "text" });
     case "str":
-      return withFormula({ value: decodeExcelText(v ?? ""), kind: "text" });
+      return { value: decodeExcelText(v ?? ""), kind: "text" };
     case "b":
-      return withFormula(v === undefined ? { value: null, kind: "blank" } : { value: v.trim() === "1" || v.trim() === "true", kind: "boolean" });
+      return v === undefined ? { value: null, kind: "blank" } : { value: v.trim() === "1" || v.trim() === "true", kind: "boolean" };
     case "e":
-      return withFormula({ value: v ?? "#N/A", kind: "error" });
+      return { value: v ?? "#N/A", kind: "error" };
     case "d": {
       const serial = v === undefined ? null : serialOfIso(v.trim());
-      return withFormula(serial === null ? { value: v ?? null, kind: v ? "text" : "blank" } : { value: serial, kind: "date" });
+      return serial === null ? { value: v ?? null, kind: v ? "text" : "blank" } : { value: serial, kind: "date" };
     }
     default: {
-      if (v === undefined || v.trim() === "") return withFormula({ value: null, kind: "blank" });
+      if (v === undefined || v.trim() === "") return { value: null, kind: "blank" };
       const number = Number(v);
-      if (!Number.isFinite(number)) return withFormula({ value: v, kind: "text" });
+      if (!Number.isFinite(number)) return { value: v, kind: "text" };
       if (cell.style !== undefined && context.styles.isDateStyle(Number(cell.style)))
-        return withFormula({ value: context.date1904 ? number + DAYS_1904 : number, kind: "date" });
-      return withFormula({ value: number, kind: "number" });
+        return { value: context.date1904 ? number + DAYS_1904 : number, kind: "date" };
+      return { value: number, kind: "number" };
     }
   }
 }
+
+/** A cell's value only (what reading a table needs): a formula's cached result, dates as 1900-system serials. */
+export const readValue = (sheet: SheetText, cell: CellSpan, context: ReadContext): CellValue =>
+  storedContent(sheet, cell, context).value;
 
 const needsPreserve = (text: string) => /^\s|\s$|[\n\t]/.test(text);
 

@@ -5,7 +5,7 @@
  * "<name> (previous)", whose part (with its drawing and charts) is reused for the new one.
  */
 import { CellStyle, ReportChart, ReportSheet, STATUS_COLOURS, previousSheetName } from "../report";
-import { chartXml, drawingXml } from "../xlsxCharts";
+import { chartXml, drawingXml } from "./chartParts";
 import { address } from "./cellRef";
 import { contentCellXml, contentOf, textCellXml, valueCellXml } from "./cells";
 import { CONTENT_TYPE, REL, relsPathOf, resolveTarget } from "./opc";

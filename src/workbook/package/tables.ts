@@ -6,7 +6,7 @@ import type { CellContent, TableSite } from "../driver";
 import type { CellValue, RawTable } from "../rows";
 import type { ColumnType, TableSpec } from "../schema";
 import { Area, address, contains, formatArea, overlaps, parseArea } from "./cellRef";
-import { contentCellXml, readCell, sameContent, textCellXml, valueCellXml } from "./cells";
+import { contentCellXml, readCell, readValue, sameContent, textCellXml, valueCellXml } from "./cells";
 import { shiftFormula } from "./formulaShift";
 import { CONTENT_TYPE, REL } from "./opc";
 import {
@@ -51,23 +51,50 @@ async function readArea(file: WorkbookFile, sheet: SheetText, area: Area): Promi
   return grid;
 }
 
+/** The values of an area, row by row (null where the sheet has no cell). */
+async function readValues(file: WorkbookFile, sheet: SheetText, area: Area): Promise<CellValue[][]> {
+  const context = await file.readContext();
+  const width = area.right - area.left + 1;
+  const grid: CellValue[][] = Array.from({ length: area.bottom - area.top + 1 }, () => new Array<CellValue>(width).fill(null));
+  eachCellRow(sheet, area, (row, cells) => {
+    const values = grid[row - area.top];
+    for (const cell of cells) values[cell.column - area.left] = readValue(sheet, cell, context);
+  });
+  return grid;
+}
+
 const bodyArea = (table: TablePart): Area => ({
   ...table.area,
   top: table.area.top + table.headerRowCount,
   bottom: table.area.bottom - table.totalsRowCount,
 });
 
+/** Tables read since their sheet last changed: the store reads a table several times in one save. */
+const readCache = new WeakMap<WorkbookFile, Map<string, { xml: string; raw: RawTable }>>();
+
 export async function readTable(file: WorkbookFile, name: string): Promise<RawTable | undefined> {
   const table = await file.book.table(name);
   if (!table) return undefined;
   const sheet = await file.sheet(table.sheetPart);
+  const cache = readCache.get(file) ?? new Map<string, { xml: string; raw: RawTable }>();
+  readCache.set(file, cache);
+  const key = `${table.part}\u0000${formatArea(table.area)}`;
+  const cached = cache.get(key);
+  const copy = (raw: RawTable): RawTable => ({ ...raw, header: [...raw.header], rows: raw.rows.map((r) => [...r]) });
+  if (cached && cached.xml === sheet.xml) return copy(cached.raw);
+  const raw = await readTableCells(file, table, sheet);
+  cache.set(key, { xml: sheet.xml, raw });
+  return copy(raw);
+}
+
+async function readTableCells(file: WorkbookFile, table: TablePart, sheet: SheetText): Promise<RawTable> {
   const body = bodyArea(table);
   const header = table.headerRowCount
     ? (await readArea(file, sheet, { ...table.area, bottom: table.area.top }))[0].map((c) =>
         c.value === null ? null : String(c.value)
       )
     : table.columns.map((c) => c.name);
-  const rows = body.bottom >= body.top ? (await readArea(file, sheet, body)).map((r) => r.map((c) => c.value)) : [];
+  const rows = body.bottom >= body.top ? await readValues(file, sheet, body) : [];
   return { sheet: table.sheet, header, rows, headerRow: body.top - 1, firstColumn: table.area.left - 1 };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Outside Excel the pane works on a workbook file: open one (picker or drag and drop) or
  * start an empty plan, use the panes exactly as in Excel, and download the workbook. The
- * file never leaves the browser. ExcelJS is loaded only here, so the pane inside Excel
+ * file never leaves the browser. the file adapter is loaded only here, so the pane inside Excel
  * does not carry it.
  */
 import * as React from "react";
@@ -9,7 +9,7 @@ import { Button, MessageBar, MessageBarBody, Toolbar, makeStyles, tokens } from 
 import { ArrowDownloadRegular, DocumentAddRegular, DocumentTableRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import { SAMPLE_FILE_NAME } from "../../../sample/constants";
 import { PlanStore } from "../../../workbook/store";
-import type { XlsxDriver } from "../../../workbook/xlsxDriver";
+import type { PackageDriver } from "../../../workbook/packageDriver";
 import { useI18n } from "../../i18n";
 import { PlanProvider } from "../../plan/PlanContext";
 
@@ -25,7 +25,7 @@ interface OpenFile {
   /** Distinguishes each opening, so the panes start afresh on a newly opened file. */
   id: number;
   name: string;
-  driver: XlsxDriver;
+  driver: PackageDriver;
   store: PlanStore;
 }
 
@@ -33,8 +33,8 @@ let openings = 0;
 
 /** Opens bytes as a workbook, or an empty one, or (with `sample`) the seeded sample plan. */
 async function openWorkbook(name: string, bytes?: ArrayBuffer, sample = false): Promise<OpenFile> {
-  const { XlsxDriver } = await import("../../../workbook/xlsxDriver");
-  const driver = bytes ? await XlsxDriver.fromBuffer(bytes) : new XlsxDriver();
+  const { PackageDriver } = await import("../../../workbook/packageDriver");
+  const driver = bytes ? await PackageDriver.fromBuffer(bytes) : await PackageDriver.blank();
   if (sample) {
     const { writeSamplePlan } = await import("../../../sample/samplePlan");
     await writeSamplePlan(driver);
