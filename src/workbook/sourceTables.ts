@@ -4,7 +4,8 @@
  * every cell that cannot be read is reported with its address, and the rows that can be read
  * are kept.
  */
-import type { Account, InputIssue, Rep } from "../domain/territory";
+import { fill } from "../domain/wording";
+import { INPUT_ISSUES, type Account, type InputIssue, type InputIssueCode, type Rep } from "../domain/territory";
 import { CellValue, PlanProblem, RawTable, columnLetters, convertCell, tableProblem } from "./rows";
 import type { ColumnType } from "./schema";
 import type { UserTable } from "./store";
@@ -285,11 +286,17 @@ function locateIssue(
   issue: InputIssue,
   where: { accounts: SourceSideRead<AccountField>; reps: SourceSideRead<RepField> }
 ): PlanProblem {
-  const worded = { message: issue.message, code: issue.code, values: issue.values };
+  let worded = { message: issue.message, code: issue.code, values: issue.values };
   if (issue.table === "settings")
     return { severity: "error", sheet: "", table: "", column: issue.field, ...worded };
   const side: SourceSideRead<string> = issue.table === "accounts" ? where.accounts : where.reps;
   const sheetRow = issue.row !== undefined ? side.sheetRows[issue.row - 1] : undefined;
+  // The engine counts its own input rows; the user reads the sheet's (its header is a row too).
+  const earlier = issue.values?.row;
+  if (typeof earlier === "number" && issue.code && issue.code in INPUT_ISSUES) {
+    const values = { ...issue.values, row: side.sheetRows[earlier - 1] ?? earlier };
+    worded = { code: issue.code, values, message: fill(INPUT_ISSUES[issue.code as InputIssueCode], values) };
+  }
   const header = (side.mapping as Record<string, string | undefined>)[issue.field];
   const at = header ? side.raw.header.map((h) => String(h ?? "").trim()).indexOf(header) : -1;
   return {

@@ -207,7 +207,7 @@ describe("validate finds what the engine would refuse", () => {
 
   // The engine says which row an id is repeated from as its own count of rows (row 1 = the
   // first data row), and sourceTables.ts passes that message through: A1 is in sheet row 2.
-  it.failing("says the row an id is repeated from as the sheet's row", async () => {
+  it("says the row an id is repeated from as the sheet's row", async () => {
     const validate = await run(["validate", file(await broken())]);
     expect(validate.stdout).toContain(
       'Accounts · A3 · AccountId: account id "A1" also used in row 2\n'
