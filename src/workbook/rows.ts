@@ -8,8 +8,23 @@ import { WordValues, Worded, wordsFrom } from "../domain/wording";
 import { ColumnSpec, TableSpec } from "./schema";
 
 export type CellValue = string | number | boolean | null;
-/** A row by column header; extra columns a user added are kept under their own headers. */
+/**
+ * A row by column header; extra columns a user added are kept under their own headers. Rows
+ * built from a table's headers have no prototype (see `planRow`), so a user column named
+ * `__proto__` or `constructor` is a column like any other; read cells with `cellOf`.
+ */
 export type PlanRow = Record<string, CellValue>;
+
+/** A row without a prototype: any header a user typed can be a key. */
+export function planRow(entries: Iterable<readonly [string, CellValue]> = []): PlanRow {
+  const row = Object.create(null) as PlanRow;
+  for (const [header, value] of entries) row[header] = value;
+  return row;
+}
+
+/** The row's own cell under `header` (never something inherited, such as `constructor`). */
+export const cellOf = (row: PlanRow, header: string): CellValue | undefined =>
+  Object.prototype.hasOwnProperty.call(row, header) ? row[header] : undefined;
 
 export interface TableData {
   /** Column order as in the workbook: the schema's columns, plus any a user added. */
@@ -54,9 +69,26 @@ export const TABLE_PROBLEMS = {
   duplicateKey: "duplicate {key} {value} (also in row {row})",
   newerSchema:
     "this workbook was saved by a newer version of the add-in (schema {version}); update the add-in before saving",
-  tableMissing: 'the table {table} (sheet "{sheet}") is missing: it was deleted or renamed',
+  tableMissing:
+    'the table {table} (sheet "{sheet}") is missing: it was deleted or renamed; undo that, or give the table the name {table} again in Table Design',
+  tableUntabled:
+    'the sheet "{sheet}" holds cells ({used}) but no table named {table}: if it was renamed or converted to a range, rename it back to {table} in Table Design (or select its cells and insert a table named {table}); otherwise move the sheet\'s content to another sheet',
+  tableBlocked:
+    'the table {table} must grow to {area} on sheet "{sheet}", but {cells} hold something: move those cells out of the way (for example insert rows above them), then save again',
+  tableMerged:
+    'merged cells {ranges} on sheet "{sheet}" overlap {area}, where the table {table} is written: unmerge them, then save again',
+  revisionUnreadable:
+    'the revision in {sheet} cell {address} holds "{value}" where a whole number is needed: type back the last revision (the highest ChangeId in the history tables), then reload the plan',
+  schemaVersionUnreadable:
+    'the schema version in {sheet} cell {address} holds "{value}" where a version number is needed: type back {version} if this version of the add-in made the plan, then reload the plan',
   columnNotInTable: 'the column "{column}" is not in the table',
   noColumnChosen: "no column is chosen for {field}",
+  writeBackDuplicateKey:
+    "{column} {key} is in rows {rows}: the write-back cannot tell which row to change; make the keys unique, then write back again",
+  writeBackEdited:
+    "{column} in row {row} was changed after the write-back (it holds {value}, the write-back wrote {written}): undoing would overwrite that edit, so nothing was restored; type {written} back to undo, or keep your edit",
+  writeBackRowMissing:
+    "the row with {column} {key} (row {row} at the write-back) is no longer in the table, or that key is now in several rows: nothing was restored",
 } as const;
 
 export type TableProblemCode = keyof typeof TABLE_PROBLEMS;
@@ -150,7 +182,7 @@ export function convertCell(
 export function parseTable(
   spec: TableSpec,
   raw: RawTable
-): { data: TableData; problems: PlanProblem[] } {
+): { data: TableData; problems: PlanProblem[]; sources: number[] } {
   const problems: PlanProblem[] = [];
   const at = (problem: Omit<PlanProblem, "sheet" | "table">) =>
     problems.push({ sheet: raw.sheet, table: spec.table, ...problem });
@@ -187,11 +219,13 @@ export function parseTable(
   ];
 
   const rows: PlanRow[] = [];
+  /** The index in raw.rows of each parsed row (blank rows are skipped). */
+  const sources: number[] = [];
   const seenKeys = new Map<string, number>();
   raw.rows.forEach((cells, r) => {
     if (cells.every(isBlankCell)) return;
     const sheetRow = raw.headerRow + 1 + r;
-    const row: PlanRow = {};
+    const row = planRow();
     for (const column of spec.columns) {
       const index = position.get(normal(column.header));
       if (index === undefined) {
@@ -237,30 +271,35 @@ export function parseTable(
       } else seenKeys.set(key, sheetRow);
     }
     rows.push(row);
+    sources.push(r);
   });
-  return { data: { header: outHeader, rows }, problems };
+  return { data: { header: outHeader, rows }, problems, sources };
 }
 
-/** Checks rows about to be written; nothing is written while any error remains. */
+/**
+ * Checks rows about to be written; nothing is written while any error remains. Problems are
+ * located where the rows will be: `at` is the table's header row and first column.
+ */
 export function validateRows(
   spec: TableSpec,
   rows: readonly PlanRow[],
-  sheet = spec.sheet
+  sheet = spec.sheet,
+  at: { headerRow: number; firstColumn: number } = { headerRow: 1, firstColumn: 0 }
 ): PlanProblem[] {
   const header = spec.columns.map((c) => c.header);
   const raw: RawTable = {
     sheet,
     header,
-    headerRow: 1,
-    firstColumn: 0,
-    rows: rows.map((row) => header.map((h) => row[h] ?? null)),
+    headerRow: at.headerRow,
+    firstColumn: at.firstColumn,
+    rows: rows.map((row) => header.map((h) => cellOf(row, h) ?? null)),
   };
   return parseTable(spec, raw).problems.filter((p) => p.severity === "error");
 }
 
 /** Rows as cells in `header` order (schema columns first for a new table, extra columns kept). */
 export function toCells(header: readonly string[], rows: readonly PlanRow[]): CellValue[][] {
-  return rows.map((row) => header.map((h) => row[h] ?? null));
+  return rows.map((row) => header.map((h) => cellOf(row, h) ?? null));
 }
 
 /** What appending to an existing table writes: its rows, then the new ones, under the union of both headers. */
@@ -269,7 +308,7 @@ export function appendedTable(
   header: readonly string[],
   rows: readonly CellValue[][]
 ): { header: string[]; rows: CellValue[][] } {
-  const names = existing.header.map(String);
+  const names = existing.header.map((h) => (h === null || h === undefined ? "" : String(h)));
   const merged = [...names, ...header.filter((h) => !names.includes(h))];
   const kept = existing.rows.filter((cells) => cells.some((c) => !isBlankCell(c))) as CellValue[][];
   const reorder = (cells: readonly CellValue[], from: readonly string[]) =>
@@ -278,6 +317,21 @@ export function appendedTable(
     header: merged,
     rows: [...kept.map((c) => reorder(c, names)), ...rows.map((c) => reorder(c, header))],
   };
+}
+
+/**
+ * `rows` with the rows that `belong` replaced by `own`, where the first of them was (else at
+ * the end): the other rows stay as they were, in their order.
+ */
+export function replacedInPlace(
+  rows: readonly PlanRow[],
+  belongs: (row: PlanRow) => boolean,
+  own: readonly PlanRow[]
+): PlanRow[] {
+  const first = rows.findIndex(belongs);
+  if (first < 0) return [...rows, ...own];
+  const others = (part: readonly PlanRow[]) => part.filter((row) => !belongs(row));
+  return [...others(rows.slice(0, first)), ...own, ...others(rows.slice(first))];
 }
 
 /**
@@ -292,12 +346,12 @@ export function withExtraColumns(
   const known = new Set(spec.columns.map((c) => c.header));
   const extra = previous.header.filter((h) => !known.has(h));
   if (!extra.length) return [...rows];
-  const keyOf = (row: PlanRow) => JSON.stringify(spec.key.map((k) => row[k]));
+  const keyOf = (row: PlanRow) => JSON.stringify(spec.key.map((k) => cellOf(row, k) ?? null));
   const before = new Map(previous.rows.map((row) => [keyOf(row), row]));
   return rows.map((row) => {
     const old = before.get(keyOf(row));
-    const merged: PlanRow = { ...row };
-    for (const h of extra) merged[h] = row[h] ?? old?.[h] ?? null;
+    const merged = planRow(Object.entries(row));
+    for (const h of extra) merged[h] = cellOf(row, h) ?? (old && cellOf(old, h)) ?? null;
     return merged;
   });
 }

@@ -12,9 +12,10 @@ import type {
   FairnessMetrics,
   TerritoryResult,
 } from "../domain/territory";
-import { PlanRow, withExtraColumns } from "./rows";
+import { PlanRow, cellOf, planRow, replacedInPlace, withExtraColumns } from "./rows";
 import { TableName, tables } from "./schema";
-import type { PlanSnapshot, UserTable } from "./store";
+import type { UserTable } from "./driver";
+import type { PlanSnapshot } from "./store";
 import type { AccountField, ColumnMapping, RepField } from "./sourceTables";
 
 /** The inputs of a quota plan a user sets (the reps' figures come from the territory run). */
@@ -242,19 +243,57 @@ export function scenarioRows(
   };
 }
 
-/** Changes that replace one scenario's rows in every scenario table and keep the other scenarios' rows. */
+const QUOTA_SUMMARY = ["CompanyTarget", "QuotaTotal", "TiesOut"] as const;
+
+/**
+ * Changes that replace one scenario's rows in every scenario table. The other scenarios' rows
+ * are given back as they were read (the store writes them back cell for cell), in place; the
+ * scenario keeps what a re-run does not redo: its Created date, its note when none is given,
+ * and, when the run set no quotas, its quota rows, quota settings and quota figures.
+ */
 export function replaceScenario(
   snapshot: PlanSnapshot,
   name: string,
   rows: ReturnType<typeof scenarioRows>
 ) {
+  const stored = snapshot.tables.scenarios.rows.find((r) => cellOf(r, "Scenario") === name);
+  const territoryOnly =
+    rows.quotas.length === 0 && rows.scenarios.every((r) => cellOf(r, "CompanyTarget") == null);
+  const summary = rows.scenarios.map((row) => {
+    if (!stored) return row;
+    const kept = planRow(Object.entries(row));
+    kept.Created = cellOf(stored, "Created") ?? cellOf(row, "Created") ?? null;
+    kept.Note = cellOf(row, "Note") ?? cellOf(stored, "Note") ?? null;
+    if (territoryOnly)
+      for (const column of QUOTA_SUMMARY) kept[column] = cellOf(stored, column) ?? null;
+    return kept;
+  });
+  const isQuotaSetting = (r: PlanRow) => String(cellOf(r, "Setting") ?? "").startsWith("quota.");
+  const settings = territoryOnly
+    ? [
+        ...rows.scenarioSettings,
+        ...snapshot.tables.scenarioSettings.rows.filter(
+          (r) =>
+            cellOf(r, "Scenario") === name &&
+            isQuotaSetting(r) &&
+            !rows.scenarioSettings.some((n) => cellOf(n, "Setting") === cellOf(r, "Setting"))
+        ),
+      ]
+    : rows.scenarioSettings;
+  const next = { ...rows, scenarios: summary, scenarioSettings: settings };
   const changes: Partial<Record<TableName, PlanRow[]>> = {};
-  for (const table of Object.keys(rows) as (keyof typeof rows)[]) {
-    const others = snapshot.tables[table].rows.filter((r) => r.Scenario !== name);
-    changes[table] = withExtraColumns(tables[table], snapshot.tables[table], [
-      ...others,
-      ...rows[table],
-    ]);
+  for (const table of Object.keys(next) as (keyof typeof next)[]) {
+    // A run without quotas leaves the scenario's quotas as they are: not written at all.
+    if (table === "quotas" && territoryOnly) continue;
+    changes[table] = withExtraColumns(
+      tables[table],
+      snapshot.tables[table],
+      replacedInPlace(
+        snapshot.tables[table].rows,
+        (r) => cellOf(r, "Scenario") === name,
+        next[table]
+      )
+    );
   }
   return changes;
 }
@@ -263,7 +302,9 @@ export function replaceScenario(
 export function withStates(snapshot: PlanSnapshot, states: ReadonlyMap<string, ScenarioState>) {
   return {
     scenarios: snapshot.tables.scenarios.rows.map((r) =>
-      states.has(String(r.Scenario)) ? { ...r, State: states.get(String(r.Scenario))! } : r
+      states.has(String(r.Scenario))
+        ? planRow([...Object.entries(r), ["State", states.get(String(r.Scenario))!]])
+        : r
     ),
   };
 }

@@ -50,6 +50,8 @@ export const V2MOM_STATUSES = ["Draft", "Published"] as const;
 export const V2MOM_ITEM_KINDS = ["Value", "Method", "Obstacle"] as const;
 export const MEASURE_STATUSES = ["On track", "At risk", "Off track"] as const;
 export const SCENARIO_STATES = ["Draft", "Active", "Archived"] as const;
+/** Excel's types of a stored cell value, as a write-back records the cell it replaced. */
+export const CELL_KINDS = ["blank", "text", "number", "boolean", "date", "error"] as const;
 
 export const tables = {
   v2momDocuments: {
@@ -189,7 +191,10 @@ export const tables = {
   },
   /**
    * Every cell the add-in changed in a user's own table (on explicit request, such as writing
-   * the assigned rep into the accounts table), with its previous value, so it can be restored.
+   * the assigned rep into the accounts table), with the cell exactly as it was (value, type,
+   * formula), so it can be restored; undoing a write-back marks its rows with the undoing
+   * change, so the undone ones stay readable and the next undo goes one write-back further.
+   * Workbooks written before PreviousKind existed read it blank: the previous value as text.
    */
   writeBacks: {
     table: "PlanWriteBacks",
@@ -203,14 +208,35 @@ export const tables = {
       text("Table", { required: true }),
       text("Column", { required: true }),
       text("Key", { required: true }),
+      // The sheet row of the cell when it was written: an undo puts the value back there.
+      num("Row"),
       text("Previous"),
+      text("PreviousKind", { choices: CELL_KINDS }),
+      // The previous cell's formula without its "=", when it held one.
+      text("PreviousFormula"),
       text("New"),
+      text("UndoneBy"),
     ],
   },
 } satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof tables;
 export const tableNames = Object.keys(tables) as TableName[];
+
+/**
+ * History retention: a history table keeps the rows replaced by the last 20 changes to its
+ * table. Each save reads and rewrites its history table whole, so an unbounded history makes
+ * every save slower until the workbook can no longer be saved at all (about ten runs of a
+ * 100,000-account plan reach a million rows); 20 changes is a working month of runs.
+ */
+export const HISTORY_CHANGES_KEPT = 20;
+
+/**
+ * ... and at most this many rows, dropping whole older changes first (the latest change is
+ * always kept whole): 200,000 rows keep a save of a large plan within seconds and a history
+ * sheet far below Excel's 1,048,576 rows.
+ */
+export const HISTORY_ROWS_KEPT = 200_000;
 
 /** Columns a history table adds in front of the copied rows. */
 export const HISTORY_COLUMNS: readonly ColumnSpec[] = [

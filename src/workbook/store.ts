@@ -1,74 +1,40 @@
 /**
  * PlanStore: the one way panes and the command line read and write plans. It checks rows
- * before writing, refuses to overwrite what someone else changed since it was loaded, keeps
- * every overwritten row in a history table first, and restores the previous rows when a
- * write fails half-way. Adapters (Office.js, .xlsx file) only move cells.
+ * before writing, refuses to overwrite what someone else changed since it was loaded, refuses
+ * (writing nothing, saying where and what to do) to write where a table was renamed, deleted
+ * or would grow over the user's cells, keeps every overwritten row in a history table first
+ * (within a stated retention), and puts back every table it touched when a write fails
+ * half-way. Adapters (Office.js, the .xlsx package) only move cells and say what is where.
  */
 import { serialFromDate } from "../domain/calendar";
+import type { CellContent, UserTable, WorkbookDriver } from "./driver";
+import { TableWrite, writeAllOrNothing } from "./guardedWrite";
+import { appendedHistory, historyRows } from "./history";
+import { aboutWrittenRow, cellsToWrite } from "./keptRows";
+import { planInfoRows, readPlanInfo } from "./planInfo";
 import {
   CellValue,
   PlanProblem,
   PlanRow,
   RawTable,
   TableData,
-  appendedTable,
+  cellOf,
   filledRows,
   parseTable,
+  planRow,
   tableProblem,
-  toCells,
   validateRows,
 } from "./rows";
-import {
-  SCHEMA_VERSION,
-  TableName,
-  TableSpec,
-  historySpec,
-  infoSpec,
-  tableNames,
-  tables,
-} from "./schema";
+import { SCHEMA_VERSION, TableName, historySpec, infoSpec, tableNames, tables } from "./schema";
+import { PlanStoreError, refusal } from "./storeError";
+import { UserColumn, readUserColumn, userTableSpec } from "./userColumn";
+import { latestWriteBack, planRestore, planWriteBack } from "./writeBack";
 import type { LinkedValue, ReportSheet } from "./report";
 
-/** What an adapter must do: read and write whole tables of cells. No planning logic. */
-export interface WorkbookDriver {
-  /** The table's cells, or undefined when its sheet or table does not exist. */
-  readTable(spec: TableSpec): Promise<RawTable | undefined>;
-  /** Replaces the table's rows (creating sheet and table if needed); text columns stay text. */
-  writeTable(
-    spec: TableSpec,
-    header: readonly string[],
-    rows: readonly CellValue[][]
-  ): Promise<void>;
-  /** Draws a report sheet, keeping an existing sheet of that name as its previous version. */
-  writeReport?(report: ReportSheet): Promise<void>;
-  /** Current values of linked cells or names; `exists: false` for a link that no longer resolves. */
-  readLinks?(links: readonly string[]): Promise<Map<string, LinkedValue>>;
-  /** The address of the cell selected in Excel; absent where there is no grid (a file). */
-  selectedAddress?(): Promise<string>;
-  /** Every Excel table in the workbook, plan tables included. */
-  listTables?(): Promise<UserTable[]>;
-  /** Replaces the body cells of one column of a table, in row order. */
-  writeColumn?(table: UserTable, header: string, values: readonly CellValue[]): Promise<void>;
-  /** Shows a cell to the user (Excel selects it); absent where there is no grid. */
-  selectCell?(sheet: string, address: string): Promise<void>;
-  /** The selected range as a table (first row the header); absent where there is no grid. */
-  readSelection?(): Promise<RawTable | undefined>;
-}
-
-/** A table a user made: the add-in reads it and writes it only on explicit request. */
-export interface UserTable {
-  name: string;
-  sheet: string;
-}
-
-/** The spec under which an adapter reads a user's table: only its name and sheet matter. */
-export const userTableSpec = (table: UserTable): TableSpec => ({
-  table: table.name,
-  sheet: table.sheet,
-  columns: [],
-  key: [],
-  history: false,
-});
+// The adapter interface lives in driver.ts; importers of the store keep finding it here.
+export type { CellContent, TableSite, UserTable, WorkbookDriver } from "./driver";
+export { PlanStoreError } from "./storeError";
+export { userTableSpec } from "./userColumn";
 
 export interface PlanSnapshot {
   revision: number;
@@ -77,17 +43,6 @@ export interface PlanSnapshot {
   problems: PlanProblem[];
   /** A fingerprint of each table as loaded, to notice edits made since. */
   fingerprints: Record<TableName, string>;
-}
-
-export class PlanStoreError extends Error {
-  constructor(
-    readonly kind: "invalid" | "conflict" | "write-failed",
-    message: string,
-    readonly problems: PlanProblem[] = []
-  ) {
-    super(message);
-    this.name = "PlanStoreError";
-  }
 }
 
 /** FNV-1a over the table's cells: enough to notice that a table changed. */
@@ -111,32 +66,8 @@ function serialNow(now: Date): number {
   return day + (now.getUTCHours() * 3600 + now.getUTCMinutes() * 60 + now.getUTCSeconds()) / 86_400;
 }
 
-/** The key/value pairs of the Plan Info table. */
-function infoOf(raw: RawTable | undefined): Record<string, string> {
-  const info: Record<string, string> = {};
-  for (const row of raw?.rows ?? []) {
-    if (row[0] !== null && row[0] !== undefined) info[String(row[0])] = String(row[1] ?? "");
-  }
-  return info;
-}
-
 const headerOf = (name: TableName) => tables[name].columns.map((c) => c.header);
-
-/** The previous rows of a table as history rows: change id, time and scenario first, then every column. */
-function historyRows(
-  spec: TableSpec,
-  raw: RawTable,
-  stamp: CellValue[]
-): { header: string[]; rows: CellValue[][] } {
-  const history = historySpec(spec);
-  const extra = raw.header.map(String).filter((h) => !spec.columns.some((c) => c.header === h));
-  const header = [...history.columns.map((c) => c.header), ...extra];
-  const rows = filledRows(raw).map((cells) => {
-    const byHeader = new Map(raw.header.map((h, i) => [String(h).trim(), cells[i] as CellValue]));
-    return header.map((h, i) => (i < stamp.length ? stamp[i] : (byHeader.get(h) ?? null)));
-  });
-  return { header, rows };
-}
+const INFO_CODES = new Set(["revisionUnreadable", "schemaVersionUnreadable"]);
 
 export class PlanStore {
   constructor(
@@ -185,10 +116,17 @@ export class PlanStore {
     return this.driver.readSelection?.();
   }
 
+  /** Writes a report sheet; a sheet it replaces is kept as "<name> (previous)". */
+  async writeReport(report: ReportSheet): Promise<void> {
+    if (!this.driver.writeReport) throw new Error("this workbook cannot hold report sheets");
+    await this.driver.writeReport(report);
+  }
+
   /**
-   * Writes values into one column of a user's table, by key (rows whose key is not given keep
-   * their value). The previous values go to the write-back history first, in the same change,
-   * so `restoreWriteBack` can put them back. Returns the snapshot after the change.
+   * Writes values into one column of a user's table, by key (trimmed, as the engine names
+   * rows; rows whose key is not given keep their cell). Each cell it replaces goes to the
+   * write-back log first, exactly (value, type, formula, row), in the same change, so
+   * `restoreWriteBack` can put it back. Refused when a key to write is in several rows.
    */
   async writeBack(
     base: PlanSnapshot,
@@ -198,106 +136,92 @@ export class PlanStore {
     valuesByKey: ReadonlyMap<string, CellValue>,
     scenario = ""
   ): Promise<{ snapshot: PlanSnapshot; changed: number }> {
-    const raw = await this.readUserTable(table);
-    if (!raw)
-      throw new PlanStoreError("invalid", `the table ${table.name} is no longer in the workbook`);
-    const header = raw.header.map((h) => String(h ?? "").trim());
-    const [key, target] = [header.indexOf(keyHeader.trim()), header.indexOf(targetHeader.trim())];
-    if (key < 0 || target < 0)
-      throw new PlanStoreError(
-        "invalid",
-        `the table ${table.name} has no column "${key < 0 ? keyHeader : targetHeader}"`
-      );
-    const before = raw.rows.map((cells) => (cells[target] ?? null) as CellValue);
-    const after = raw.rows.map((cells, i) => {
-      const id = String(cells[key] ?? "").trim();
-      return valuesByKey.has(id) ? valuesByKey.get(id)! : before[i];
-    });
-    const changeId = String(base.revision + 1);
-    const changedAt = serialNow(this.now());
-    const log: PlanRow[] = [];
-    raw.rows.forEach((cells, i) => {
-      if (before[i] === after[i]) return;
-      log.push({
-        ChangeId: changeId,
-        ChangedAt: changedAt,
-        Scenario: scenario,
-        Table: table.name,
-        Column: targetHeader,
-        Key: String(cells[key] ?? ""),
-        Previous: before[i] === null ? null : String(before[i]),
-        New: after[i] === null ? null : String(after[i]),
-      });
-    });
-    if (!log.length) return { snapshot: base, changed: 0 };
-    if (!this.driver.writeColumn)
-      throw new PlanStoreError("write-failed", "this workbook cannot be written cell by cell");
+    const column = await readUserColumn(this.driver, table, keyHeader, targetHeader);
+    const stamp = {
+      changeId: String(base.revision + 1),
+      changedAt: serialNow(this.now()),
+      scenario,
+    };
+    const plan = planWriteBack({ ...column, targetHeader, valuesByKey, stamp });
+    if (plan.problems.length) throw refusal(plan.problems);
+    if (!plan.log.length) return { snapshot: base, changed: 0 };
     // The log first (refused as a whole if someone else changed the plan), then the cells.
-    const snapshot = await this.save(
-      base,
-      { writeBacks: [...base.tables.writeBacks.rows, ...log] },
-      scenario
-    );
-    try {
-      await this.driver.writeColumn(table, targetHeader, after);
-    } catch (error) {
-      await this.driver.writeColumn(table, targetHeader, before).catch(() => undefined);
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new PlanStoreError(
-        "write-failed",
-        `writing into ${table.name} failed (${reason}); its previous values are unchanged`
-      );
-    }
-    return { snapshot, changed: log.length };
+    const log = [...base.tables.writeBacks.rows, ...plan.log];
+    const logged = await this.save(base, { writeBacks: log }, scenario);
+    const snapshot = await this.writeCells(base, logged, column, targetHeader, plan.after);
+    return { snapshot, changed: plan.log.length };
   }
 
-  /** Puts back the previous values of the latest write-back into a user's table. */
+  /**
+   * Undoes the latest write-back into a user's table that is not undone yet: its cells go
+   * back exactly as they were, and its log rows are marked with this change (UndoneBy), so
+   * undoing again reaches the write-back before it. Refused when a cell it wrote was edited
+   * since, or its row is gone: undoing then would lose the user's edit.
+   */
   async restoreWriteBack(
     base: PlanSnapshot,
     table: UserTable,
     keyHeader: string
   ): Promise<{ snapshot: PlanSnapshot; changed: number }> {
-    const rows = base.tables.writeBacks.rows.filter((r) => r.Table === table.name);
-    const latest = rows.reduce((max, r) => Math.max(max, Number(r.ChangeId)), -Infinity);
-    const last = rows.filter((r) => Number(r.ChangeId) === latest);
-    if (!last.length) return { snapshot: base, changed: 0 };
-    const previous = new Map(last.map((r) => [String(r.Key), r.Previous]));
-    return this.writeBack(base, table, keyHeader, String(last[0].Column), previous, "restore");
+    const undo = latestWriteBack(base.tables.writeBacks.rows, table.name);
+    if (!undo.length) return { snapshot: base, changed: 0 };
+    const header = String(cellOf(undo[0], "Column") ?? "");
+    const column = await readUserColumn(this.driver, table, keyHeader, header);
+    const plan = planRestore({ ...column, undo });
+    if (plan.problems.length) throw refusal(plan.problems);
+    const undoneBy = String(base.revision + 1);
+    const log = base.tables.writeBacks.rows.map((row) =>
+      undo.includes(row) ? planRow([...Object.entries(row), ["UndoneBy", undoneBy]]) : row
+    );
+    const logged = await this.save(base, { writeBacks: log }, "restore");
+    const snapshot = await this.writeCells(base, logged, column, header, plan.after);
+    return { snapshot, changed: undo.length };
   }
 
-  /** Writes a report sheet; a sheet it replaces is kept as "<name> (previous)". */
-  async writeReport(report: ReportSheet): Promise<void> {
-    if (!this.driver.writeReport) throw new Error("this workbook cannot hold report sheets");
-    await this.driver.writeReport(report);
-  }
-
-  private async readInfo(): Promise<Record<string, string>> {
-    return infoOf(await this.driver.readTable(infoSpec));
-  }
-
-  /** Adds rows to a table (a history table), keeping its rows and any columns it has. */
-  private async append(
-    spec: TableSpec,
-    header: readonly string[],
-    rows: readonly CellValue[][]
-  ): Promise<RawTable | undefined> {
-    const existing = await this.driver.readTable(spec);
-    const appended = existing
-      ? appendedTable(existing, header, rows)
-      : { header: [...header], rows: [...rows] };
-    await this.driver.writeTable(spec, appended.header, appended.rows);
-    return existing;
+  /** Writes a column after its log was saved; when that fails, the cells and the log go back. */
+  private async writeCells(
+    base: PlanSnapshot,
+    logged: PlanSnapshot,
+    column: UserColumn,
+    header: string,
+    after: readonly CellContent[]
+  ): Promise<PlanSnapshot> {
+    try {
+      await this.driver.writeColumn!(column.table, header, after);
+      return logged;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const putBack = await this.driver.writeColumn!(column.table, header, column.cells).then(
+        () => true,
+        () => false
+      );
+      // Cells that could not be put back stay in the log, so that undo can still restore them.
+      if (!putBack)
+        throw new PlanStoreError(
+          "write-failed",
+          `writing into ${column.table.name} failed (${reason}) and some cells may have changed; ${tables.writeBacks.sheet} keeps what they were: reload, then undo the write-back`
+        );
+      // The log must not list a write-back that did not happen.
+      const reverted = await this.save(logged, { writeBacks: base.tables.writeBacks.rows }).then(
+        () => true,
+        () => false
+      );
+      throw new PlanStoreError(
+        "write-failed",
+        `writing into ${column.table.name} failed (${reason}); its previous values are unchanged` +
+          (reverted ? "" : `, but ${tables.writeBacks.sheet} still lists that write-back`)
+      );
+    }
   }
 
   /** Reads every plan table, reporting each problem with its place and keeping all it can. */
   async load(): Promise<PlanSnapshot> {
-    const info = await this.readInfo();
-    const revision = Number(info.revision ?? 0);
+    const info = readPlanInfo(await this.driver.readTable(infoSpec));
     const snapshot: PlanSnapshot = {
-      revision,
-      schemaVersion: Number(info.schemaVersion ?? SCHEMA_VERSION),
+      revision: info.revision,
+      schemaVersion: info.schemaVersion,
       tables: {} as Record<TableName, TableData>,
-      problems: [],
+      problems: [...info.problems],
       fingerprints: {} as Record<TableName, string>,
     };
     if (snapshot.schemaVersion > SCHEMA_VERSION) {
@@ -308,13 +232,15 @@ export class PlanStore {
         ...tableProblem("newerSchema", { version: snapshot.schemaVersion }),
       });
     }
+    // A plan with a revision, even one that cannot be read, was saved: its tables must be there.
+    const savedBefore = info.revision > 0 || info.problems.length > 0;
     for (const name of tableNames) {
       const spec = tables[name];
       const raw = await this.driver.readTable(spec);
       snapshot.fingerprints[name] = fingerprint(raw);
       if (!raw) {
         snapshot.tables[name] = { header: spec.columns.map((c) => c.header), rows: [] };
-        if (revision > 0)
+        if (savedBefore)
           snapshot.problems.push({
             severity: "error",
             sheet: spec.sheet,
@@ -331,8 +257,10 @@ export class PlanStore {
   }
 
   /**
-   * Writes the changed tables as one logical change. Refuses (and writes nothing) when a row
-   * is invalid or when the workbook changed since `base` was loaded.
+   * Writes the changed tables as one logical change, all or nothing. Refuses, writing
+   * nothing, when a row is invalid, when the workbook changed since `base` was loaded, or
+   * when a table it would write is not where it should be or would overwrite the user's cells.
+   * Rows given back as they were read are written back cell for cell.
    */
   async save(
     base: PlanSnapshot,
@@ -340,22 +268,20 @@ export class PlanStore {
     scenario = ""
   ): Promise<PlanSnapshot> {
     const changed = (Object.keys(changes) as TableName[]).filter((name) => changes[name]);
-    const problems = changed.flatMap((name) => validateRows(tables[name], changes[name]!));
-    if (problems.length)
-      throw new PlanStoreError(
-        "invalid",
-        `${problems.length} problem(s) must be fixed before saving`,
-        problems
-      );
     if (base.schemaVersion > SCHEMA_VERSION)
       throw new PlanStoreError(
         "invalid",
         "this workbook was saved by a newer version of the add-in"
       );
-
     const infoBefore = await this.driver.readTable(infoSpec);
-    const info = infoOf(infoBefore);
-    if (Number(info.revision ?? 0) !== base.revision) {
+    const info = readPlanInfo(infoBefore);
+    if (info.problems.length) throw refusal(info.problems);
+    if (base.problems.some((p) => p.code && INFO_CODES.has(p.code)))
+      throw new PlanStoreError(
+        "conflict",
+        `${infoSpec.sheet} was changed after you loaded the plan; reload it, then make your change again`
+      );
+    if (info.revision !== base.revision) {
       throw new PlanStoreError(
         "conflict",
         "someone else saved this plan after you loaded it; reload to see their changes, then make yours again"
@@ -373,66 +299,66 @@ export class PlanStore {
       previous.set(name, raw);
     }
 
-    const revision = base.revision + 1;
-    const changedAt = serialNow(this.now());
-    const created: TableName[] = [];
-    const historyBefore = new Map<TableSpec, RawTable | undefined>();
-    try {
-      // 1. Keep what is about to be overwritten.
-      for (const name of changed) {
-        const raw = previous.get(name);
-        if (!tables[name].history || !raw || filledRows(raw).length === 0) continue;
-        const history = historySpec(tables[name]);
-        const { header, rows } = historyRows(tables[name], raw, [
-          String(revision),
-          changedAt,
-          scenario,
-        ]);
-        historyBefore.set(history, await this.append(history, header, rows));
-      }
-      // 2. The first save lays out every plan table, so that a table missing later was deleted.
-      if (base.revision === 0) {
-        for (const name of tableNames) {
-          if (changed.includes(name) || base.fingerprints[name] !== "missing") continue;
-          await this.driver.writeTable(tables[name], headerOf(name), []);
-          created.push(name);
-        }
-      }
-      // 3. The change itself, then the revision that marks it done.
-      for (const name of changed) {
-        const header = base.tables[name]?.header ?? headerOf(name);
-        await this.driver.writeTable(tables[name], header, toCells(header, changes[name]!));
-      }
-      await this.driver.writeTable(
-        infoSpec,
-        ["Key", "Value"],
-        [
-          ["schemaVersion", String(SCHEMA_VERSION)],
-          ["revision", String(revision)],
-        ]
-      );
-    } catch (error) {
-      // Put back every table this change may have touched, from the cells read just before.
-      const restores: [TableSpec, RawTable | undefined][] = [
-        ...changed.map((name): [TableSpec, RawTable | undefined] => [
-          tables[name],
-          previous.get(name),
-        ]),
-        ...historyBefore,
-        [infoSpec, infoBefore],
-      ];
-      for (const [spec, raw] of restores) {
-        const header = raw ? raw.header.map(String) : spec.columns.map((c) => c.header);
-        await this.driver
-          .writeTable(spec, header, (raw?.rows ?? []) as CellValue[][])
-          .catch(() => undefined);
-      }
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new PlanStoreError(
-        "write-failed",
-        `saving failed (${reason}); your previous plan is unchanged`
-      );
+    const cells = new Map<TableName, { header: string[]; rows: CellValue[][] }>();
+    const problems: PlanProblem[] = [];
+    for (const name of changed) {
+      const raw = previous.get(name);
+      const header = base.tables[name]?.header ?? headerOf(name);
+      const written = cellsToWrite(tables[name], raw, header, changes[name]!);
+      const at = { headerRow: raw?.headerRow ?? 1, firstColumn: raw?.firstColumn ?? 0 };
+      const found = validateRows(tables[name], changes[name]!, raw?.sheet, at);
+      problems.push(...found.filter((p) => aboutWrittenRow(p, written.kept, at.headerRow)));
+      cells.set(name, { header, rows: written.cells });
     }
+    if (problems.length)
+      throw new PlanStoreError(
+        "invalid",
+        `${problems.length} problem(s) must be fixed before saving`,
+        problems
+      );
+
+    const revision = base.revision + 1;
+    const stamp = [String(revision), serialNow(this.now()), scenario];
+    const writes: TableWrite[] = [];
+    // 1. Keep what is about to be overwritten.
+    for (const name of changed) {
+      const raw = previous.get(name);
+      if (!tables[name].history || !raw || filledRows(raw).length === 0) continue;
+      const spec = historySpec(tables[name]);
+      const before = await this.driver.readTable(spec);
+      const kept = historyRows(tables[name], raw, stamp);
+      const next = appendedHistory(before, kept.header, kept.rows);
+      writes.push({ spec, ...next, before, mustExist: false });
+    }
+    // 2. The first save lays out every plan table, so that a table missing later was deleted.
+    const created =
+      base.revision === 0
+        ? tableNames.filter((n) => !changed.includes(n) && base.fingerprints[n] === "missing")
+        : [];
+    for (const name of created)
+      writes.push({
+        spec: tables[name],
+        header: headerOf(name),
+        rows: [],
+        before: undefined,
+        mustExist: false,
+      });
+    // 3. The change itself, then the revision that marks it done.
+    for (const name of changed)
+      writes.push({
+        spec: tables[name],
+        ...cells.get(name)!,
+        before: previous.get(name),
+        mustExist: base.revision > 0,
+      });
+    writes.push({
+      spec: infoSpec,
+      ...planInfoRows(infoBefore, revision),
+      before: infoBefore,
+      mustExist: false,
+    });
+    await writeAllOrNothing(this.driver, writes);
+
     // Re-read only what this change wrote; the rest is as loaded.
     const next: PlanSnapshot = {
       ...base,
@@ -441,12 +367,11 @@ export class PlanStore {
       tables: { ...base.tables },
       fingerprints: { ...base.fingerprints },
     };
+    const rewritten = [...changed, ...created];
     next.problems = base.problems.filter(
-      (p) =>
-        !changed.some((name) => tables[name].table === p.table) &&
-        !created.some((name) => tables[name].table === p.table)
+      (p) => !rewritten.some((name) => tables[name].table === p.table)
     );
-    for (const name of [...changed, ...created]) {
+    for (const name of rewritten) {
       const raw = await this.driver.readTable(tables[name]);
       next.fingerprints[name] = fingerprint(raw);
       if (!raw) continue;

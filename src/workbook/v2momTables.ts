@@ -10,7 +10,8 @@ import {
   type V2momVersion,
   measureStatus,
 } from "../domain/v2mom";
-import { PlanRow, TableData } from "./rows";
+import { PlanRow, TableData, cellOf, planRow, replacedInPlace, withExtraColumns } from "./rows";
+import { tables } from "./schema";
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 const str = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
@@ -156,4 +157,38 @@ export function v2momFromRows(
     if (str(d.ParentDocumentId)) doc.parentId = str(d.ParentDocumentId);
     return doc;
   });
+}
+
+/**
+ * Changes that write `changed` (new or edited documents) and keep every other document's rows
+ * exactly as read, in place, so saving one V2MOM never rewrites another. A document's Updated
+ * date, which the model does not hold, is kept from its row.
+ */
+export function replaceDocuments(
+  current: Record<"v2momDocuments" | "v2momItems" | "v2momMeasures", TableData>,
+  changed: readonly V2mom[]
+): ReturnType<typeof v2momToRows> {
+  const ids = new Set(changed.map((d) => d.id));
+  const rows = v2momToRows(changed);
+  const updated = new Map(
+    current.v2momDocuments.rows.map((r) => [
+      String(cellOf(r, "DocumentId")),
+      cellOf(r, "Updated") ?? null,
+    ])
+  );
+  rows.v2momDocuments = rows.v2momDocuments.map((row) =>
+    planRow([...Object.entries(row), ["Updated", updated.get(String(row.DocumentId)) ?? null]])
+  );
+  const ofChanged = (row: PlanRow) => ids.has(String(cellOf(row, "DocumentId")));
+  const replaced = (name: keyof typeof rows) =>
+    withExtraColumns(
+      tables[name],
+      current[name],
+      replacedInPlace(current[name].rows, ofChanged, rows[name])
+    );
+  return {
+    v2momDocuments: replaced("v2momDocuments"),
+    v2momItems: replaced("v2momItems"),
+    v2momMeasures: replaced("v2momMeasures"),
+  };
 }

@@ -115,7 +115,7 @@ describe("Territories & Quotas pane", () => {
     );
     expect(await screen.findByText(/problem\(s\) in the chosen tables/)).toBeInTheDocument();
     expect(screen.getByText(/H6 · Owner: current owner "R999" is not a rep/)).toBeInTheDocument();
-    expect(screen.getByText(/A3 · RepId: rep id "R001" also used in row 1/)).toBeInTheDocument();
+    expect(screen.getByText(/A3 · RepId: rep id "R001" also used in row 2/)).toBeInTheDocument();
   });
 
   it("runs, shows fairness and per-rep results, and saves them as a scenario the workbook keeps", async () => {

@@ -305,9 +305,26 @@ export const zhCN: Catalog = {
   "problem.requiredColumnMissing": "缺少必需的列“{column}”",
   "problem.duplicateKey": "{key} 重复：{value}（第 {row} 行也有）",
   "problem.newerSchema": "此工作簿由更新版本的加载项保存（架构 {version}）；请先更新加载项再保存",
-  "problem.tableMissing": "表 {table}（工作表“{sheet}”）不存在：它已被删除或重命名",
+  "problem.tableMissing":
+    "表 {table}（工作表“{sheet}”）不存在：它已被删除或重命名；请撤销该操作，或在“表设计”中将表重新命名为 {table}",
+  "problem.tableUntabled":
+    "工作表“{sheet}”中有单元格（{used}），但没有名为 {table} 的表：如果该表被重命名或转换为区域，请在“表设计”中将其重新命名为 {table}（或选中这些单元格并插入名为 {table} 的表）；否则请将该工作表的内容移到其他工作表",
+  "problem.tableBlocked":
+    "表 {table} 需要在工作表“{sheet}”中扩展到 {area}，但 {cells} 中有内容：请将这些单元格移开（例如在其上方插入行），然后再保存",
+  "problem.tableMerged":
+    "工作表“{sheet}”中的合并单元格 {ranges} 与写入表 {table} 的区域 {area} 重叠：请取消合并，然后再保存",
+  "problem.revisionUnreadable":
+    "{sheet} 的单元格 {address} 中的修订号为“{value}”，此处需要整数：请填回上一个修订号（历史表中最大的 ChangeId），然后重新读取规划",
+  "problem.schemaVersionUnreadable":
+    "{sheet} 的单元格 {address} 中的架构版本为“{value}”，此处需要版本号：如果规划由此版本的加载项创建，请填回 {version}，然后重新读取规划",
   "problem.columnNotInTable": "表中没有列“{column}”",
   "problem.noColumnChosen": "未为 {field} 选择列",
+  "problem.writeBackDuplicateKey":
+    "{column} {key} 出现在第 {rows} 行：写回无法确定要更改哪一行；请使键唯一，然后再写回",
+  "problem.writeBackEdited":
+    "第 {row} 行的 {column} 在写回后已被更改（现在为 {value}，写回写入的是 {written}）：撤销会覆盖该修改，因此未恢复任何内容；如要撤销，请填回 {written}，或保留您的修改",
+  "problem.writeBackRowMissing":
+    "{column} 为 {key} 的行（写回时为第 {row} 行）已不在表中，或该键现在出现在多行中：未恢复任何内容",
   "issue.repIdBlank": "代表编号为空",
   "issue.repIdTwice": "代表编号“{id}”在第 {row} 行也使用了",
   "issue.capacityRange": "产能必须在 0 到 1 之间，当前为 {value}",

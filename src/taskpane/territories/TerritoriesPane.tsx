@@ -31,6 +31,8 @@ import { BalanceSettings, validateTerritoryInput } from "../../domain/territory"
 import type { PlanProblem } from "../../workbook/rows";
 import { previousSheetName } from "../../workbook/report";
 import { replaceScenario, scenarioRows, storedScenarios, withStates } from "../../workbook/scenarioTables";
+import { PlanStoreError } from "../../workbook/storeError";
+import { latestWriteBack } from "../../workbook/writeBack";
 import { ACCOUNT_FIELDS, REP_FIELDS } from "../../workbook/sourceTables";
 import { DataTable } from "../components/DataTable";
 import { REVIEW_SHEET, territoryReview } from "../../workbook/territoryReview";
@@ -238,17 +240,25 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
 
   const ownerColumn = source.accounts.mapping.currentOwner;
   const targetColumn = writeColumn ?? ownerColumn;
+  // What "Undo last write-back" would undo: the latest write-back into the accounts table not undone yet.
+  const undoable = snapshot && source.accounts.table ? latestWriteBack(snapshot.tables.writeBacks.rows, source.accounts.table.name) : [];
   const writeBack = async (restore: boolean) => {
     const table = source.accounts.table;
     const key = source.accounts.mapping.id;
-    if (!snapshot || !table || table.name === SELECTION || !key || !targetColumn || !result) return;
+    if (!snapshot || !table || table.name === SELECTION || !key) return;
+    if (!restore && (!targetColumn || !result)) return;
+    setProblems([]);
     try {
-      const values = new Map(result.territory.assignments.map((a) => [a.accountId, a.repId as string | null]));
-      const done = restore ? await store.restoreWriteBack(snapshot, table, key) : await store.writeBack(snapshot, table, key, targetColumn, values, scenarioName);
-      setMessage({ intent: "success", text: t(restore ? "territories.restored" : "territories.writtenBack", { count: done.changed, table: table.name, column: targetColumn }) });
+      const done = restore
+        ? await store.restoreWriteBack(snapshot, table, key)
+        : await store.writeBack(snapshot, table, key, targetColumn!, new Map(result!.territory.assignments.map((a) => [a.accountId, a.repId as string | null])), scenarioName);
+      const column = restore ? String(undoable[0]?.Column ?? targetColumn) : targetColumn;
+      setMessage({ intent: "success", text: t(restore ? "territories.restored" : "territories.writtenBack", { count: done.changed, table: table.name, column: column ?? "" }) });
       await source.choose("accounts", table, source.accounts.mapping);
     } catch (error) {
       setMessage({ intent: "error", text: t("territories.saveFailed", { reason: error instanceof Error ? error.message : String(error) }) });
+      // A refused write-back or undo says where: duplicate keys, cells changed since.
+      if (error instanceof PlanStoreError) setProblems(error.problems);
     } finally {
       // The write-back log is a plan table: read the plan again so the next save starts from it.
       await reloadPlan();
@@ -650,10 +660,12 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
             <Button disabled={!result || !targetColumn || source.accounts.table?.name === SELECTION} onClick={() => void writeBack(false)}>
               {t("territories.writeBack")}
             </Button>
-            <Button disabled={!snapshot?.tables.writeBacks.rows.some((r) => r.Table === source.accounts.table?.name)} onClick={() => void writeBack(true)}>
+            <Button disabled={!undoable.length} onClick={() => void writeBack(true)}>
               {t("territories.restore")}
             </Button>
           </div>
+          {/* Where a save, a write-back or an undo was refused, at each cell. */}
+          <SourceProblems problems={problems} />
           <Subtitle2 as="h3">{t("territories.scenarios")}</Subtitle2>
           {scenarios.length === 0 ? (
             <Text>{t("territories.noScenarios")}</Text>
