@@ -20,6 +20,7 @@ import {
 } from "../../src/workbook/schema";
 import { PlanSnapshot, PlanStore, PlanStoreError } from "../../src/workbook/store";
 import { MemoryDriver, parseA1, a1 } from "../support/memoryDriver";
+import { PackageWorkbook } from "../support/packageWorkbook";
 
 type Done = void | Promise<void>;
 
@@ -50,8 +51,11 @@ interface Workbook extends WorkbookDriver {
   ): Map<string, CellContent> | Promise<Map<string, CellContent>>;
 }
 
-/** The one place the workbook is made: the same property runs over any adapter given these edits. */
-const newWorkbook = async (): Promise<Workbook> => new MemoryDriver();
+/** The workbooks the property runs over: the in-memory model, and a real .xlsx package. */
+const WORKBOOKS: [string, () => Promise<Workbook>, number][] = [
+  ["the memory driver", async () => new MemoryDriver(), 60],
+  ["the .xlsx package adapter", () => PackageWorkbook.blank(), 25],
+];
 
 const now = () => new Date(Date.UTC(2026, 10, 27, 9, 30));
 const EDITED: TableName[] = ["assignments", "scenarios"];
@@ -178,7 +182,7 @@ function versionsIn(raw: RawTable | undefined): [string, Map<string, unknown>[]]
 const asVersion = (rows: Map<string, unknown>[], columns: Iterable<string>) =>
   rows.map((row) => Object.fromEntries([...columns].map((h) => [h, row.get(h) ?? null])));
 
-describe("the store over random edits, saves and failures (property)", () => {
+describe.each(WORKBOOKS)("the store over random edits, saves and failures on %s (property)", (_, newWorkbook, numRuns) => {
   it("changes only the plan's own rows, refuses without a trace, and keeps every retained version", async () => {
     await fc.assert(
       fc.asyncProperty(run, async ({ deletes, ops }) => {
@@ -315,7 +319,7 @@ describe("the store over random edits, saves and failures (property)", () => {
           });
         }
       }),
-      { numRuns: 60 }
+      { numRuns }
     );
   }, 120_000);
 });

@@ -135,7 +135,7 @@ const STYLE_OF: Record<ColumnType, { numFmt?: string }> = {
 };
 
 /** Adds a new table's part and ties it to its sheet (relationship, content type, <tableParts>). */
-async function addTablePart(file: WorkbookFile, sheetPart: string, name: string, area: Area, header: readonly string[]): Promise<void> {
+export async function addTablePart(file: WorkbookFile, sheetPart: string, name: string, area: Area, header: readonly string[]): Promise<void> {
   const tables = await file.book.tables();
   const id = Math.max(0, ...tables.map((t) => t.id)) + 1;
   const part = file.pkg.freeName("xl/tables/table", ".xml");
