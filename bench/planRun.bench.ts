@@ -82,6 +82,7 @@ export async function runPlanRunBench(): Promise<void> {
   };
 
   const driver = await PackageDriver.fromBuffer(file);
+  driver.onProgress = progress;
   const store = new PlanStore(driver, () => new Date(Date.UTC(2026, 10, 27)));
   const plan = await store.load();
   const [accountsRaw, repsRaw] = [

@@ -30,6 +30,11 @@ export class PackageDriver implements WorkbookDriver {
     return new PackageDriver(await WorkbookFile.blank());
   }
 
+  /** Called now and then during long reads, writes and `toBuffer`, for a progress bar. */
+  set onProgress(listener: (() => void) | undefined) {
+    this.file.onProgress = listener;
+  }
+
   /** Bytes inflated from the package so far (opening reads only the parts a command needs). */
   get inflatedBytes(): number {
     return this.file.pkg.inflatedBytes;

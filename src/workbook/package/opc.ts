@@ -207,7 +207,7 @@ export class OpcPackage {
     return fallback && attr(fallback, "ContentType");
   }
 
-  async bytes(): Promise<Uint8Array> {
+  async bytes(onProgress?: () => void): Promise<Uint8Array> {
     for (const name of this.removed) this.zip.remove(name);
     // Entries not written keep their compressed bytes. Written ones are deflated at level 6,
     // zlib's default balance of size and time, except large ones (a 100,000-row plan sheet),
@@ -217,7 +217,7 @@ export class OpcPackage {
       const level = data.length > LARGE_PART ? 1 : 6;
       this.zip.file(name, data, { createFolders: false, compression: "DEFLATE", compressionOptions: { level } });
     }
-    const bytes = await this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const bytes = await this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }, onProgress);
     for (const [name, xml] of this.written) {
       this.cache.set(name, xml);
       this.names.set(name.toLowerCase(), name);

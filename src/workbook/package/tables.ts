@@ -57,6 +57,7 @@ async function readValues(file: WorkbookFile, sheet: SheetText, area: Area): Pro
   const width = area.right - area.left + 1;
   const grid: CellValue[][] = Array.from({ length: area.bottom - area.top + 1 }, () => new Array<CellValue>(width).fill(null));
   eachCellRow(sheet, area, (row, cells) => {
+    if ((row & 1023) === 0) file.beat();
     const values = grid[row - area.top];
     for (const cell of cells) values[cell.column - area.left] = readValue(sheet, cell, context);
   });
@@ -206,6 +207,7 @@ export async function writeTable(
   const body = rows.length ? rows : [header.map(() => null)];
   body.forEach((cells, r) => {
     const row = firstDataRow + r;
+    if ((r & 1023) === 0) file.beat();
     let xml = "";
     for (let i = 0; i < header.length; i++) {
       const ref = address(row, columnsAt[i]);

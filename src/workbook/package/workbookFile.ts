@@ -28,8 +28,23 @@ export const BLANK_PARTS: Record<string, string> = {
   "xl/styles.xml": BLANK_STYLES,
 };
 
+/** How often, at most, long reads and writes say they are still working (ms). */
+const HEARTBEAT_MS = 200;
+
 export class WorkbookFile {
   private sharedStrings?: Promise<string[]>;
+  private lastBeat = 0;
+  /** Called now and then during long reads and writes, so a progress bar does not stand still. */
+  onProgress?: () => void;
+
+  /** Says "still working" when a heartbeat is due; cheap enough to call for every row. */
+  beat(): void {
+    if (!this.onProgress) return;
+    const now = Date.now();
+    if (now - this.lastBeat < HEARTBEAT_MS) return;
+    this.lastBeat = now;
+    this.onProgress();
+  }
   private styleBook?: Promise<StyleBook>;
 
   constructor(
@@ -117,6 +132,6 @@ export class WorkbookFile {
     await this.dropPlaceholder();
     const styles = this.styleBook && (await this.styleBook).edited;
     if (styles && this.book.stylesPath) this.pkg.write(this.book.stylesPath, styles);
-    return this.pkg.bytes();
+    return this.pkg.bytes(() => this.beat());
   }
 }
