@@ -155,7 +155,10 @@ export async function runPlanRunBench(): Promise<void> {
     ...phases.map(({ phase, seconds }) => ({ phase, seconds })),
     { phase: "total (target ≤ 5 s)", seconds: total },
     { phase: "ExcelJS alone loads and saves the same workbook", seconds: baseline },
-    { phase: `longest gap between ${reports} progress reports (target ≤ 1 s)`, seconds: longestGap / 1000 },
+    {
+      phase: `longest gap between ${reports} progress reports (target ≤ 1 s)`,
+      seconds: longestGap / 1000,
+    },
   ]);
   console.log(
     `Whole run ÷ ExcelJS load+save: ${(total / baseline).toFixed(2)}× (target ≤ 0.4×). ` +

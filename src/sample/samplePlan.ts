@@ -374,7 +374,12 @@ export async function writeSamplePlan(driver: PackageDriver, seed = 2027): Promi
   // Spilling results get columns of their own, clear of the figures above.
   cells.push(
     { row: 1, col: 5, value: "Rep", style: "label" },
-    { row: 1, col: 6, value: "Quota split of 60,000,000 by capacity (PLAN.QUOTASPLIT)", style: "label" },
+    {
+      row: 1,
+      col: 6,
+      value: "Quota split of 60,000,000 by capacity (PLAN.QUOTASPLIT)",
+      style: "label",
+    },
     { row: 2, col: 6, formula: QUOTA_SPLIT_FORMULA }
   );
   data.reps.forEach((rep, i) => cells.push({ row: i + 2, col: 5, value: rep[0] }));

@@ -52,7 +52,11 @@ export class PackageDriver implements WorkbookDriver {
     return tables.inspectTable(this.file, spec, rows, columns);
   }
 
-  writeTable(spec: TableSpec, header: readonly string[], rows: readonly CellValue[][]): Promise<void> {
+  writeTable(
+    spec: TableSpec,
+    header: readonly string[],
+    rows: readonly CellValue[][]
+  ): Promise<void> {
     return tables.writeTable(this.file, spec, header, rows, spec === infoSpec);
   }
 
@@ -95,7 +99,10 @@ export class PackageDriver implements WorkbookDriver {
         found.set(link, missing);
         continue;
       }
-      found.set(link, { exists: true, value: await this.cellValue(sheet.part, area.top, area.left) });
+      found.set(link, {
+        exists: true,
+        value: await this.cellValue(sheet.part, area.top, area.left),
+      });
     }
     return found;
   }

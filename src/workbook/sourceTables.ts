@@ -5,7 +5,13 @@
  * are kept.
  */
 import { fill } from "../domain/wording";
-import { INPUT_ISSUES, type Account, type InputIssue, type InputIssueCode, type Rep } from "../domain/territory";
+import {
+  INPUT_ISSUES,
+  type Account,
+  type InputIssue,
+  type InputIssueCode,
+  type Rep,
+} from "../domain/territory";
 import { CellValue, PlanProblem, RawTable, columnLetters, convertCell, tableProblem } from "./rows";
 import type { ColumnType } from "./schema";
 import type { UserTable } from "./store";
@@ -295,7 +301,11 @@ function locateIssue(
   const earlier = issue.values?.row;
   if (typeof earlier === "number" && issue.code && issue.code in INPUT_ISSUES) {
     const values = { ...issue.values, row: side.sheetRows[earlier - 1] ?? earlier };
-    worded = { code: issue.code, values, message: fill(INPUT_ISSUES[issue.code as InputIssueCode], values) };
+    worded = {
+      code: issue.code,
+      values,
+      message: fill(INPUT_ISSUES[issue.code as InputIssueCode], values),
+    };
   }
   const header = (side.mapping as Record<string, string | undefined>)[issue.field];
   const at = header ? side.raw.header.map((h) => String(h ?? "").trim()).indexOf(header) : -1;

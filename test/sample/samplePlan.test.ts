@@ -47,7 +47,9 @@ describe("sample plan", () => {
     const driver = await PackageDriver.blank();
     await writeSamplePlan(driver);
     await expectValidWorkbook(await driver.toBuffer());
-    const loaded = await new PlanStore(await PackageDriver.fromBuffer(await driver.toBuffer())).load();
+    const loaded = await new PlanStore(
+      await PackageDriver.fromBuffer(await driver.toBuffer())
+    ).load();
     expect(loaded.problems).toEqual([]);
     const documents = v2momFromRows(
       loaded.tables.v2momDocuments,

@@ -22,7 +22,11 @@ async function sheetPart(driver: PackageDriver, sheet: string): Promise<string> 
 }
 
 /** Types values (or formulas) into cells of a sheet, creating the sheet if needed. */
-export async function typeInto(driver: PackageDriver, sheet: string, cells: Record<string, Typed>): Promise<void> {
+export async function typeInto(
+  driver: PackageDriver,
+  sheet: string,
+  cells: Record<string, Typed>
+): Promise<void> {
   const part = await sheetPart(driver, sheet);
   const writes: RowWrite[] = Object.entries(cells).map(([ref, typed]) => {
     const at = splitAddress(ref)!;
@@ -42,8 +46,18 @@ export async function typeInto(driver: PackageDriver, sheet: string, cells: Reco
 export async function mergeCells(driver: PackageDriver, sheet: string, ref: string): Promise<void> {
   const part = await sheetPart(driver, sheet);
   let xml = (await driver.file.sheet(part)).xml;
-  if (/<mergeCells\b/.test(xml)) xml = xml.replace("</mergeCells>", `<mergeCell ref="${ref}"/></mergeCells>`);
-  else xml = xml.replace("</sheetData>", `</sheetData><mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>`).replace("<sheetData/>", `<sheetData/><mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>`);
+  if (/<mergeCells\b/.test(xml))
+    xml = xml.replace("</mergeCells>", `<mergeCell ref="${ref}"/></mergeCells>`);
+  else
+    xml = xml
+      .replace(
+        "</sheetData>",
+        `</sheetData><mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>`
+      )
+      .replace(
+        "<sheetData/>",
+        `<sheetData/><mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>`
+      );
   driver.file.writeSheet(part, xml);
 }
 
@@ -51,7 +65,12 @@ export async function mergeCells(driver: PackageDriver, sheet: string, ref: stri
 export async function renameTable(driver: PackageDriver, from: string, to: string): Promise<void> {
   const table = (await driver.file.book.table(from))!;
   const xml = (await driver.file.pkg.read(table.part))!;
-  driver.file.pkg.write(table.part, xml.replace(/\bname="[^"]*"/, `name="${to}"`).replace(/\bdisplayName="[^"]*"/, `displayName="${to}"`));
+  driver.file.pkg.write(
+    table.part,
+    xml
+      .replace(/\bname="[^"]*"/, `name="${to}"`)
+      .replace(/\bdisplayName="[^"]*"/, `displayName="${to}"`)
+  );
   driver.file.book.tablesChanged();
 }
 
@@ -64,7 +83,12 @@ export async function convertToRange(driver: PackageDriver, name: string): Promi
   await pkg.unrelate(table.sheetPart, [table.relId]);
   const xml = (await pkg.read(table.sheetPart))!;
   const without = xml.replace(new RegExp(`<tablePart r:id="${table.relId}"/>`), "");
-  pkg.write(table.sheetPart, /<tableParts[^>]*>\s*<\/tableParts>/.test(without) ? without.replace(/<tableParts[^>]*>\s*<\/tableParts>/, "") : without);
+  pkg.write(
+    table.sheetPart,
+    /<tableParts[^>]*>\s*<\/tableParts>/.test(without)
+      ? without.replace(/<tableParts[^>]*>\s*<\/tableParts>/, "")
+      : without
+  );
   book.tablesChanged();
 }
 

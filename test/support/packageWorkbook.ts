@@ -7,7 +7,14 @@ import type { CellContent, TableSite, UserTable, WorkbookDriver } from "../../sr
 import { PackageDriver } from "../../src/workbook/packageDriver";
 import { address, contains, parseArea, formatArea } from "../../src/workbook/package/cellRef";
 import { readCell } from "../../src/workbook/package/cells";
-import { cellsOf, eachRow, holdsSomething, locateSheetData, mergedAreas, patchSheet } from "../../src/workbook/package/sheetData";
+import {
+  cellsOf,
+  eachRow,
+  holdsSomething,
+  locateSheetData,
+  mergedAreas,
+  patchSheet,
+} from "../../src/workbook/package/sheetData";
 import { addTablePart } from "../../src/workbook/package/tables";
 import type { CellValue, RawTable } from "../../src/workbook/rows";
 import type { TableSpec } from "../../src/workbook/schema";
@@ -37,7 +44,10 @@ export class PackageWorkbook implements WorkbookDriver {
     const entry = this.driver.file.book.sheet(sheet)!;
     const area = parseArea(range)!;
     const header: string[] = [];
-    for (let c = area.left; c <= area.right; c++) header.push(String((await this.valueAt(entry.part!, area.top, c)) ?? `Column${c - area.left + 1}`));
+    for (let c = area.left; c <= area.right; c++)
+      header.push(
+        String((await this.valueAt(entry.part!, area.top, c)) ?? `Column${c - area.left + 1}`)
+      );
     await addTablePart(this.driver.file, entry.part!, name, area, header);
     this.driver.file.book.tablesChanged();
   }
@@ -78,7 +88,8 @@ export class PackageWorkbook implements WorkbookDriver {
     const found = new Map<string, CellContent>();
     eachRow(sheet, (row) => {
       for (const cell of cellsOf(sheet, row))
-        if (holdsSomething(sheet, cell)) found.set(address(row.row, cell.column), readCell(sheet, cell, context));
+        if (holdsSomething(sheet, cell))
+          found.set(address(row.row, cell.column), readCell(sheet, cell, context));
     });
     return found;
   }
@@ -89,9 +100,15 @@ export class PackageWorkbook implements WorkbookDriver {
     const sheets = [];
     for (const s of book.sheets) {
       if (!s.part) continue;
-      const cells = [...(await this.cells(s.part))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const merged = mergedAreas(locateSheetData((await this.driver.file.sheet(s.part)).xml)).map(formatArea).sort();
-      const own = tables.filter((t) => t.sheet === s.name).map((t) => ({ name: t.name, ref: formatArea(t.area), columns: t.columns }));
+      const cells = [...(await this.cells(s.part))].sort(([a], [b]) =>
+        a < b ? -1 : a > b ? 1 : 0
+      );
+      const merged = mergedAreas(locateSheetData((await this.driver.file.sheet(s.part)).xml))
+        .map(formatArea)
+        .sort();
+      const own = tables
+        .filter((t) => t.sheet === s.name)
+        .map((t) => ({ name: t.name, ref: formatArea(t.area), columns: t.columns }));
       sheets.push({ name: s.name, cells, merged, tables: own });
     }
     return JSON.stringify(sheets);
@@ -99,14 +116,17 @@ export class PackageWorkbook implements WorkbookDriver {
 
   async cellsOutside(names: readonly string[]): Promise<Map<string, CellContent>> {
     const wanted = new Set(names.map((n) => n.toLowerCase()));
-    const tables = (await this.driver.file.book.tables()).filter((t) => wanted.has(t.name.toLowerCase()));
+    const tables = (await this.driver.file.book.tables()).filter((t) =>
+      wanted.has(t.name.toLowerCase())
+    );
     const found = new Map<string, CellContent>();
     for (const s of this.driver.file.book.sheets) {
       if (!s.part) continue;
       const owned = tables.filter((t) => t.sheet === s.name).map((t) => t.area);
       for (const [ref, cell] of await this.cells(s.part)) {
         const at = parseArea(ref)!;
-        if (!owned.some((area) => contains(area, at.top, at.left))) found.set(`${s.name}!${ref}`, cell);
+        if (!owned.some((area) => contains(area, at.top, at.left)))
+          found.set(`${s.name}!${ref}`, cell);
       }
     }
     return found;
@@ -119,7 +139,11 @@ export class PackageWorkbook implements WorkbookDriver {
   inspectTable(spec: TableSpec, rows: number, columns: number): Promise<TableSite> {
     return this.driver.inspectTable(spec, rows, columns);
   }
-  async writeTable(spec: TableSpec, header: readonly string[], rows: readonly CellValue[][]): Promise<void> {
+  async writeTable(
+    spec: TableSpec,
+    header: readonly string[],
+    rows: readonly CellValue[][]
+  ): Promise<void> {
     if (this.fault !== undefined && ++this.calls === this.fault) {
       this.fault = undefined;
       // Half the rows reach the file before the failure, as a write cut off part-way.

@@ -25,25 +25,45 @@ async function partsOf(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
 /** Parts a plan save may change: the workbook part, relationships, content types, styles and what it added. */
-const OWNED = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/calcChain\.xml)$/;
+const OWNED =
+  /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/calcChain\.xml)$/;
 
 async function expectKept(before: Uint8Array, after: Uint8Array): Promise<void> {
   const [a, b] = [await partsOf(before), await partsOf(after)];
-  const changed = [...a.keys()].filter((name) => !OWNED.test(name) && Buffer.compare(Buffer.from(a.get(name)!), Buffer.from(b.get(name) ?? new Uint8Array())) !== 0);
+  const changed = [...a.keys()].filter(
+    (name) =>
+      !OWNED.test(name) &&
+      Buffer.compare(Buffer.from(a.get(name)!), Buffer.from(b.get(name) ?? new Uint8Array())) !== 0
+  );
   expect(changed).toEqual([]);
 }
 
 const planSave = async (driver: PackageDriver) => {
   const spec = tables.scenarios;
-  await driver.writeTable(spec, spec.columns.map((c) => c.header), [spec.columns.map((c) => (c.type === "text" ? "FY27" : null))]);
+  await driver.writeTable(
+    spec,
+    spec.columns.map((c) => c.header),
+    [spec.columns.map((c) => (c.type === "text" ? "FY27" : null))]
+  );
   await driver.writeTable(infoSpec, ["Key", "Value"], [["revision", "1"]]);
 };
 
 /** A one-sheet workbook whose sheet1 holds `sheetData` (and extra parts), as a test fixture. */
-async function workbookWith(sheetData: string, extra: Record<string, string> = {}, workbookPr = ""): Promise<Uint8Array> {
+async function workbookWith(
+  sheetData: string,
+  extra: Record<string, string> = {},
+  workbookPr = ""
+): Promise<Uint8Array> {
   const parts = { ...BLANK_PARTS, ...extra };
-  parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace("<sheetData/>", `<sheetData>${sheetData}</sheetData>`);
-  if (workbookPr) parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace("<bookViews>", `${workbookPr}<bookViews>`);
+  parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+    "<sheetData/>",
+    `<sheetData>${sheetData}</sheetData>`
+  );
+  if (workbookPr)
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+      "<bookViews>",
+      `${workbookPr}<bookViews>`
+    );
   return OpcPackage.fromParts(parts).bytes();
 }
 
@@ -61,15 +81,18 @@ describe("tables as Excel saves them", () => {
     expect(tablePart).not.toContain('headerRowCount="0"');
   });
 
-  it.each(["WithChart.xlsx", "ExcelPivotTableSample.xlsx", "comments.xlsx", "chart-sheet.xlsx", "ConditionalFormattingSamples.xlsx"])(
-    "keeps every part of %s it does not own, byte for byte",
-    async (name) => {
-      const original = corpusFile(name);
-      const driver = await PackageDriver.fromBuffer(original);
-      await planSave(driver);
-      await expectKept(original, await driver.toBuffer());
-    }
-  );
+  it.each([
+    "WithChart.xlsx",
+    "ExcelPivotTableSample.xlsx",
+    "comments.xlsx",
+    "chart-sheet.xlsx",
+    "ConditionalFormattingSamples.xlsx",
+  ])("keeps every part of %s it does not own, byte for byte", async (name) => {
+    const original = corpusFile(name);
+    const driver = await PackageDriver.fromBuffer(original);
+    await planSave(driver);
+    await expectKept(original, await driver.toBuffer());
+  });
 
   it("opens a workbook reading only the parts a table read needs", async () => {
     const original = corpusFile("ConditionalFormattingSamples.xlsx");
@@ -92,8 +115,17 @@ describe("cells read as Excel defines them", () => {
     return workbookWith(rows, parts, workbookPr).then(async (bytes) => {
       const pkg = await OpcPackage.open(bytes);
       const sheet = (await pkg.read("xl/worksheets/sheet1.xml"))!;
-      pkg.write("xl/worksheets/sheet1.xml", sheet.replace("</worksheet>", `<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`));
-      await pkg.setContentType("xl/tables/table1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml");
+      pkg.write(
+        "xl/worksheets/sheet1.xml",
+        sheet.replace(
+          "</worksheet>",
+          `<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`
+        )
+      );
+      await pkg.setContentType(
+        "xl/tables/table1.xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
+      );
       return pkg.bytes();
     });
   };
@@ -120,7 +152,9 @@ describe("cells read as Excel defines them", () => {
     expect((await driver.readTable(spec))?.rows).toEqual([["a\rb"], ["a_x000D_b"], [true]]);
     const plan = tables.scenarios;
     const header = plan.columns.map((c) => c.header);
-    await driver.writeTable(plan, header, [header.map((h) => (h === "Scenario" ? "a_x000D_b" : h === "Note" ? "line\r\nnext" : null))]);
+    await driver.writeTable(plan, header, [
+      header.map((h) => (h === "Scenario" ? "a_x000D_b" : h === "Note" ? "line\r\nnext" : null)),
+    ]);
     const reread = await PackageDriver.fromBuffer(await driver.toBuffer());
     const row = (await reread.readTable(plan))!.rows[0];
     expect(row[header.indexOf("Scenario")]).toBe("a_x000D_b");
@@ -143,9 +177,13 @@ describe("cells read as Excel defines them", () => {
     expect((await driver.readTable(spec))?.rows[0]).toEqual([46357]);
     const plan = tables.scenarios;
     const header = plan.columns.map((c) => c.header);
-    await driver.writeTable(plan, header, [header.map((h) => (h === "Scenario" ? "S" : h === "Created" ? 46357 : null))]);
+    await driver.writeTable(plan, header, [
+      header.map((h) => (h === "Scenario" ? "S" : h === "Created" ? 46357 : null)),
+    ]);
     const saved = await partsOf(await driver.toBuffer());
-    const planSheet = [...saved.entries()].find(([n, b]) => n.startsWith("xl/worksheets/") && text(b).includes("Created"))!;
+    const planSheet = [...saved.entries()].find(
+      ([n, b]) => n.startsWith("xl/worksheets/") && text(b).includes("Created")
+    )!;
     expect(text(planSheet[1])).toContain("<v>44895</v>");
   });
 
@@ -154,7 +192,9 @@ describe("cells read as Excel defines them", () => {
     const plan = tables.scenarios;
     const header = plan.columns.map((c) => c.header);
     await expect(
-      driver.writeTable(plan, header, [header.map((h) => (h === "Note" ? "x".repeat(32_768) : h === "Scenario" ? "S" : null))])
+      driver.writeTable(plan, header, [
+        header.map((h) => (h === "Note" ? "x".repeat(32_768) : h === "Scenario" ? "S" : null)),
+      ])
     ).rejects.toThrow(/32,768 characters; Excel allows 32,767/);
   });
 
@@ -165,14 +205,27 @@ describe("cells read as Excel defines them", () => {
     const sheet = `<row r="1"><c r="A1" cm="1"><f t="array" ref="A1:A3">_xlfn.SEQUENCE(3)</f><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>`;
     const bytes = await workbookWith(sheet, { "xl/metadata.xml": metadata });
     const pkg = await OpcPackage.open(bytes);
-    await pkg.setContentType("xl/metadata.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml");
-    await pkg.relate("xl/workbook.xml", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata", "xl/metadata.xml");
+    await pkg.setContentType(
+      "xl/metadata.xml",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"
+    );
+    await pkg.relate(
+      "xl/workbook.xml",
+      "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata",
+      "xl/metadata.xml"
+    );
     const original = await pkg.bytes();
     const driver = await PackageDriver.fromBuffer(original);
     await planSave(driver);
     const saved = await partsOf(await driver.toBuffer());
-    expect(text(saved.get("xl/worksheets/sheet1.xml"))).toContain(`<c r="A1" cm="1"><f t="array" ref="A1:A3">_xlfn.SEQUENCE(3)</f>`);
-    expect(text(saved.get("xl/metadata.xml"))).toBe(metadata.startsWith("<?xml") ? metadata : text((await partsOf(original)).get("xl/metadata.xml")));
+    expect(text(saved.get("xl/worksheets/sheet1.xml"))).toContain(
+      `<c r="A1" cm="1"><f t="array" ref="A1:A3">_xlfn.SEQUENCE(3)</f>`
+    );
+    expect(text(saved.get("xl/metadata.xml"))).toBe(
+      metadata.startsWith("<?xml")
+        ? metadata
+        : text((await partsOf(original)).get("xl/metadata.xml"))
+    );
   });
 });
 
@@ -184,21 +237,32 @@ describe("writing into a user's table", () => {
     const driver = await PackageDriver.fromBuffer(original);
     const before = await driver.readColumn(accounts, "Age");
     expect(before.map((c) => c.value)).toEqual([44, 33, 21]);
-    await driver.writeColumn(accounts, "Age", [before[0], { value: "=HYPERLINK(\"x\")", kind: "text" }, before[2]]);
+    await driver.writeColumn(accounts, "Age", [
+      before[0],
+      { value: '=HYPERLINK("x")', kind: "text" },
+      before[2],
+    ]);
     const saved = await driver.toBuffer();
     const sheet = text((await partsOf(saved)).get("xl/worksheets/sheet1.xml"));
     const was = text((await partsOf(original)).get("xl/worksheets/sheet1.xml"));
     expect(sheet.replace(/<c r="H3"[^]*?<\/c>/, "")).toBe(was.replace(/<c r="H3"[^]*?<\/c>/, ""));
     expect(sheet).toContain(`<c r="H3" t="inlineStr"><is><t>=HYPERLINK("x")</t></is></c>`);
     const reread = await PackageDriver.fromBuffer(saved);
-    expect((await reread.readColumn(accounts, "Age"))[1]).toEqual({ value: '=HYPERLINK("x")', kind: "text" });
+    expect((await reread.readColumn(accounts, "Age"))[1]).toEqual({
+      value: '=HYPERLINK("x")',
+      kind: "text",
+    });
   });
 
   it("reads formulas exactly (a calculated column) and puts one back", async () => {
     const driver = await PackageDriver.fromBuffer(corpusFile("ExcelTables.xlsx"));
     const formulas = await driver.readColumn(accounts, "AgeGroup");
     expect(formulas[1]).toEqual({ value: 3, kind: "number", formula: "INT(H3/10)" });
-    await driver.writeColumn(accounts, "AgeGroup", [formulas[0], { value: 7, kind: "number" }, formulas[2]]);
+    await driver.writeColumn(accounts, "AgeGroup", [
+      formulas[0],
+      { value: 7, kind: "number" },
+      formulas[2],
+    ]);
     await driver.writeColumn(accounts, "AgeGroup", formulas);
     const reread = await PackageDriver.fromBuffer(await driver.toBuffer());
     expect(await reread.readColumn(accounts, "AgeGroup")).toEqual(formulas);

@@ -182,144 +182,147 @@ function versionsIn(raw: RawTable | undefined): [string, Map<string, unknown>[]]
 const asVersion = (rows: Map<string, unknown>[], columns: Iterable<string>) =>
   rows.map((row) => Object.fromEntries([...columns].map((h) => [h, row.get(h) ?? null])));
 
-describe.each(WORKBOOKS)("the store over random edits, saves and failures on %s (property)", (_, newWorkbook, numRuns) => {
-  it("changes only the plan's own rows, refuses without a trace, and keeps every retained version", async () => {
-    await fc.assert(
-      fc.asyncProperty(run, async ({ deletes, ops }) => {
-        const book = await newWorkbook();
-        const store = new PlanStore(book, now);
-        let plan: PlanSnapshot | undefined;
-        const versions = new Map<TableName, { id: string; rows: Map<string, unknown>[] }[]>();
-        const notes: [string, string][] = [];
-        const merges: [string, string][] = [];
-        const renamed: [string, string][] = [];
-        const converted: [string, string, string][] = [];
+describe.each(WORKBOOKS)(
+  "the store over random edits, saves and failures on %s (property)",
+  (_, newWorkbook, numRuns) => {
+    it("changes only the plan's own rows, refuses without a trace, and keeps every retained version", async () => {
+      await fc.assert(
+        fc.asyncProperty(run, async ({ deletes, ops }) => {
+          const book = await newWorkbook();
+          const store = new PlanStore(book, now);
+          let plan: PlanSnapshot | undefined;
+          const versions = new Map<TableName, { id: string; rows: Map<string, unknown>[] }[]>();
+          const notes: [string, string][] = [];
+          const merges: [string, string][] = [];
+          const renamed: [string, string][] = [];
+          const converted: [string, string, string][] = [];
 
-        for (const step of ops) {
-          const range = "table" in step ? await book.tableRange(step.table) : undefined;
-          const area = range ? parseA1(range) : undefined;
-          switch (step.kind) {
-            case "save": {
-              if (step.fresh || !plan) plan = await store.load();
-              const changes: Partial<Record<TableName, PlanRow[]>> = {};
-              if (step.assignments) changes.assignments = step.assignments;
-              if (step.scenarios) changes.scenarios = step.scenarios;
-              const written = Object.keys(changes) as TableName[];
-              if (!written.length) break;
-              const state = await book.state();
-              const outside = await book.cellsOutside(PLAN_TABLES);
-              const untouched = tableNames.filter((n) => !written.includes(n));
-              const untouchedBefore = await Promise.all(
-                untouched.map((n) => book.readTable(tables[n]))
-              );
-              const found = await Promise.all(written.map((n) => book.readTable(tables[n])));
-              if (step.fail) await book.failOn("writeTable", step.fail);
-              const outcome = await store.save(plan, changes).then(
-                (next) => next,
-                (error: unknown) => error
-              );
-              await book.noFailures();
-              if (!(outcome instanceof PlanStoreError)) {
-                plan = outcome as PlanSnapshot;
-                expect(await book.cellsOutside(PLAN_TABLES)).toEqual(outside);
-                // Tables not in the change keep their rows (a first save lays them out, empty).
-                for (const [i, name] of untouched.entries())
-                  expect([name, records(await book.readTable(tables[name]))]).toEqual([
-                    name,
-                    records(untouchedBefore[i]),
-                  ]);
-                written.forEach((name, i) => {
-                  const rows = records(found[i]);
-                  if (rows.length)
-                    versions.set(name, [
-                      ...(versions.get(name) ?? []),
-                      { id: String(plan!.revision), rows },
+          for (const step of ops) {
+            const range = "table" in step ? await book.tableRange(step.table) : undefined;
+            const area = range ? parseA1(range) : undefined;
+            switch (step.kind) {
+              case "save": {
+                if (step.fresh || !plan) plan = await store.load();
+                const changes: Partial<Record<TableName, PlanRow[]>> = {};
+                if (step.assignments) changes.assignments = step.assignments;
+                if (step.scenarios) changes.scenarios = step.scenarios;
+                const written = Object.keys(changes) as TableName[];
+                if (!written.length) break;
+                const state = await book.state();
+                const outside = await book.cellsOutside(PLAN_TABLES);
+                const untouched = tableNames.filter((n) => !written.includes(n));
+                const untouchedBefore = await Promise.all(
+                  untouched.map((n) => book.readTable(tables[n]))
+                );
+                const found = await Promise.all(written.map((n) => book.readTable(tables[n])));
+                if (step.fail) await book.failOn("writeTable", step.fail);
+                const outcome = await store.save(plan, changes).then(
+                  (next) => next,
+                  (error: unknown) => error
+                );
+                await book.noFailures();
+                if (!(outcome instanceof PlanStoreError)) {
+                  plan = outcome as PlanSnapshot;
+                  expect(await book.cellsOutside(PLAN_TABLES)).toEqual(outside);
+                  // Tables not in the change keep their rows (a first save lays them out, empty).
+                  for (const [i, name] of untouched.entries())
+                    expect([name, records(await book.readTable(tables[name]))]).toEqual([
+                      name,
+                      records(untouchedBefore[i]),
                     ]);
-                });
-              } else if (outcome.kind !== "write-failed") expect(await book.state()).toBe(state);
-              else {
-                // Put back: nothing lost; at most a table that did not exist now does, empty.
-                expect(await book.cellsOutside(PLAN_TABLES)).toEqual(outside);
-                for (const [i, name] of written.entries())
-                  expect(records(await book.readTable(tables[name]))).toEqual(records(found[i]));
+                  written.forEach((name, i) => {
+                    const rows = records(found[i]);
+                    if (rows.length)
+                      versions.set(name, [
+                        ...(versions.get(name) ?? []),
+                        { id: String(plan!.revision), rows },
+                      ]);
+                  });
+                } else if (outcome.kind !== "write-failed") expect(await book.state()).toBe(state);
+                else {
+                  // Put back: nothing lost; at most a table that did not exist now does, empty.
+                  expect(await book.cellsOutside(PLAN_TABLES)).toEqual(outside);
+                  for (const [i, name] of written.entries())
+                    expect(records(await book.readTable(tables[name]))).toEqual(records(found[i]));
+                }
+                break;
               }
-              break;
+              case "edit":
+                if (area) {
+                  const row = area.top + 1 + (step.row % (area.bottom - area.top));
+                  const column = area.left + (step.column % (area.right - area.left + 1));
+                  await book.setCell(sheetOf(step.table), a1(row, column), step.value);
+                }
+                break;
+              case "note":
+                if (area) {
+                  const at = step.below
+                    ? a1(area.bottom + 1 + step.offset, area.left + step.offset)
+                    : a1(area.top + step.offset, area.right + 1 + step.offset);
+                  await book.setCell(sheetOf(step.table), at, step.value);
+                  notes.push([sheetOf(step.table), at]);
+                }
+                break;
+              case "clearNotes":
+                for (const [sheet, at] of notes.splice(0)) await book.setCell(sheet, at, null);
+                break;
+              case "rename":
+                if (area) {
+                  await book.renameTable(step.table, `${step.table}Mine`);
+                  renamed.push([step.table, `${step.table}Mine`]);
+                }
+                break;
+              case "renameBack":
+                for (const [name, to] of renamed.splice(0))
+                  if (await book.tableRange(to)) await book.renameTable(to, name);
+                break;
+              case "convert":
+                if (area) {
+                  await book.convertToRange(step.table);
+                  converted.push([sheetOf(step.table), step.table, range!]);
+                }
+                break;
+              case "retable":
+                for (const [sheet, name, cells] of converted.splice(0))
+                  await book.tableFromRange(sheet, name, cells);
+                break;
+              case "delete":
+                if (area && deletes) await book.deleteTable(step.table);
+                break;
+              case "merge":
+                if (area) {
+                  const row = step.inside ? area.top + 1 : area.bottom + 1;
+                  const mergedRange = `${a1(row, area.left)}:${a1(row + 1, area.left + 1)}`;
+                  await book.merge(sheetOf(step.table), mergedRange);
+                  merges.push([sheetOf(step.table), mergedRange]);
+                }
+                break;
+              case "unmergeAll":
+                for (const [sheet, mergedRange] of merges.splice(0))
+                  await book.unmerge(sheet, mergedRange);
+                break;
             }
-            case "edit":
-              if (area) {
-                const row = area.top + 1 + (step.row % (area.bottom - area.top));
-                const column = area.left + (step.column % (area.right - area.left + 1));
-                await book.setCell(sheetOf(step.table), a1(row, column), step.value);
-              }
-              break;
-            case "note":
-              if (area) {
-                const at = step.below
-                  ? a1(area.bottom + 1 + step.offset, area.left + step.offset)
-                  : a1(area.top + step.offset, area.right + 1 + step.offset);
-                await book.setCell(sheetOf(step.table), at, step.value);
-                notes.push([sheetOf(step.table), at]);
-              }
-              break;
-            case "clearNotes":
-              for (const [sheet, at] of notes.splice(0)) await book.setCell(sheet, at, null);
-              break;
-            case "rename":
-              if (area) {
-                await book.renameTable(step.table, `${step.table}Mine`);
-                renamed.push([step.table, `${step.table}Mine`]);
-              }
-              break;
-            case "renameBack":
-              for (const [name, to] of renamed.splice(0))
-                if (await book.tableRange(to)) await book.renameTable(to, name);
-              break;
-            case "convert":
-              if (area) {
-                await book.convertToRange(step.table);
-                converted.push([sheetOf(step.table), step.table, range!]);
-              }
-              break;
-            case "retable":
-              for (const [sheet, name, cells] of converted.splice(0))
-                await book.tableFromRange(sheet, name, cells);
-              break;
-            case "delete":
-              if (area && deletes) await book.deleteTable(step.table);
-              break;
-            case "merge":
-              if (area) {
-                const row = step.inside ? area.top + 1 : area.bottom + 1;
-                const mergedRange = `${a1(row, area.left)}:${a1(row + 1, area.left + 1)}`;
-                await book.merge(sheetOf(step.table), mergedRange);
-                merges.push([sheetOf(step.table), mergedRange]);
-              }
-              break;
-            case "unmergeAll":
-              for (const [sheet, mergedRange] of merges.splice(0))
-                await book.unmerge(sheet, mergedRange);
-              break;
           }
-        }
 
-        // History and the current rows give back every retained version, cell for cell.
-        for (const name of EDITED) {
-          const expected = (versions.get(name) ?? []).slice(-HISTORY_CHANGES_KEPT);
-          const kept = versionsIn(await book.readTable(historySpec(tables[name])));
-          expect(kept.map(([id]) => id)).toEqual(expected.map((v) => v.id));
-          kept.forEach(([id, rows], i) => {
-            const columns = new Set([
-              ...expected[i].rows.flatMap((r) => [...r.keys()]),
-              ...rows.flatMap((r) => [...r.keys()]),
-            ]);
-            expect([id, asVersion(rows, columns)]).toEqual([
-              id,
-              asVersion(expected[i].rows, columns),
-            ]);
-          });
-        }
-      }),
-      { numRuns }
-    );
-  }, 120_000);
-});
+          // History and the current rows give back every retained version, cell for cell.
+          for (const name of EDITED) {
+            const expected = (versions.get(name) ?? []).slice(-HISTORY_CHANGES_KEPT);
+            const kept = versionsIn(await book.readTable(historySpec(tables[name])));
+            expect(kept.map(([id]) => id)).toEqual(expected.map((v) => v.id));
+            kept.forEach(([id, rows], i) => {
+              const columns = new Set([
+                ...expected[i].rows.flatMap((r) => [...r.keys()]),
+                ...rows.flatMap((r) => [...r.keys()]),
+              ]);
+              expect([id, asVersion(rows, columns)]).toEqual([
+                id,
+                asVersion(expected[i].rows, columns),
+              ]);
+            });
+          }
+        }),
+        { numRuns }
+      );
+    }, 120_000);
+  }
+);

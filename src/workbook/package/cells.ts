@@ -24,7 +24,9 @@ export interface ReadContext {
 
 /** Days since 1899-12-30 of an ISO 8601 date-time (cells of type "d"). */
 function serialOfIso(text: string): number | null {
-  const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) || !text.includes("T") ? text : `${text}Z`);
+  const ms = Date.parse(
+    /[zZ]|[+-]\d\d:\d\d$/.test(text) || !text.includes("T") ? text : `${text}Z`
+  );
   return Number.isFinite(ms) ? ms / 86_400_000 + 25_569 : null;
 }
 
@@ -51,12 +53,16 @@ function storedContent(sheet: SheetText, cell: CellSpan, context: ReadContext): 
     case "str":
       return { value: decodeExcelText(v ?? ""), kind: "text" };
     case "b":
-      return v === undefined ? { value: null, kind: "blank" } : { value: v.trim() === "1" || v.trim() === "true", kind: "boolean" };
+      return v === undefined
+        ? { value: null, kind: "blank" }
+        : { value: v.trim() === "1" || v.trim() === "true", kind: "boolean" };
     case "e":
       return { value: v ?? "#N/A", kind: "error" };
     case "d": {
       const serial = v === undefined ? null : serialOfIso(v.trim());
-      return serial === null ? { value: v ?? null, kind: v ? "text" : "blank" } : { value: serial, kind: "date" };
+      return serial === null
+        ? { value: v ?? null, kind: v ? "text" : "blank" }
+        : { value: serial, kind: "date" };
     }
     default: {
       if (v === undefined || v.trim() === "") return { value: null, kind: "blank" };
@@ -92,7 +98,11 @@ function numberText(value: number): string {
 }
 
 /** A value cell: text as an inline string, numbers, booleans; null keeps only the style. */
-export function valueCellXml(ref: string, style: number | string | undefined, value: CellValue): string {
+export function valueCellXml(
+  ref: string,
+  style: number | string | undefined,
+  value: CellValue
+): string {
   const s = style ? ` s="${style}"` : "";
   if (value === null || value === undefined) return s ? `<c r="${ref}"${s}/>` : "";
   if (typeof value === "string") return textCellXml(ref, style, value);
@@ -112,15 +122,21 @@ export function contentCellXml(
     const f = `<f>${escapeText(content.formula.replace(/^=/, ""))}</f>`;
     const value = content.value;
     if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
-    if (content.kind === "error") return `<c r="${ref}"${s} t="e">${f}<v>${encodeExcelText(String(value))}</v></c>`;
-    if (typeof value === "string") return `<c r="${ref}"${s} t="str">${f}<v>${encodeExcelText(value)}</v></c>`;
-    if (typeof value === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+    if (content.kind === "error")
+      return `<c r="${ref}"${s} t="e">${f}<v>${encodeExcelText(String(value))}</v></c>`;
+    if (typeof value === "string")
+      return `<c r="${ref}"${s} t="str">${f}<v>${encodeExcelText(value)}</v></c>`;
+    if (typeof value === "boolean")
+      return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
     return `<c r="${ref}"${s}>${f}<v>${numberText(value)}</v></c>`;
   }
   if (content.kind === "error" && typeof content.value === "string")
     return `<c r="${ref}"${s} t="e"><v>${encodeExcelText(content.value)}</v></c>`;
   if (content.kind === "date" && typeof content.value === "number")
-    return valueCellXml(ref, style, date1904 ? content.value - DAYS_1904 : content.value) || `<c r="${ref}"/>`;
+    return (
+      valueCellXml(ref, style, date1904 ? content.value - DAYS_1904 : content.value) ||
+      `<c r="${ref}"/>`
+    );
   return valueCellXml(ref, style, content.value) || `<c r="${ref}"/>`;
 }
 
@@ -128,13 +144,18 @@ export function contentCellXml(
 export const contentOf = (value: CellValue): CellContent =>
   value === null
     ? { value: null, kind: "blank" }
-    : { value, kind: typeof value === "string" ? "text" : typeof value === "boolean" ? "boolean" : "number" };
+    : {
+        value,
+        kind:
+          typeof value === "string" ? "text" : typeof value === "boolean" ? "boolean" : "number",
+      };
 
 /** Whether two cells hold the same thing (a write-back changes only cells that differ). */
 export const sameContent = (a: CellContent, b: CellContent) =>
   a.kind === b.kind && a.value === b.value && (a.formula ?? "") === (b.formula ?? "");
 
 /** A date serial as the workbook stores it. */
-export const storedSerial = (serial: number, date1904: boolean) => (date1904 ? serial - DAYS_1904 : serial);
+export const storedSerial = (serial: number, date1904: boolean) =>
+  date1904 ? serial - DAYS_1904 : serial;
 
 export type { StyleBook };

@@ -215,9 +215,16 @@ export class OpcPackage {
     for (const [name, xml] of this.written) {
       const data = encoder.encode(xml);
       const level = data.length > LARGE_PART ? 1 : 6;
-      this.zip.file(name, data, { createFolders: false, compression: "DEFLATE", compressionOptions: { level } });
+      this.zip.file(name, data, {
+        createFolders: false,
+        compression: "DEFLATE",
+        compressionOptions: { level },
+      });
     }
-    const bytes = await this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }, onProgress);
+    const bytes = await this.zip.generateAsync(
+      { type: "uint8array", compression: "DEFLATE" },
+      onProgress
+    );
     for (const [name, xml] of this.written) {
       this.cache.set(name, xml);
       this.names.set(name.toLowerCase(), name);

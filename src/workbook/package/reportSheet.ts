@@ -27,7 +27,11 @@ const LOOKS: Record<CellStyle, CellLook> = {
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-async function sheetXml(file: WorkbookFile, report: ReportSheet, drawingRelId?: string): Promise<{ xml: string; formulas: boolean }> {
+async function sheetXml(
+  file: WorkbookFile,
+  report: ReportSheet,
+  drawingRelId?: string
+): Promise<{ xml: string; formulas: boolean }> {
   const styles = await file.styles();
   const byRow = new Map<number, typeof report.cells>();
   for (const cell of report.cells) byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell]);
@@ -44,10 +48,17 @@ async function sheetXml(file: WorkbookFile, report: ReportSheet, drawingRelId?: 
           if (cell.formula !== undefined) {
             const formula = cell.formula.replace(/^=/, "");
             if (cell.result === undefined || cell.result === null) formulas = true;
-            return contentCellXml(ref, style === undefined ? undefined : String(style), { ...contentOf(cell.result ?? null), formula }, file.book.date1904);
+            return contentCellXml(
+              ref,
+              style === undefined ? undefined : String(style),
+              { ...contentOf(cell.result ?? null), formula },
+              file.book.date1904
+            );
           }
           // User text is only ever a value: written as an inline string, never as a formula.
-          return typeof cell.value === "string" ? textCellXml(ref, style, cell.value) : valueCellXml(ref, style, cell.value ?? null);
+          return typeof cell.value === "string"
+            ? textCellXml(ref, style, cell.value)
+            : valueCellXml(ref, style, cell.value ?? null);
         })
         .join("");
       return `<row r="${row}">${cells}</row>`;
@@ -103,7 +114,12 @@ async function dropReportParts(file: WorkbookFile, part: string): Promise<void> 
 }
 
 /** Adds the charts' drawing and chart parts for a sheet part; returns the sheet's relationship id to the drawing. */
-async function addCharts(file: WorkbookFile, part: string, sheet: string, charts: readonly ReportChart[]): Promise<string> {
+async function addCharts(
+  file: WorkbookFile,
+  part: string,
+  sheet: string,
+  charts: readonly ReportChart[]
+): Promise<string> {
   const drawing = file.pkg.freeName("xl/drawings/drawing", ".xml");
   const chartParts: string[] = [];
   for (const chart of charts) {
@@ -120,7 +136,9 @@ async function addCharts(file: WorkbookFile, part: string, sheet: string, charts
 
 async function drawReport(file: WorkbookFile, part: string, report: ReportSheet): Promise<void> {
   const charts = report.charts ?? [];
-  const drawingRelId = charts.length ? await addCharts(file, part, report.sheet, charts) : undefined;
+  const drawingRelId = charts.length
+    ? await addCharts(file, part, report.sheet, charts)
+    : undefined;
   const { xml, formulas } = await sheetXml(file, report, drawingRelId);
   file.writeSheet(part, xml);
   if (formulas) await file.book.recalculateOnOpen();

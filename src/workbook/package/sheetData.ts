@@ -23,8 +23,7 @@ export function locateSheetData(xml: string): SheetText {
   if (!match) throw new Error("the worksheet has no sheetData");
   const prefix = match[1] ?? "";
   const start = match.index + match[0].length;
-  if (match[2] === "/")
-    return { xml, prefix, start: match.index, end: start, selfClosed: true };
+  if (match[2] === "/") return { xml, prefix, start: match.index, end: start, selfClosed: true };
   const end = xml.indexOf(`</${prefix}sheetData>`, start);
   if (end < 0) throw new Error("the worksheet's sheetData is not closed");
   return { xml, prefix, start, end, selfClosed: false };
@@ -151,7 +150,9 @@ export function childText(sheet: SheetText, cell: CellSpan, local: "v" | "f"): s
 /** The attributes of a cell's <f> element (t, ref, si), when it has one. */
 export function formulaAttrs(sheet: SheetText, cell: CellSpan): Record<string, string> | undefined {
   const { xml, prefix } = sheet;
-  const match = new RegExp(`<${prefix}f\\b([^>]*?)/?>`).exec(xml.slice(cell.innerFrom, cell.innerTo));
+  const match = new RegExp(`<${prefix}f\\b([^>]*?)/?>`).exec(
+    xml.slice(cell.innerFrom, cell.innerTo)
+  );
   if (!match) return undefined;
   const found: Record<string, string> = {};
   for (const m of match[1].matchAll(/\b(\w+)="([^"]*)"/g)) found[m[1]] = m[2];
@@ -163,7 +164,9 @@ export function formulaAttrs(sheet: SheetText, cell: CellSpan): Record<string, s
  * runs joined, phonetic guides (<rPh>) left out, Excel's _xHHHH_ escapes decoded.
  */
 export function stringItemText(inner: string): string {
-  const withoutPhonetic = inner.includes("rPh") ? inner.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, "") : inner;
+  const withoutPhonetic = inner.includes("rPh")
+    ? inner.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, "")
+    : inner;
   let text = "";
   const runs = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
   for (let m = runs.exec(withoutPhonetic); m; m = runs.exec(withoutPhonetic)) text += m[1];
@@ -237,7 +240,12 @@ export function patchSheet(
   const clearsRow = (row: number) => clear.some((a) => row >= a.top && row <= a.bottom);
   const cleared = (row: number, column: number) =>
     clear.some((a) => row >= a.top && row <= a.bottom && column >= a.left && column <= a.right);
-  const emit = (row: number, attrs: string, kept: { column: number; xml: string }[], write?: RowWrite) => {
+  const emit = (
+    row: number,
+    attrs: string,
+    kept: { column: number; xml: string }[],
+    write?: RowWrite
+  ) => {
     let body = "";
     let placed = !write;
     for (const cell of kept) {
@@ -252,8 +260,10 @@ export function patchSheet(
     const columns = [...kept.map((c) => c.column), ...(write ? [write.left, write.right] : [])];
     const rest = attrs
       .replace(/\s+r="\d+"/, "")
-      .replace(/\bspans="(\d+):(\d+)"/, (_, from: string, to: string) =>
-        `spans="${Math.min(Number(from), ...columns)}:${Math.max(Number(to), ...columns)}"`
+      .replace(
+        /\bspans="(\d+):(\d+)"/,
+        (_, from: string, to: string) =>
+          `spans="${Math.min(Number(from), ...columns)}:${Math.max(Number(to), ...columns)}"`
       );
     if (!body && !rest.trim()) return;
     out.push(`<${prefix}row r="${row}"${rest}>${body}</${prefix}row>`);
@@ -266,7 +276,8 @@ export function patchSheet(
     if (w < writes.length && writes[w].row < row.row) {
       out.push(xml.slice(copiedTo, row.from));
       copiedTo = row.from;
-      for (; w < writes.length && writes[w].row < row.row; w++) emit(writes[w].row, "", [], writes[w]);
+      for (; w < writes.length && writes[w].row < row.row; w++)
+        emit(writes[w].row, "", [], writes[w]);
     }
     const write = w < writes.length && writes[w].row === row.row ? writes[w++] : undefined;
     if (!write && !clearsRow(row.row)) return;

@@ -87,10 +87,18 @@ export class StyleBook {
     const numFmtId = look.numFmt === undefined ? 0 : this.numFmt(look.numFmt);
     const fontId = look.bold || look.size || look.italic || look.fontColor ? this.font(look) : 0;
     const fillId = look.fill
-      ? this.append("fills", "fill", `<fill><patternFill patternType="solid"><fgColor rgb="${argb(look.fill)}"/><bgColor indexed="64"/></patternFill></fill>`)
+      ? this.append(
+          "fills",
+          "fill",
+          `<fill><patternFill patternType="solid"><fgColor rgb="${argb(look.fill)}"/><bgColor indexed="64"/></patternFill></fill>`
+        )
       : 0;
     const borderId = look.bottomBorder
-      ? this.append("borders", "border", `<border><left/><right/><top/><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/></border>`)
+      ? this.append(
+          "borders",
+          "border",
+          `<border><left/><right/><top/><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/></border>`
+        )
       : 0;
     const alignment =
       look.wrap || look.vertical || look.horizontal || look.indent
@@ -133,7 +141,15 @@ export class StyleBook {
 
   private numFmt(code: string): number {
     for (const [id, existing] of this.customFormats) if (existing === code) return id;
-    const builtIn: Record<string, number> = { "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
+    const builtIn: Record<string, number> = {
+      "0": 1,
+      "0.00": 2,
+      "#,##0": 3,
+      "#,##0.00": 4,
+      "0%": 9,
+      "0.00%": 10,
+      "@": 49,
+    };
     if (builtIn[code] !== undefined) return builtIn[code];
     const id = Math.max(163, ...this.customFormats.keys()) + 1;
     this.customFormats.set(id, code);
@@ -155,7 +171,9 @@ export class StyleBook {
     font = font.replace(/<(?:\w+:)?(b|i)\s*\/>/g, "");
     if (look.size) font = font.replace(/(<(?:\w+:)?sz\b[^>]*val=")[^"]*"/, `$1${look.size}"`);
     if (look.fontColor)
-      font = font.replace(/<(?:\w+:)?color\b[^>]*\/>/, "").replace(/(<(?:\w+:)?sz\b[^>]*\/>)/, `$1<color rgb="${argb(look.fontColor)}"/>`);
+      font = font
+        .replace(/<(?:\w+:)?color\b[^>]*\/>/, "")
+        .replace(/(<(?:\w+:)?sz\b[^>]*\/>)/, `$1<color rgb="${argb(look.fontColor)}"/>`);
     const flags = (look.bold ? "<b/>" : "") + (look.italic ? "<i/>" : "");
     font = font.replace(/^(<(?:\w+:)?font\b[^>]*>)/, `$1${flags}`);
     return this.append("fonts", "font", font);

@@ -5,7 +5,16 @@
  * range and columns, so a style, a calculated column or a totals function the user set stays.
  */
 import { Area, formatArea, parseArea } from "./cellRef";
-import { attr, childNamed, childrenNamed, decodeExcelText, escapeAttr, excelEscapes, parseXml, textOf } from "./xml";
+import {
+  attr,
+  childNamed,
+  childrenNamed,
+  decodeExcelText,
+  escapeAttr,
+  excelEscapes,
+  parseXml,
+  textOf,
+} from "./xml";
 
 export interface TableColumnPart {
   id: number;
@@ -70,7 +79,12 @@ const columnXml = (id: number, name: string) =>
   `<tableColumn id="${id}" name="${escapeAttr(excelEscapes(name))}"/>`;
 
 /** A new table part as Excel writes one: header row, filter buttons, banded rows. */
-export function newTablePart(id: number, name: string, area: Area, header: readonly string[]): string {
+export function newTablePart(
+  id: number,
+  name: string,
+  area: Area,
+  header: readonly string[]
+): string {
   const ref = formatArea(area);
   return (
     `<table xmlns="${MAIN_NS}" id="${id}" name="${escapeAttr(name)}" displayName="${escapeAttr(name)}" ref="${ref}" totalsRowShown="0">` +

@@ -6,7 +6,14 @@ import type { CellContent, TableSite } from "../driver";
 import type { CellValue, RawTable } from "../rows";
 import type { ColumnType, TableSpec } from "../schema";
 import { Area, address, contains, formatArea, overlaps, parseArea } from "./cellRef";
-import { contentCellXml, readCell, readValue, sameContent, textCellXml, valueCellXml } from "./cells";
+import {
+  contentCellXml,
+  readCell,
+  readValue,
+  sameContent,
+  textCellXml,
+  valueCellXml,
+} from "./cells";
 import { shiftFormula } from "./formulaShift";
 import { CONTENT_TYPE, REL } from "./opc";
 import {
@@ -34,28 +41,42 @@ function eachCellRow(
   eachRow(sheet, (row) => {
     if (row.row > area.bottom) return false;
     if (row.row < area.top) return;
-    visit(row.row, cellsOf(sheet, row).filter((c) => c.column >= area.left && c.column <= area.right));
+    visit(
+      row.row,
+      cellsOf(sheet, row).filter((c) => c.column >= area.left && c.column <= area.right)
+    );
   });
 }
 
 /** Every cell of an area as content, row by row (blank where the sheet has no cell). */
-async function readArea(file: WorkbookFile, sheet: SheetText, area: Area): Promise<CellContent[][]> {
+async function readArea(
+  file: WorkbookFile,
+  sheet: SheetText,
+  area: Area
+): Promise<CellContent[][]> {
   const context = await file.readContext();
   const width = area.right - area.left + 1;
   const grid: CellContent[][] = Array.from({ length: area.bottom - area.top + 1 }, () =>
     Array.from({ length: width }, (): CellContent => ({ value: null, kind: "blank" }))
   );
   eachCellRow(sheet, area, (row, cells) => {
-    for (const cell of cells) grid[row - area.top][cell.column - area.left] = readCell(sheet, cell, context);
+    for (const cell of cells)
+      grid[row - area.top][cell.column - area.left] = readCell(sheet, cell, context);
   });
   return grid;
 }
 
 /** The values of an area, row by row (null where the sheet has no cell). */
-async function readValues(file: WorkbookFile, sheet: SheetText, area: Area): Promise<CellValue[][]> {
+async function readValues(
+  file: WorkbookFile,
+  sheet: SheetText,
+  area: Area
+): Promise<CellValue[][]> {
   const context = await file.readContext();
   const width = area.right - area.left + 1;
-  const grid: CellValue[][] = Array.from({ length: area.bottom - area.top + 1 }, () => new Array<CellValue>(width).fill(null));
+  const grid: CellValue[][] = Array.from({ length: area.bottom - area.top + 1 }, () =>
+    new Array<CellValue>(width).fill(null)
+  );
   eachCellRow(sheet, area, (row, cells) => {
     if ((row & 1023) === 0) file.beat();
     const values = grid[row - area.top];
@@ -81,14 +102,22 @@ export async function readTable(file: WorkbookFile, name: string): Promise<RawTa
   readCache.set(file, cache);
   const key = `${table.part}\u0000${formatArea(table.area)}`;
   const cached = cache.get(key);
-  const copy = (raw: RawTable): RawTable => ({ ...raw, header: [...raw.header], rows: raw.rows.map((r) => [...r]) });
+  const copy = (raw: RawTable): RawTable => ({
+    ...raw,
+    header: [...raw.header],
+    rows: raw.rows.map((r) => [...r]),
+  });
   if (cached && cached.xml === sheet.xml) return copy(cached.raw);
   const raw = await readTableCells(file, table, sheet);
   cache.set(key, { xml: sheet.xml, raw });
   return copy(raw);
 }
 
-async function readTableCells(file: WorkbookFile, table: TablePart, sheet: SheetText): Promise<RawTable> {
+async function readTableCells(
+  file: WorkbookFile,
+  table: TablePart,
+  sheet: SheetText
+): Promise<RawTable> {
   const body = bodyArea(table);
   const header = table.headerRowCount
     ? (await readArea(file, sheet, { ...table.area, bottom: table.area.top }))[0].map((c) =>
@@ -96,18 +125,34 @@ async function readTableCells(file: WorkbookFile, table: TablePart, sheet: Sheet
       )
     : table.columns.map((c) => c.name);
   const rows = body.bottom >= body.top ? await readValues(file, sheet, body) : [];
-  return { sheet: table.sheet, header, rows, headerRow: body.top - 1, firstColumn: table.area.left - 1 };
+  return {
+    sheet: table.sheet,
+    header,
+    rows,
+    headerRow: body.top - 1,
+    firstColumn: table.area.left - 1,
+  };
 }
 
 /** The area a plan table covers after a write of `rows` data rows (an empty table keeps one blank row). */
-const plannedArea = (table: { top: number; left: number }, rows: number, columns: number, totals = 0): Area => ({
+const plannedArea = (
+  table: { top: number; left: number },
+  rows: number,
+  columns: number,
+  totals = 0
+): Area => ({
   top: table.top,
   left: table.left,
   bottom: table.top + Math.max(rows, 1) + totals,
   right: table.left + Math.max(columns, 1) - 1,
 });
 
-export async function inspectTable(file: WorkbookFile, spec: TableSpec, rows: number, columns: number): Promise<TableSite> {
+export async function inspectTable(
+  file: WorkbookFile,
+  spec: TableSpec,
+  rows: number,
+  columns: number
+): Promise<TableSite> {
   const table = await file.book.table(spec.table);
   if (!table) {
     const sheet = file.book.sheet(spec.sheet);
@@ -121,10 +166,13 @@ export async function inspectTable(file: WorkbookFile, spec: TableSpec, rows: nu
   eachCellRow(sheet, area, (row, cells) => {
     for (const cell of cells) {
       const inside = row <= table.area.bottom && cell.column <= table.area.right;
-      if (!inside && blocked.length < 10 && holdsSomething(sheet, cell)) blocked.push(address(row, cell.column));
+      if (!inside && blocked.length < 10 && holdsSomething(sheet, cell))
+        blocked.push(address(row, cell.column));
     }
   });
-  const merged = mergedAreas(sheet).filter((m) => overlaps(m, area)).map(formatArea);
+  const merged = mergedAreas(sheet)
+    .filter((m) => overlaps(m, area))
+    .map(formatArea);
   return { state: "table", sheet: table.sheet, ref: formatArea(table.area), blocked, merged };
 }
 
@@ -136,7 +184,13 @@ const STYLE_OF: Record<ColumnType, { numFmt?: string }> = {
 };
 
 /** Adds a new table's part and ties it to its sheet (relationship, content type, <tableParts>). */
-export async function addTablePart(file: WorkbookFile, sheetPart: string, name: string, area: Area, header: readonly string[]): Promise<void> {
+export async function addTablePart(
+  file: WorkbookFile,
+  sheetPart: string,
+  name: string,
+  area: Area,
+  header: readonly string[]
+): Promise<void> {
   const tables = await file.book.tables();
   const id = Math.max(0, ...tables.map((t) => t.id)) + 1;
   const part = file.pkg.freeName("xl/tables/table", ".xml");
@@ -149,9 +203,12 @@ export async function addTablePart(file: WorkbookFile, sheetPart: string, name: 
   if (existing) {
     const count = (xml.match(/<(?:\w+:)?tablePart\b/g) ?? []).length + 1;
     const close = `</${existing[1]}>`;
-    xml = existing[2] === "/"
-      ? xml.replace(existing[0], `<${existing[1]} count="${count}">${entry}${close}`)
-      : xml.replace(close, `${entry}${close}`).replace(/(<(?:\w+:)?tableParts\b[^>]*?\bcount=")\d+"/, `$1${count}"`);
+    xml =
+      existing[2] === "/"
+        ? xml.replace(existing[0], `<${existing[1]} count="${count}">${entry}${close}`)
+        : xml
+            .replace(close, `${entry}${close}`)
+            .replace(/(<(?:\w+:)?tableParts\b[^>]*?\bcount=")\d+"/, `$1${count}"`);
   } else {
     // tableParts is the last element but extLst (CT_Worksheet order).
     const end = xml.lastIndexOf("</");
@@ -160,7 +217,10 @@ export async function addTablePart(file: WorkbookFile, sheetPart: string, name: 
     xml = `${xml.slice(0, at)}<tableParts count="1">${entry}</tableParts>${xml.slice(at)}`;
   }
   if (!/xmlns:r=/.test(xml.slice(0, xml.indexOf(">", xml.indexOf("worksheet")))))
-    xml = xml.replace(/<((?:\w+:)?worksheet)\b/, `<$1 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);
+    xml = xml.replace(
+      /<((?:\w+:)?worksheet)\b/,
+      `<$1 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+    );
   file.writeSheet(sheetPart, xml);
 }
 
@@ -180,8 +240,11 @@ export async function writeTable(
   let sheetPart: string;
   if (table) sheetPart = table.sheetPart;
   else {
-    const sheet = file.book.sheet(spec.sheet) ?? (await file.book.addSheet(spec.sheet, hidden ? "hidden" : "visible"));
-    if (!sheet.part) throw new Error(`${spec.sheet} is a chart sheet; it cannot hold the table ${spec.table}`);
+    const sheet =
+      file.book.sheet(spec.sheet) ??
+      (await file.book.addSheet(spec.sheet, hidden ? "hidden" : "visible"));
+    if (!sheet.part)
+      throw new Error(`${spec.sheet} is a chart sheet; it cannot hold the table ${spec.table}`);
     sheetPart = sheet.part;
   }
   const sheet = await file.sheet(sheetPart);
@@ -194,7 +257,9 @@ export async function writeTable(
     return type ? styles.xf(STYLE_OF[type]) : 0;
   });
   const dateColumn = header.map((h) => typeOf.get(h) === "date");
-  const calculated = header.map((h) => table?.columns.find((c) => c.name === h && !typeOf.has(h))?.calculatedFormula);
+  const calculated = header.map(
+    (h) => table?.columns.find((c) => c.name === h && !typeOf.has(h))?.calculatedFormula
+  );
   const firstDataRow = area.top + 1;
   const columnsAt = header.map((_, i) => area.left + i);
   const writes: RowWrite[] = [];
@@ -214,12 +279,20 @@ export async function writeTable(
       const formula = calculated[i];
       if (formula !== undefined) {
         // Stored for the first data row; each row holds it moved to that row.
-        const moved = shiftFormula(formula, row - (table ? table.area.top + table.headerRowCount : firstDataRow), 0);
+        const moved = shiftFormula(
+          formula,
+          row - (table ? table.area.top + table.headerRowCount : firstDataRow),
+          0
+        );
         xml += `<c r="${ref}"><f>${escapeText(moved)}</f></c>`;
         continue;
       }
       const value = cells[i] ?? null;
-      xml += valueCellXml(ref, styleOf[i], dateColumn[i] && typeof value === "number" ? file.storedSerial(value) : value);
+      xml += valueCellXml(
+        ref,
+        styleOf[i],
+        dateColumn[i] && typeof value === "number" ? file.storedSerial(value) : value
+      );
     }
     writes.push({ row, left: area.left, right: area.right, xml });
   });
@@ -232,14 +305,16 @@ export async function writeTable(
       writes.push(...movedTotals(sheet, old, totalsRows, area.bottom - totalsRows + 1));
     }
     if (old.bottom > area.bottom) clear.push({ ...old, top: area.bottom + 1 });
-    if (old.right > area.right) clear.push({ ...old, left: area.right + 1, bottom: Math.min(old.bottom, area.bottom) });
+    if (old.right > area.right)
+      clear.push({ ...old, left: area.right + 1, bottom: Math.min(old.bottom, area.bottom) });
   }
   writes.sort((a, b) => a.row - b.row);
   const patched = patchSheet(sheet, writes, clear);
   file.writeSheet(sheetPart, patched.xml);
   if (patched.removedFormula) await file.book.dropCalcChain();
   if (calculated.some((f) => f !== undefined)) await file.book.recalculateOnOpen();
-  if (table) file.pkg.write(table.part, resizedTablePart((await file.pkg.read(table.part))!, area, header));
+  if (table)
+    file.pkg.write(table.part, resizedTablePart((await file.pkg.read(table.part))!, area, header));
   else await addTablePart(file, sheetPart, spec.table, area, header);
   file.book.tablesChanged();
 }
@@ -251,7 +326,9 @@ function movedTotals(sheet: SheetText, old: Area, count: number, newTop: number)
   eachCellRow(sheet, { ...old, top: first }, (row, cells) => {
     const target = newTop + row - first;
     const xml = cells
-      .map((c) => sheet.xml.slice(c.from, c.to).replace(/\br="[A-Z]+\d+"/, `r="${address(target, c.column)}"`))
+      .map((c) =>
+        sheet.xml.slice(c.from, c.to).replace(/\br="[A-Z]+\d+"/, `r="${address(target, c.column)}"`)
+      )
       .join("");
     writes.push({ row: target, left: old.left, right: old.right, xml });
   });
@@ -283,7 +360,11 @@ async function cellsOfColumn(file: WorkbookFile, sheet: SheetText, area: Area) {
       const attrs = formulaAttrs(sheet, cell);
       if (attrs?.t === "shared" && attrs.ref) {
         const content = readCell(sheet, cell, context);
-        masters.set(attrs.si, { formula: content.formula ?? "", row: row.row, column: cell.column });
+        masters.set(attrs.si, {
+          formula: content.formula ?? "",
+          row: row.row,
+          column: cell.column,
+        });
         anchored.push({ top: row.row, bottom: row.row, left: cell.column, right: cell.column });
       }
       if ((attrs?.t === "array" || cell.metadata) && attrs?.ref) {
@@ -298,27 +379,50 @@ async function cellsOfColumn(file: WorkbookFile, sheet: SheetText, area: Area) {
       let content = readCell(sheet, span, context);
       const attrs = formulaAttrs(sheet, span);
       const master = attrs?.t === "shared" ? masters.get(attrs.si) : undefined;
-      if (master && !attrs?.ref) content = { ...content, formula: shiftFormula(master.formula, row - master.row, span.column - master.column) };
+      if (master && !attrs?.ref)
+        content = {
+          ...content,
+          formula: shiftFormula(master.formula, row - master.row, span.column - master.column),
+        };
       found.set(row, { span, content });
     }
   });
   return { found, anchored };
 }
 
-export async function readColumn(file: WorkbookFile, tableName: string, header: string): Promise<CellContent[]> {
+export async function readColumn(
+  file: WorkbookFile,
+  tableName: string,
+  header: string
+): Promise<CellContent[]> {
   const { column, body, sheet } = await columnOf(file, tableName, header);
-  const { found: cells } = await cellsOfColumn(file, sheet, { ...body, left: column, right: column });
+  const { found: cells } = await cellsOfColumn(file, sheet, {
+    ...body,
+    left: column,
+    right: column,
+  });
   const out: CellContent[] = [];
-  for (let row = body.top; row <= body.bottom; row++) out.push(cells.get(row)?.content ?? { value: null, kind: "blank" });
+  for (let row = body.top; row <= body.bottom; row++)
+    out.push(cells.get(row)?.content ?? { value: null, kind: "blank" });
   return out;
 }
 
 /** Writes one column of a user's table, changing only the cells whose content differs; their styles stay. */
-export async function writeColumn(file: WorkbookFile, tableName: string, header: string, values: readonly CellContent[]): Promise<void> {
+export async function writeColumn(
+  file: WorkbookFile,
+  tableName: string,
+  header: string,
+  values: readonly CellContent[]
+): Promise<void> {
   const { table, column, body, sheet } = await columnOf(file, tableName, header);
   const rowCount = body.bottom - body.top + 1;
-  if (values.length !== rowCount) throw new Error(`the table ${tableName} has ${rowCount} rows, not ${values.length}`);
-  const { found: cells, anchored } = await cellsOfColumn(file, sheet, { ...body, left: column, right: column });
+  if (values.length !== rowCount)
+    throw new Error(`the table ${tableName} has ${rowCount} rows, not ${values.length}`);
+  const { found: cells, anchored } = await cellsOfColumn(file, sheet, {
+    ...body,
+    left: column,
+    right: column,
+  });
   const writes: RowWrite[] = [];
   values.forEach((content, i) => {
     const row = body.top + i;
@@ -329,7 +433,12 @@ export async function writeColumn(file: WorkbookFile, tableName: string, header:
       throw new Error(
         `${table.sheet}!${address(row, column)} is part of a shared or array formula; the add-in does not overwrite it (enter the values by hand or remove the formula first)`
       );
-    const xml = contentCellXml(address(row, column), existing?.span.style, content, file.book.date1904);
+    const xml = contentCellXml(
+      address(row, column),
+      existing?.span.style,
+      content,
+      file.book.date1904
+    );
     writes.push({ row, left: column, right: column, xml });
   });
   if (!writes.length) return;

@@ -99,7 +99,8 @@ export class WorkbookFile {
       if (!xml) return [];
       const found: string[] = [];
       const items = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-      for (let m = items.exec(xml); m; m = items.exec(xml)) found.push(m[1] ? stringItemText(m[1]) : "");
+      for (let m = items.exec(xml); m; m = items.exec(xml))
+        found.push(m[1] ? stringItemText(m[1]) : "");
       return found;
     })();
     return this.sharedStrings;

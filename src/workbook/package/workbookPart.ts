@@ -73,14 +73,23 @@ export class WorkbookPart {
       const rel = rels.find((r) => r.type === type);
       return rel ? resolveTarget(path, rel.target) : undefined;
     };
-    const definedNames = childrenNamed(childNamed(workbook, "definedNames") ?? workbook, "definedName").map(
-      (d) => ({
-        name: attr(d, "name") ?? "",
-        localSheetId: d.attrs.localSheetId === undefined ? undefined : Number(d.attrs.localSheetId),
-        formula: d.children.filter((c): c is string => typeof c === "string").join(""),
-      })
+    const definedNames = childrenNamed(
+      childNamed(workbook, "definedNames") ?? workbook,
+      "definedName"
+    ).map((d) => ({
+      name: attr(d, "name") ?? "",
+      localSheetId: d.attrs.localSheetId === undefined ? undefined : Number(d.attrs.localSheetId),
+      formula: d.children.filter((c): c is string => typeof c === "string").join(""),
+    }));
+    return new WorkbookPart(
+      pkg,
+      path,
+      sheets,
+      date1904,
+      of(REL.sharedStrings),
+      of(REL.styles),
+      definedNames
     );
-    return new WorkbookPart(pkg, path, sheets, date1904, of(REL.sharedStrings), of(REL.styles), definedNames);
   }
 
   sheet(name: string): SheetEntry | undefined {
@@ -139,9 +148,14 @@ export class WorkbookPart {
     await this.edit((xml) => {
       const markup = `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${stateAttr} r:id="${relId}"/>`;
       const withSheet = insertBeforeClose(xml, "sheets", markup);
-      return /xmlns:r=/.test(withSheet.slice(0, withSheet.indexOf(">", withSheet.indexOf("<workbook"))))
+      return /xmlns:r=/.test(
+        withSheet.slice(0, withSheet.indexOf(">", withSheet.indexOf("<workbook")))
+      )
         ? withSheet
-        : withSheet.replace(/<((?:\w+:)?workbook)\b/, `<$1 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);
+        : withSheet.replace(
+            /<((?:\w+:)?workbook)\b/,
+            `<$1 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+          );
     });
     this.sheets = [...this.sheets, entry];
     return entry;
@@ -151,14 +165,18 @@ export class WorkbookPart {
   async setSheetPart(sheet: SheetEntry, part: string): Promise<void> {
     const [relId] = [await this.pkg.relate(this.path, REL.worksheet, part)];
     await this.pkg.unrelate(this.path, [sheet.relId]);
-    await this.edit((xml) => replaceSheetAttr(xml, sheet.name, /\br:id="[^"]*"|\b\w+:id="[^"]*"/, `r:id="${relId}"`));
+    await this.edit((xml) =>
+      replaceSheetAttr(xml, sheet.name, /\br:id="[^"]*"|\b\w+:id="[^"]*"/, `r:id="${relId}"`)
+    );
     this.sheets = this.sheets.map((s) => (s === sheet ? { ...s, relId, part } : s));
     this.tablesChanged();
   }
 
   /** Removes a sheet the add-in made and left empty (no defined names or views refer to it yet). */
   async removeEmptySheet(sheet: SheetEntry): Promise<void> {
-    await this.edit((xml) => xml.replace(new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\bsheetId="${sheet.sheetId}"[^>]*/>`), ""));
+    await this.edit((xml) =>
+      xml.replace(new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\bsheetId="${sheet.sheetId}"[^>]*/>`), "")
+    );
     await this.pkg.unrelate(this.path, [sheet.relId]);
     if (sheet.part) {
       this.pkg.remove(sheet.part);
@@ -168,7 +186,9 @@ export class WorkbookPart {
   }
 
   async renameSheet(sheet: SheetEntry, name: string): Promise<void> {
-    await this.edit((xml) => replaceSheetAttr(xml, sheet.name, /\bname="[^"]*"/, `name="${escapeAttr(name)}"`));
+    await this.edit((xml) =>
+      replaceSheetAttr(xml, sheet.name, /\bname="[^"]*"/, `name="${escapeAttr(name)}"`)
+    );
     this.sheets = this.sheets.map((s) => (s === sheet ? { ...s, name } : s));
     this.tablesChanged();
   }
@@ -178,9 +198,12 @@ export class WorkbookPart {
     await this.edit((xml) => {
       if (/<(?:\w+:)?calcPr\b[^>]*fullCalcOnLoad="1"/.test(xml)) return xml;
       if (/<(?:\w+:)?calcPr\b/.test(xml))
-        return xml.replace(/<((?:\w+:)?calcPr)\b/, `<$1 fullCalcOnLoad="1"`).replace(/(fullCalcOnLoad="1"[^>]*?)\s+fullCalcOnLoad="[^"]*"/, "$1");
+        return xml
+          .replace(/<((?:\w+:)?calcPr)\b/, `<$1 fullCalcOnLoad="1"`)
+          .replace(/(fullCalcOnLoad="1"[^>]*?)\s+fullCalcOnLoad="[^"]*"/, "$1");
       // calcPr follows sheets, functionGroups, externalReferences and definedNames (CT_Workbook order).
-      const after = /<\/(?:\w+:)?definedNames>|<\/(?:\w+:)?externalReferences>|<\/(?:\w+:)?functionGroups>|<\/(?:\w+:)?sheets>/g;
+      const after =
+        /<\/(?:\w+:)?definedNames>|<\/(?:\w+:)?externalReferences>|<\/(?:\w+:)?functionGroups>|<\/(?:\w+:)?sheets>/g;
       let last: RegExpExecArray | null = null;
       for (let m = after.exec(xml); m; m = after.exec(xml)) last = m;
       if (!last) return xml;
@@ -199,12 +222,20 @@ export class WorkbookPart {
       this.pkg.remove(part);
       await this.pkg.dropContentType(part);
     }
-    await this.pkg.unrelate(this.path, chain.map((r) => r.id));
+    await this.pkg.unrelate(
+      this.path,
+      chain.map((r) => r.id)
+    );
   }
 }
 
 /** Replaces one attribute of the <sheet> entry named `name` in workbook.xml text. */
-function replaceSheetAttr(xml: string, name: string, attribute: RegExp, replacement: string): string {
+function replaceSheetAttr(
+  xml: string,
+  name: string,
+  attribute: RegExp,
+  replacement: string
+): string {
   const entries = /<(?:\w+:)?sheet\b[^>]*\/?>/g;
   for (let m = entries.exec(xml); m; m = entries.exec(xml)) {
     const nameAttr = /\bname="([^"]*)"/.exec(m[0]);

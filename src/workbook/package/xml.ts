@@ -18,8 +18,9 @@ export const escapeAttr = (text: string) =>
     .replace(/\r/g, "&#13;");
 
 // Characters XML 1.0 cannot hold (and CR, which XML parsers turn into LF), as Excel escapes them.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, "0");
 
 /**
