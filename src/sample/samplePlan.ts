@@ -336,6 +336,43 @@ export function formulaRows(): { label: string; plan: string; native?: string }[
 /** The quota split worked on the sample: the company target over the reps, in proportion to capacity, to the cent. */
 export const QUOTA_SPLIT_FORMULA = "=PLAN.QUOTASPLIT(60000000,Reps[Capacity],2)";
 
+/** The rules of a run over the sample's Accounts and Reps tables, each field mapped to its column. */
+export function sampleRun(
+  balance: ScenarioRun["balance"],
+  quota: ScenarioRun["quota"]
+): ScenarioRun {
+  const headers = (spec: TableSpec) =>
+    Object.fromEntries(spec.columns.map((c) => [c.header, c.header]));
+  const a = headers(sourceTables.accounts);
+  const r = headers(sourceTables.reps);
+  return {
+    accountsTable: { name: "Accounts", sheet: "Accounts" },
+    repsTable: { name: "Reps", sheet: "Reps" },
+    accountColumns: {
+      id: a.AccountId,
+      name: a.Name,
+      region: a.Region,
+      industry: a.Industry,
+      sizeTier: a.SizeTier,
+      potential: a.Potential,
+      workload: a.Workload,
+      currentOwner: a.Owner,
+    },
+    repColumns: {
+      id: r.RepId,
+      name: r.Name,
+      manager: r.Manager,
+      regions: r.Regions,
+      industries: r.Industries,
+      sizeTiers: r.SizeTiers,
+      capacity: r.Capacity,
+      startDate: r.StartDate,
+    },
+    balance,
+    quota,
+  };
+}
+
 /** Writes the sample into an empty workbook through the same storage layer the panes use. */
 export async function writeSamplePlan(driver: PackageDriver, seed = 2027): Promise<void> {
   const data = sampleData(seed);
@@ -392,39 +429,10 @@ export async function writeSamplePlan(driver: PackageDriver, seed = 2027): Promi
   const store = new PlanStore(driver, () => new Date(Date.UTC(FISCAL_YEAR - 1, 10, 27)));
   // One Active scenario with its rules, and no results yet: the pane starts from these rules
   // and `sales-plan territories` / `quotas` run them.
-  const headers = (spec: TableSpec) =>
-    Object.fromEntries(spec.columns.map((c) => [c.header, c.header]));
-  const a = headers(sourceTables.accounts);
-  const r = headers(sourceTables.reps);
-  const run: ScenarioRun = {
-    accountsTable: { name: "Accounts", sheet: "Accounts" },
-    repsTable: { name: "Reps", sheet: "Reps" },
-    accountColumns: {
-      id: a.AccountId,
-      name: a.Name,
-      region: a.Region,
-      industry: a.Industry,
-      sizeTier: a.SizeTier,
-      potential: a.Potential,
-      workload: a.Workload,
-      currentOwner: a.Owner,
-    },
-    repColumns: {
-      id: r.RepId,
-      name: r.Name,
-      manager: r.Manager,
-      regions: r.Regions,
-      industries: r.Industries,
-      sizeTiers: r.SizeTiers,
-      capacity: r.Capacity,
-      startDate: r.StartDate,
-    },
-    balance: DEFAULT_BALANCE,
-    quota: {
-      ...defaultQuotaSettings(FISCAL_YEAR, 60_000_000),
-      funnel: { rates: [0.6, 0.45, 0.35], avgDealSize: 35_000 },
-    },
-  };
+  const run = sampleRun(DEFAULT_BALANCE, {
+    ...defaultQuotaSettings(FISCAL_YEAR, 60_000_000),
+    funnel: { rates: [0.6, 0.45, 0.35], avgDealSize: 35_000 },
+  });
   await store.save(await store.load(), {
     ...v2momToRows(data.documents),
     scenarios: [

@@ -6,10 +6,10 @@
  */
 import { defaultQuotaSettings, DEFAULT_BALANCE, QuotaRunSettings } from "../../src/domain/planRun";
 import type { BalanceSettings } from "../../src/domain/territory";
-import { sourceTables } from "../../src/sample/samplePlan";
+import { sampleRun, sourceTables } from "../../src/sample/samplePlan";
 import { PackageDriver } from "../../src/workbook/packageDriver";
 import type { CellValue } from "../../src/workbook/rows";
-import { ScenarioRun, settingsRows } from "../../src/workbook/scenarioTables";
+import { settingsRows } from "../../src/workbook/scenarioTables";
 import { PlanStore } from "../../src/workbook/store";
 
 export const SCENARIO = "FY27 Base";
@@ -40,8 +40,6 @@ export interface SmallPlan {
 
 const header = (spec: { columns: readonly { header: string }[] }) =>
   spec.columns.map((c) => c.header);
-const byHeader = (spec: { columns: readonly { header: string }[] }) =>
-  Object.fromEntries(header(spec).map((h) => [h, h]));
 
 export async function smallPlan(options: SmallPlan = {}): Promise<Uint8Array> {
   const driver = await PackageDriver.blank();
@@ -51,34 +49,10 @@ export async function smallPlan(options: SmallPlan = {}): Promise<Uint8Array> {
     options.accounts ?? ACCOUNTS
   );
   await driver.writeTable(sourceTables.reps, header(sourceTables.reps), options.reps ?? REPS);
-  const a = byHeader(sourceTables.accounts);
-  const r = byHeader(sourceTables.reps);
-  const run: ScenarioRun = {
-    accountsTable: { name: "Accounts", sheet: "Accounts" },
-    repsTable: { name: "Reps", sheet: "Reps" },
-    accountColumns: {
-      id: a.AccountId,
-      name: a.Name,
-      region: a.Region,
-      industry: a.Industry,
-      sizeTier: a.SizeTier,
-      potential: a.Potential,
-      workload: a.Workload,
-      currentOwner: a.Owner,
-    },
-    repColumns: {
-      id: r.RepId,
-      name: r.Name,
-      manager: r.Manager,
-      regions: r.Regions,
-      industries: r.Industries,
-      sizeTiers: r.SizeTiers,
-      capacity: r.Capacity,
-      startDate: r.StartDate,
-    },
-    balance: options.balance ?? DEFAULT_BALANCE,
-    quota: { ...defaultQuotaSettings(2027, 1_000_000), ...options.quota },
-  };
+  const run = sampleRun(options.balance ?? DEFAULT_BALANCE, {
+    ...defaultQuotaSettings(2027, 1_000_000),
+    ...options.quota,
+  });
   const store = new PlanStore(driver);
   await store.save(await store.load(), {
     scenarios: [{ Scenario: SCENARIO, Created: 46000, Note: null, State: "Active" }],

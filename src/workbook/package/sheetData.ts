@@ -40,31 +40,55 @@ export interface RowSpan {
   attrs: string;
 }
 
+/** An element's place in the part: the whole element, its content, and its start tag's attributes. */
+interface ElementSpan {
+  from: number;
+  to: number;
+  innerFrom: number;
+  innerTo: number;
+  attrs: string;
+}
+
+/** The next <local> element starting at or after `from` and before `limit` (not a longer name such as <rowBreaks>). */
+function nextElement(
+  xml: string,
+  prefix: string,
+  local: string,
+  from: number,
+  limit: number
+): ElementSpan | undefined {
+  const open = `<${prefix}${local}`;
+  let at = xml.indexOf(open, from);
+  while (at >= 0 && at < limit) {
+    const next = xml.charCodeAt(at + open.length);
+    if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) {
+      const tagEnd = xml.indexOf(">", at);
+      const selfClosed = xml.charCodeAt(tagEnd - 1) === 47;
+      const attrs = xml.slice(at + open.length, selfClosed ? tagEnd - 1 : tagEnd);
+      const innerFrom = tagEnd + 1;
+      if (selfClosed) return { from: at, to: innerFrom, innerFrom, innerTo: innerFrom, attrs };
+      const close = `</${prefix}${local}>`;
+      const innerTo = xml.indexOf(close, innerFrom);
+      return { from: at, to: innerTo + close.length, innerFrom, innerTo, attrs };
+    }
+    at = xml.indexOf(open, at + 1);
+  }
+  return undefined;
+}
+
 /** Calls `visit` for each row in order; rows without an r attribute are numbered as Excel would. */
 export function eachRow(sheet: SheetText, visit: (row: RowSpan) => boolean | void): void {
   if (sheet.selfClosed) return;
-  const { xml, prefix, end } = sheet;
-  const open = `<${prefix}row`;
-  const close = `</${prefix}row>`;
-  let at = xml.indexOf(open, sheet.start);
   let previous = 0;
-  while (at >= 0 && at < end) {
-    const next = xml.charCodeAt(at + open.length);
-    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
-      at = xml.indexOf(open, at + 1);
-      continue;
-    }
-    const tagEnd = xml.indexOf(">", at);
-    const selfClosed = xml.charCodeAt(tagEnd - 1) === 47;
-    const attrs = xml.slice(at + open.length, selfClosed ? tagEnd - 1 : tagEnd);
-    const r = /\br="(\d+)"/.exec(attrs);
+  for (
+    let span = nextElement(sheet.xml, sheet.prefix, "row", sheet.start, sheet.end);
+    span;
+    span = nextElement(sheet.xml, sheet.prefix, "row", span.to, sheet.end)
+  ) {
+    const r = /\br="(\d+)"/.exec(span.attrs);
     const row = r ? Number(r[1]) : previous + 1;
     previous = row;
-    const innerFrom = tagEnd + 1;
-    const innerTo = selfClosed ? innerFrom : xml.indexOf(close, innerFrom);
-    const to = selfClosed ? innerFrom : innerTo + close.length;
-    if (visit({ row, from: at, to, innerFrom, innerTo, attrs }) === false) return;
-    at = xml.indexOf(open, to);
+    if (visit({ row, ...span }) === false) return;
   }
 }
 
@@ -84,21 +108,14 @@ export interface CellSpan {
 
 /** The cells of one row, in order. */
 export function cellsOf(sheet: SheetText, row: RowSpan): CellSpan[] {
-  const { xml, prefix } = sheet;
-  const open = `<${prefix}c`;
-  const close = `</${prefix}c>`;
   const cells: CellSpan[] = [];
   let previous = 0;
-  let at = xml.indexOf(open, row.innerFrom);
-  while (at >= 0 && at < row.innerTo) {
-    const next = xml.charCodeAt(at + open.length);
-    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
-      at = xml.indexOf(open, at + 1);
-      continue;
-    }
-    const tagEnd = xml.indexOf(">", at);
-    const selfClosed = xml.charCodeAt(tagEnd - 1) === 47;
-    const tag = xml.slice(at + open.length, selfClosed ? tagEnd - 1 : tagEnd);
+  for (
+    let span = nextElement(sheet.xml, sheet.prefix, "c", row.innerFrom, row.innerTo);
+    span;
+    span = nextElement(sheet.xml, sheet.prefix, "c", span.to, row.innerTo)
+  ) {
+    const tag = span.attrs;
     let column = previous + 1;
     let style: string | undefined;
     let type: string | undefined;
@@ -118,11 +135,8 @@ export function cellsOf(sheet: SheetText, row: RowSpan): CellSpan[] {
       i = end - 1;
     }
     previous = column;
-    const innerFrom = tagEnd + 1;
-    const innerTo = selfClosed ? innerFrom : xml.indexOf(close, innerFrom);
-    const to = selfClosed ? innerFrom : innerTo + close.length;
-    cells.push({ column, from: at, to, style, type, metadata, innerFrom, innerTo });
-    at = xml.indexOf(open, to);
+    const { from, to, innerFrom, innerTo } = span;
+    cells.push({ column, from, to, style, type, metadata, innerFrom, innerTo });
   }
   return cells;
 }

@@ -48,24 +48,6 @@ function eachCellRow(
   });
 }
 
-/** Every cell of an area as content, row by row (blank where the sheet has no cell). */
-async function readArea(
-  file: WorkbookFile,
-  sheet: SheetText,
-  area: Area
-): Promise<CellContent[][]> {
-  const context = await file.readContext();
-  const width = area.right - area.left + 1;
-  const grid: CellContent[][] = Array.from({ length: area.bottom - area.top + 1 }, () =>
-    Array.from({ length: width }, (): CellContent => ({ value: null, kind: "blank" }))
-  );
-  eachCellRow(sheet, area, (row, cells) => {
-    for (const cell of cells)
-      grid[row - area.top][cell.column - area.left] = readCell(sheet, cell, context);
-  });
-  return grid;
-}
-
 /** The values of an area, row by row (null where the sheet has no cell). */
 async function readValues(
   file: WorkbookFile,
@@ -120,8 +102,8 @@ async function readTableCells(
 ): Promise<RawTable> {
   const body = bodyArea(table);
   const header = table.headerRowCount
-    ? (await readArea(file, sheet, { ...table.area, bottom: table.area.top }))[0].map((c) =>
-        c.value === null ? null : String(c.value)
+    ? (await readValues(file, sheet, { ...table.area, bottom: table.area.top }))[0].map((v) =>
+        v === null ? null : String(v)
       )
     : table.columns.map((c) => c.name);
   const rows = body.bottom >= body.top ? await readValues(file, sheet, body) : [];
