@@ -15,6 +15,7 @@ import { readCell } from "./package/cells";
 import { cellsOf, eachRow } from "./package/sheetData";
 import { writeReport } from "./package/reportSheet";
 import * as tables from "./package/tables";
+import * as columns from "./package/userColumns";
 import { WorkbookFile } from "./package/workbookFile";
 
 export class PackageDriver implements WorkbookDriver {
@@ -65,11 +66,11 @@ export class PackageDriver implements WorkbookDriver {
   }
 
   readColumn(table: UserTable, header: string): Promise<CellContent[]> {
-    return tables.readColumn(this.file, table.name, header);
+    return columns.readColumn(this.file, table.name, header);
   }
 
   writeColumn(table: UserTable, header: string, values: readonly CellContent[]): Promise<void> {
-    return tables.writeColumn(this.file, table.name, header, values);
+    return columns.writeColumn(this.file, table.name, header, values);
   }
 
   writeReport(report: ReportSheet): Promise<void> {
