@@ -6,6 +6,9 @@ const transform = {
 };
 
 module.exports = {
+  // The panes' tests walk whole flows (open, edit, save, read the file back) over real .xlsx
+  // files; on this 2-core machine under load one can take over the default 5 s.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: "core",
