@@ -89,3 +89,15 @@ export function appendedHistory(
     : { header: [...header], rows: [...rows] };
   return { header: all.header, rows: retainedRows(all.header, all.rows) };
 }
+
+/** The highest ChangeId a history table holds (0 when none): the plan's revision is at least this. */
+export function latestChange(raw: RawTable | undefined): number {
+  if (!raw) return 0;
+  const at = raw.header.map((h) => String(h ?? "").trim()).indexOf(HISTORY_COLUMNS[0].header);
+  let latest = 0;
+  for (const cells of raw.rows) {
+    const id = Number(cells[at]);
+    if (Number.isInteger(id) && id > latest) latest = id;
+  }
+  return latest;
+}

@@ -116,3 +116,35 @@ export function planInfoRows(
   }
   return { header, rows };
 }
+
+/**
+ * A revision lower than a change already in history (Plan Info edited by hand, or deleted and
+ * so back at 0): saving would give two changes one number, and history could no longer tell
+ * them apart, so the store refuses, pointing at the revision cell.
+ */
+export function revisionBehind(
+  raw: RawTable | undefined,
+  history: { sheet: string },
+  latest: number,
+  revision: number
+): PlanProblem {
+  const r = raw ? rowOf(raw, REVISION) : -1;
+  const row = raw && r >= 0 ? raw.headerRow + 1 + r : undefined;
+  const address =
+    raw && row !== undefined
+      ? `${columnLetters(raw.firstColumn + columnsOf(raw).value)}${row}`
+      : undefined;
+  return {
+    severity: "error",
+    sheet: raw?.sheet ?? infoSpec.sheet,
+    table: infoSpec.table,
+    ...(row !== undefined ? { row, address } : {}),
+    column: "Value",
+    ...tableProblem("revisionBehindHistory", {
+      sheet: raw?.sheet ?? infoSpec.sheet,
+      revision,
+      history: history.sheet,
+      change: latest,
+    }),
+  };
+}

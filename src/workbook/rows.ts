@@ -40,6 +40,11 @@ export interface RawTable {
   /** 1-based worksheet row of the header and 0-based column of the table's first column. */
   headerRow: number;
   firstColumn: number;
+  /**
+   * Cells holding a formula with no calculated value (a file saved by a tool that does not
+   * calculate), by "row,column" of `rows`, with the formula: their value is unknown, not blank.
+   */
+  uncalculated?: ReadonlyMap<string, string>;
 }
 
 export interface PlanProblem {
@@ -74,15 +79,20 @@ export const TABLE_PROBLEMS = {
   tableUntabled:
     'the sheet "{sheet}" holds cells ({used}) but no table named {table}: if it was renamed or converted to a range, rename it back to {table} in Table Design (or select its cells and insert a table named {table}); otherwise move the sheet\'s content to another sheet',
   tableBlocked:
-    'the table {table} must grow to {area} on sheet "{sheet}", but {cells} hold something: move those cells out of the way (for example insert rows above them), then save again',
+    'the table {table} must grow to {area} on sheet "{sheet}", but something stands in {cells}: move it out of the way (for example insert rows above them), then save again',
   tableMerged:
     'merged cells {ranges} on sheet "{sheet}" overlap {area}, where the table {table} is written: unmerge them, then save again',
+  revisionBehindHistory:
+    'the plan\'s revision in "{sheet}" is {revision}, but "{history}" already holds change {change}: set the revision to the highest ChangeId in the history sheets (at least {change}), then save again',
   revisionUnreadable:
     'the revision in {sheet} cell {address} holds "{value}" where a whole number is needed: type back the last revision (the highest ChangeId in the history tables), then reload the plan',
   schemaVersionUnreadable:
     'the schema version in {sheet} cell {address} holds "{value}" where a version number is needed: type back {version} if this version of the add-in made the plan, then reload the plan',
   columnNotInTable: 'the column "{column}" is not in the table',
   noColumnChosen: "no column is chosen for {field}",
+  uncalculated:
+    "{column} holds a formula that was never calculated (={formula}); open the workbook in Excel, let it calculate and save it, then try again",
+  tooLong: "{column} holds {length} characters; Excel allows 32,767 in a cell",
   writeBackDuplicateKey:
     "{column} {key} is in rows {rows}: the write-back cannot tell which row to change; make the keys unique, then write back again",
   writeBackEdited:
@@ -108,6 +118,34 @@ const isBlankCell = (value: unknown) =>
 
 /** The rows of a table that hold anything (an empty Excel table keeps one blank row). */
 export const filledRows = (raw: RawTable) => raw.rows.filter((cells) => !cells.every(isBlankCell));
+
+/** Excel's limit of characters in a cell (Excel specifications and limits). */
+const MAX_CELL_TEXT = 32_767;
+
+/**
+ * Reads cell (r, c) of a table for a column: what `convertCell` says, unless the cell holds a
+ * formula never calculated (its value is unknown) or more text than Excel allows.
+ */
+export function readTableCell(
+  raw: RawTable,
+  r: number,
+  c: number,
+  column: ColumnSpec
+): { value: CellValue; problem?: Worded } {
+  const formula = raw.uncalculated?.get(`${r},${c}`);
+  if (formula !== undefined)
+    return {
+      value: null,
+      problem: tableProblem("uncalculated", { column: column.header, formula }),
+    };
+  const value = raw.rows[r][c];
+  if (typeof value === "string" && value.length > MAX_CELL_TEXT)
+    return {
+      value: null,
+      problem: tableProblem("tooLong", { column: column.header, length: value.length }),
+    };
+  return convertCell(value, column);
+}
 
 /** Converts one cell to the column's type; returns the reason when it cannot. */
 export function convertCell(
@@ -232,7 +270,7 @@ export function parseTable(
         row[column.header] = null;
         continue;
       }
-      const converted = convertCell(cells[index], column);
+      const converted = readTableCell(raw, r, index, column);
       row[column.header] = converted.value;
       if (converted.problem) {
         at({

@@ -12,7 +12,14 @@ import {
   type InputIssueCode,
   type Rep,
 } from "../domain/territory";
-import { CellValue, PlanProblem, RawTable, columnLetters, convertCell, tableProblem } from "./rows";
+import {
+  CellValue,
+  PlanProblem,
+  RawTable,
+  columnLetters,
+  readTableCell,
+  tableProblem,
+} from "./rows";
 import type { ColumnType } from "./schema";
 import type { UserTable } from "./store";
 
@@ -209,7 +216,7 @@ function readRows<K extends string>(
         row[field.key] = null;
         continue;
       }
-      const converted = convertCell(cells[at], {
+      const converted = readTableCell(raw, r, at, {
         header: header[at],
         type: field.type,
         required: field.required,

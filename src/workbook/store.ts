@@ -9,9 +9,9 @@
 import { serialFromDate } from "../domain/calendar";
 import type { CellContent, UserTable, WorkbookDriver } from "./driver";
 import { TableWrite, writeAllOrNothing } from "./guardedWrite";
-import { appendedHistory, historyRows } from "./history";
+import { appendedHistory, historyRows, latestChange } from "./history";
 import { aboutWrittenRow, cellsToWrite } from "./keptRows";
-import { planInfoRows, readPlanInfo } from "./planInfo";
+import { planInfoRows, readPlanInfo, revisionBehind } from "./planInfo";
 import {
   CellValue,
   PlanProblem,
@@ -326,6 +326,9 @@ export class PlanStore {
       if (!tables[name].history || !raw || filledRows(raw).length === 0) continue;
       const spec = historySpec(tables[name]);
       const before = await this.driver.readTable(spec);
+      const latest = latestChange(before);
+      if (latest >= revision)
+        throw refusal([revisionBehind(infoBefore, spec, latest, base.revision)]);
       const kept = historyRows(tables[name], raw, stamp);
       const next = appendedHistory(before, kept.header, kept.rows);
       writes.push({ spec, ...next, before, mustExist: false });

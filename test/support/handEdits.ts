@@ -10,7 +10,7 @@ import { PackageDriver } from "../../src/workbook/packageDriver";
 import { splitAddress } from "../../src/workbook/package/cellRef";
 import { valueCellXml } from "../../src/workbook/package/cells";
 import { RowWrite, locateSheetData, patchSheet } from "../../src/workbook/package/sheetData";
-import { escapeText } from "../../src/workbook/package/xml";
+import { encodeExcelText, escapeText } from "../../src/workbook/package/xml";
 
 /** A value to type, or a formula (with its cached result) to enter. */
 export type Typed = CellValue | { formula: string; result?: number };
@@ -33,7 +33,10 @@ export async function typeInto(
     const xml =
       typed !== null && typeof typed === "object"
         ? `<c r="${ref}"><f>${escapeText(typed.formula.replace(/^=/, ""))}</f>${typed.result === undefined ? "" : `<v>${typed.result}</v>`}</c>`
-        : valueCellXml(ref, undefined, typed) || `<c r="${ref}"/>`;
+        : typeof typed === "string"
+          ? // Typed as Excel stores it, whatever its length (the adapter's writer refuses > 32,767).
+            `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${encodeExcelText(typed)}</t></is></c>`
+          : valueCellXml(ref, undefined, typed) || `<c r="${ref}"/>`;
     return { row: at.row, left: at.column, right: at.column, xml };
   });
   // A patch replaces one run of columns per row: one cell at a time is enough for tests.

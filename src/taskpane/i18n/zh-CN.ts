@@ -309,10 +309,15 @@ export const zhCN: Catalog = {
     "表 {table}（工作表“{sheet}”）不存在：它已被删除或重命名；请撤销该操作，或在“表设计”中将表重新命名为 {table}",
   "problem.tableUntabled":
     "工作表“{sheet}”中有单元格（{used}），但没有名为 {table} 的表：如果该表被重命名或转换为区域，请在“表设计”中将其重新命名为 {table}（或选中这些单元格并插入名为 {table} 的表）；否则请将该工作表的内容移到其他工作表",
+  "problem.uncalculated":
+    "{column} 中的公式从未计算过（={formula}）：请在 Excel 中打开工作簿，等待计算完成并保存，然后重试",
+  "problem.tooLong": "{column} 含有 {length} 个字符；Excel 单元格最多允许 32,767 个字符",
   "problem.tableBlocked":
     "表 {table} 需要在工作表“{sheet}”中扩展到 {area}，但 {cells} 中有内容：请将这些单元格移开（例如在其上方插入行），然后再保存",
   "problem.tableMerged":
     "工作表“{sheet}”中的合并单元格 {ranges} 与写入表 {table} 的区域 {area} 重叠：请取消合并，然后再保存",
+  "problem.revisionBehindHistory":
+    "“{sheet}”中的计划修订号为 {revision}，但“{history}”中已有第 {change} 次更改：请把修订号设为各历史表中最大的 ChangeId（至少 {change}），然后再保存",
   "problem.revisionUnreadable":
     "{sheet} 的单元格 {address} 中的修订号为“{value}”，此处需要整数：请填回上一个修订号（历史表中最大的 ChangeId），然后重新读取规划",
   "problem.schemaVersionUnreadable":

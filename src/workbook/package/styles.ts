@@ -179,7 +179,10 @@ export class StyleBook {
     return this.append("fonts", "font", font);
   }
 
-  /** Appends an element to a list (fonts, cellXfs, …), updating its count; returns its index. */
+  /**
+   * The index of an element in a list (fonts, cellXfs, …): an identical one already there
+   * (written by an earlier run) is reused; otherwise it is appended and the count updated.
+   */
   private append(list: string, item: string, markup: string): number {
     const open = new RegExp(`<((?:\\w+:)?${list})\\b([^>]*?)(/?)>`).exec(this.xml);
     if (!open) throw new Error(`the styles part has no ${list}`);
@@ -191,8 +194,15 @@ export class StyleBook {
       xml = `${this.xml.slice(0, open.index)}<${open[1]}${open[2]}>${markup}</${open[1]}>${this.xml.slice(contentStart)}`;
     } else {
       const close = this.xml.indexOf(`</${open[1]}>`, contentStart);
-      const content = this.xml.slice(contentStart, close);
-      index = (content.match(new RegExp(`<(?:\\w+:)?${item}[\\s>/]`, "g")) ?? []).length;
+      const items: string[] =
+        this.xml
+          .slice(contentStart, close)
+          .match(
+            new RegExp(`<(?:\\w+:)?${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</(?:\\w+:)?${item}>)`, "g")
+          ) ?? [];
+      const same = items.indexOf(markup);
+      if (same >= 0) return same;
+      index = items.length;
       xml = this.xml.slice(0, close) + markup + this.xml.slice(close);
     }
     const count = new RegExp(`(<(?:\\w+:)?${list}\\b[^>]*?\\bcount=")\\d*"`);

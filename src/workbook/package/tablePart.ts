@@ -116,7 +116,7 @@ export function resizedTablePart(xml: string, area: Area, header: readonly strin
   let out = xml
     .replace(/(<(?:\w+:)?table\b[^>]*?\bref=")[^"]*"/, `$1${ref}"`)
     .replace(/(<(?:\w+:)?autoFilter\b[^>]*?\bref=")[^"]*"/, `$1${ref}"`)
-    .replace(/<(?:\w+:)?sortState\b[\s\S]*?(?:<\/(?:\w+:)?sortState>|\/>)/, "");
+    .replace(/<((?:\w+:)?sortState)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/, "");
   out = out.replace(
     /<((?:\w+:)?tableColumns)\b[^>]*>[\s\S]*<\/(?:\w+:)?tableColumns>/,
     (_, tag: string) => `<${tag} count="${header.length}">${columns}</${tag}>`

@@ -14,6 +14,7 @@ import {
   RowWrite,
   SheetText,
   cellsOf,
+  childText,
   eachRow,
   holdsSomething,
   mergedAreas,
@@ -44,7 +45,8 @@ export function eachCellRow(
 async function readValues(
   file: WorkbookFile,
   sheet: SheetText,
-  area: Area
+  area: Area,
+  uncalculated?: Map<string, string>
 ): Promise<CellValue[][]> {
   const context = await file.readContext();
   const width = area.right - area.left + 1;
@@ -54,7 +56,15 @@ async function readValues(
   eachCellRow(sheet, area, (row, cells) => {
     if ((row & 1023) === 0) file.beat();
     const values = grid[row - area.top];
-    for (const cell of cells) values[cell.column - area.left] = readValue(sheet, cell, context);
+    for (const cell of cells) {
+      const value = readValue(sheet, cell, context);
+      values[cell.column - area.left] = value;
+      // A formula without a cached value (saved by a tool that does not calculate) is unknown.
+      if (value === null && uncalculated && cell.innerTo > cell.innerFrom) {
+        const formula = childText(sheet, cell, "f");
+        if (formula) uncalculated.set(`${row - area.top},${cell.column - area.left}`, formula);
+      }
+    }
   });
   return grid;
 }
@@ -98,13 +108,15 @@ async function readTableCells(
         v === null ? null : String(v)
       )
     : table.columns.map((c) => c.name);
-  const rows = body.bottom >= body.top ? await readValues(file, sheet, body) : [];
+  const uncalculated = new Map<string, string>();
+  const rows = body.bottom >= body.top ? await readValues(file, sheet, body, uncalculated) : [];
   return {
     sheet: table.sheet,
     header,
     rows,
     headerRow: body.top - 1,
     firstColumn: table.area.left - 1,
+    ...(uncalculated.size ? { uncalculated } : {}),
   };
 }
 
@@ -214,12 +226,13 @@ export async function writeTable(
   let sheetPart: string;
   if (table) sheetPart = table.sheetPart;
   else {
-    const sheet =
-      file.book.sheet(spec.sheet) ??
-      (await file.book.addSheet(spec.sheet, hidden ? "hidden" : "visible"));
+    const existing = file.book.sheet(spec.sheet);
+    const sheet = existing ?? (await file.book.addSheet(spec.sheet, hidden ? "hidden" : "visible"));
     if (!sheet.part)
       throw new Error(`${spec.sheet} is a chart sheet; it cannot hold the table ${spec.table}`);
     sheetPart = sheet.part;
+    if (!existing)
+      file.writeSheet(sheetPart, withColumnWidths((await file.sheet(sheetPart)).xml, spec, header));
   }
   const sheet = await file.sheet(sheetPart);
   const origin = table ? table.area : { top: 1, left: 1, bottom: 1, right: 1 };
@@ -291,6 +304,19 @@ export async function writeTable(
     file.pkg.write(table.part, resizedTablePart((await file.pkg.read(table.part))!, area, header));
   else await addTablePart(file, sheetPart, spec.table, area, header);
   file.book.tablesChanged();
+}
+
+/**
+ * A new plan sheet's column widths, so values never show as ### (a date needs about 11
+ * characters); a sheet the user already has keeps its own widths.
+ */
+function withColumnWidths(xml: string, spec: TableSpec, header: readonly string[]): string {
+  const typeOf = new Map(spec.columns.map((c) => [c.header, c.type]));
+  const widths = header.map((h) =>
+    Math.max(typeOf.get(h) === "date" ? 12 : 10, Math.min(40, h.length + 4))
+  );
+  const cols = `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
+  return xml.replace(/<((?:\w+:)?sheetData)\b/, `${cols}<$1`);
 }
 
 /** The totals rows' cells, re-addressed to the rows from `newTop` on. */
