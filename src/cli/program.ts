@@ -6,7 +6,8 @@
 import { CommanderError, Command, Option } from "commander";
 import { Presets, SingleBar } from "cli-progress";
 import { compare, quotas, territories, Report } from "./commands";
-import { ExitCode, failureFor } from "./failures";
+import { existsSync } from "node:fs";
+import { ExitCode, FileProblem, failureFor } from "./failures";
 import { acquireLock, PlanLock } from "./lock";
 import { OpenedPlan, openPlanFile, savePlanFile } from "./planFile";
 import {
@@ -38,6 +39,7 @@ interface Common {
   scenario?: string;
   saveAs?: string;
   out?: string;
+  force?: boolean;
 }
 
 type Outcome = Report & { changed?: boolean };
@@ -54,6 +56,21 @@ function progressBar(options: Common, io: CliIo): { update(done: number): void; 
 }
 
 /**
+ * `--out` names a new workbook: an existing file there (another workbook of the user's) is
+ * replaced only with `--force`, and only by a name Excel opens as a workbook.
+ */
+function checkOut(out: string, force: boolean): void {
+  if (!/\.xls[xm]$/i.test(out))
+    throw new FileProblem(
+      `--out ${out}: give a file name ending in .xlsx (or .xlsm), which Excel opens as a workbook`
+    );
+  if (!force && existsSync(out))
+    throw new FileProblem(
+      `--out ${out} already exists; choose a new file name, or add --force to replace it`
+    );
+}
+
+/**
  * A command that writes: holds the lock on the plan file (and on `--out`) for the whole run,
  * refuses a target it could not replace before doing any work, and replaces the file only if
  * it is still the one read.
@@ -67,6 +84,8 @@ async function writing(
 ): Promise<Outcome> {
   const realInput = existingRegularFile(file);
   const target = inspectTarget(options.out ?? file);
+  if (options.out !== undefined && target.realPath !== realInput)
+    checkOut(options.out, options.force === true);
   const sameFile = target.realPath === realInput;
   const locks: PlanLock[] = [];
   try {
@@ -153,7 +172,8 @@ export async function runCli(args: string[], io: CliIo, seams: CliSeams = {}): P
       "--save-as <name>",
       "save the result as a new scenario instead of replacing the one run"
     )
-    .option("--out <file>", "write the result to another file instead of updating FILE")
+    .option("--out <file>", "write the result to a new file instead of updating FILE")
+    .option("--force", "with --out: replace that file if it exists")
     .addOption(json())
     .action((file: string, options: Common) =>
       run(options, () =>
@@ -179,7 +199,8 @@ export async function runCli(args: string[], io: CliIo, seams: CliSeams = {}): P
       "set quotas for the scenario's territories with its stored quota settings and write them back"
     )
     .option("--scenario <name>", "the scenario to run (default: the Active one, or the only one)")
-    .option("--out <file>", "write the result to another file instead of updating FILE")
+    .option("--out <file>", "write the result to a new file instead of updating FILE")
+    .option("--force", "with --out: replace that file if it exists")
     .addOption(json())
     .action((file: string, options: Common) =>
       run(options, () =>

@@ -136,6 +136,29 @@ describe("the lock and the file around a run", () => {
   });
 });
 
+describe("--out names a new workbook", () => {
+  it("refuses to replace an existing workbook of the user's without --force, and replaces it with", async () => {
+    const path = file(plain);
+    const other = join(dir, "mywork.xlsx");
+    writeFileSync(other, "someone's other workbook");
+    const refused = await run(["territories", path, "--out", other]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /mywork\.xlsx already exists; choose a new file name, or add --force/
+    );
+    expect(readFileSync(other, "utf8")).toBe("someone's other workbook");
+    expect((await run(["territories", path, "--out", other, "--force"])).code).toBe(0);
+    expect(readFileSync(other, "utf8")).not.toBe("someone's other workbook");
+  });
+
+  it("refuses a name Excel would not open as a workbook", async () => {
+    const result = await run(["quotas", file(plain), "--out", join(dir, "out.txt")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/ending in \.xlsx/);
+    expect(readdirSync(dir)).toEqual(["plan.xlsx"]);
+  });
+});
+
 describe("scenarios that are not there", () => {
   it("territories --scenario Typo: exit 2, listing the scenarios, nothing written", async () => {
     const path = file(plain);
