@@ -7,7 +7,8 @@ import { PlanError } from "./errors";
 import { leadsNeeded } from "./funnel";
 import { apportionUnits, monthlyRamp, quotaSplit } from "./quota";
 import { compileFormula } from "./quotaExpression";
-import type { InputIssue, Outcome } from "./territory";
+import { INPUT_ISSUES, type InputIssue, type Outcome } from "./territory";
+import { wordsFrom } from "./wording";
 
 export interface QuotaRep {
   repId: string;
@@ -192,7 +193,7 @@ function validate(reps: QuotaRep[], settings: QuotaSettings): InputIssue[] {
       issues.push({
         ...at,
         field: "id",
-        message: `rep id "${rep.repId}" also used in row ${seen.get(rep.repId)}`,
+        ...wordsFrom(INPUT_ISSUES)("repIdTwice", { id: rep.repId, row: seen.get(rep.repId)! }),
       });
     seen.set(rep.repId, i + 1);
     for (const field of ["potential", "history", "accounts", "workload"] as const) {
