@@ -36,6 +36,11 @@ export class PackageDriver implements WorkbookDriver {
     this.file.onProgress = listener;
   }
 
+  /** The inflated size of every part of the file as opened. */
+  get storedBytes(): number {
+    return this.file.pkg.storedSize;
+  }
+
   /** Bytes inflated from the package so far (opening reads only the parts a command needs). */
   get inflatedBytes(): number {
     return this.file.pkg.inflatedBytes;

@@ -104,6 +104,18 @@ export class OpcPackage {
     return this.names.get(key);
   }
 
+  /** The size of every part as stored, inflated (from the zip's directory; nothing is inflated). */
+  get storedSize(): number {
+    let total = 0;
+    this.zip.forEach((_, entry) => {
+      // JSZip keeps each loaded entry's sizes from the central directory on its _data.
+      total +=
+        (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ??
+        0;
+    });
+    return total;
+  }
+
   has(part: string): boolean {
     return this.written.has(part) || this.stored(part) !== undefined;
   }

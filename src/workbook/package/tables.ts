@@ -97,6 +97,13 @@ export async function readTable(file: WorkbookFile, name: string): Promise<RawTa
   return copy(raw);
 }
 
+/** What a write just put in a table, as reading it back would give it (the store re-reads it at once). */
+function remember(file: WorkbookFile, part: string, area: Area, xml: string, raw: RawTable): void {
+  const cache = readCache.get(file) ?? new Map<string, { xml: string; raw: RawTable }>();
+  readCache.set(file, cache);
+  cache.set(`${part}\u0000${formatArea(area)}`, { xml, raw });
+}
+
 async function readTableCells(
   file: WorkbookFile,
   table: TablePart,
@@ -176,7 +183,7 @@ export async function addTablePart(
   name: string,
   area: Area,
   header: readonly string[]
-): Promise<void> {
+): Promise<string> {
   const tables = await file.book.tables();
   const id = Math.max(0, ...tables.map((t) => t.id)) + 1;
   const part = file.pkg.freeName("xl/tables/table", ".xml");
@@ -208,6 +215,7 @@ export async function addTablePart(
       `<$1 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
     );
   file.writeSheet(sheetPart, xml);
+  return part;
 }
 
 /**
@@ -300,10 +308,22 @@ export async function writeTable(
   file.writeSheet(sheetPart, patched.xml);
   if (patched.removedFormula) await file.book.dropCalcChain();
   if (calculated.some((f) => f !== undefined)) await file.book.recalculateOnOpen();
-  if (table)
-    file.pkg.write(table.part, resizedTablePart((await file.pkg.read(table.part))!, area, header));
-  else await addTablePart(file, sheetPart, spec.table, area, header);
+  let part: string;
+  if (table) {
+    part = table.part;
+    file.pkg.write(part, resizedTablePart((await file.pkg.read(part))!, area, header));
+  } else part = await addTablePart(file, sheetPart, spec.table, area, header);
   file.book.tablesChanged();
+  // Values go in as they come out (the round trip is exact), so the store's read of what it
+  // just wrote need not scan the sheet again; formulas and totals are read from the sheet.
+  if (!table?.totalsRowCount && calculated.every((f) => f === undefined))
+    remember(file, part, area, (await file.sheet(sheetPart)).xml, {
+      sheet: table?.sheet ?? file.book.sheetOfPart(sheetPart)!.name,
+      header: [...header],
+      rows: body.map((cells) => header.map((_, i) => cells[i] ?? null)),
+      headerRow: area.top,
+      firstColumn: area.left - 1,
+    });
 }
 
 /**
