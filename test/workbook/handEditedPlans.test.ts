@@ -117,6 +117,40 @@ describe("plans edited by hand", () => {
     ]);
   });
 
+  it("keeps a calculated column the user added to a plan table, for every row it has after a save", async () => {
+    const driver = await savedPlan([assignment("A1", "R1")]);
+    const table = (await driver.file.book.table(tables.assignments.table))!;
+    const xml = (await driver.file.pkg.read(table.part))!;
+    driver.file.pkg.write(
+      table.part,
+      xml
+        .replace(/A1:F2/g, "A1:G2")
+        .replace('<tableColumns count="6">', '<tableColumns count="7">')
+        .replace(
+          "</tableColumns>",
+          '<tableColumn id="7" name="IdLength"><calculatedColumnFormula>LEN(B2)</calculatedColumnFormula></tableColumn></tableColumns>'
+        )
+    );
+    await typeInto(driver, "Assignments", {
+      G1: "IdLength",
+      G2: { formula: "LEN(B2)", result: 2 },
+    });
+    const edited = await reopen(driver);
+    const store = new PlanStore(edited, now);
+    const plan = await store.load();
+    expect(plan.tables.assignments.header).toContain("IdLength");
+    await store.save(plan, {
+      assignments: [assignment("A1", "R1"), assignment("A22", "R2"), assignment("A333", "R3")],
+    });
+    const sheet = (await partText(await reopen(edited), table.sheetPart))!;
+    expect(sheet).toContain('<c r="G2"><f>LEN(B2)</f></c>');
+    expect(sheet).toContain('<c r="G3"><f>LEN(B3)</f></c>');
+    expect(sheet).toContain('<c r="G4"><f>LEN(B4)</f></c>');
+    expect(await partText(edited, "xl/workbook.xml")).toContain('fullCalcOnLoad="1"');
+    // Excel calculates them on opening; until then they are the user's column, not a problem.
+    expect((await new PlanStore(await reopen(edited), now).load()).problems).toEqual([]);
+  });
+
   it("reuses the styles it added on earlier runs instead of adding them again", async () => {
     let driver = await savedPlan([assignment("A1", "R1")]);
     const count = async (d: PackageDriver) =>
