@@ -719,10 +719,15 @@ function maxDeviation(board: Board): number {
 }
 
 /** The rep furthest outside the band repeatedly gets the move (or swap) that most reduces the pair's larger deviation. */
-function reduceLargestDeviation(board: Board, band: number): void {
+/** How many steps of a search pass between two "still working" calls (cancel checks). */
+const BEAT_EVERY = 512;
+
+function reduceLargestDeviation(board: Board, band: number, beat: (share: number) => void): void {
   const limit = 20 * board.accounts.length + 1000;
   const stuck = new Uint8Array(board.reps.length);
   for (let step = 0; step < limit; step++) {
+    // `limit` bounds the pass; it usually ends far sooner, so the share only ever creeps.
+    if (step % BEAT_EVERY === BEAT_EVERY - 1) beat(step / limit);
     let worst = -1;
     let worstDeviation = band;
     for (let r = 0; r < board.reps.length; r++) {
@@ -759,7 +764,7 @@ function reduceLargestDeviation(board: Board, band: number): void {
  * One pass of moves (and, on small boards, swaps) that lower Σ (load − target)² ÷ target
  * without raising the largest deviation. Returns whether anything changed.
  */
-function evenOut(board: Board, withSwaps: boolean): boolean {
+function evenOut(board: Board, withSwaps: boolean, beat: (share: number) => void): boolean {
   const ceiling = maxDeviation(board) + 1e-12;
   const repCount = board.reps.length;
   const spread = (r: number, extra: number) => {
@@ -769,6 +774,7 @@ function evenOut(board: Board, withSwaps: boolean): boolean {
   const fits = (r: number, extra: number) => Math.abs(deviationOf(board, r, extra)) <= ceiling;
   let changed = false;
   for (let a = 0; a < board.accounts.length; a++) {
+    if (a % (8 * BEAT_EVERY) === 8 * BEAT_EVERY - 1) beat(a / board.accounts.length);
     const r = board.owner[a];
     if (r < 0 || board.locked[a] || board.target[r] === 0) continue;
     const x = board.load[a];
@@ -841,14 +847,21 @@ export function balanceTerritories(
   const rounds = board.accounts.length <= 5000 ? 40 : 3;
   let before = Infinity;
   for (let round = 0; round < rounds; round++) {
-    reduceLargestDeviation(board, band);
+    // Long passes say they are still working (and so can be cancelled) as they go.
+    const start = 0.3 + (0.65 * round) / rounds;
+    const half = 0.65 / rounds / 2;
+    reduceLargestDeviation(board, band, (share) => onProgress(start + half * share));
     onProgress(0.3 + (0.65 * (round + 0.5)) / rounds);
     const now = maxDeviation(board);
     if (band > 0 && now <= band) break;
     // A round that did not lower the largest deviation leaves the next one nothing new to try.
     if (now >= before - 1e-12) break;
     before = now;
-    if (!evenOut(board, board.accounts.length <= 2000)) break;
+    const middle = start + half;
+    if (
+      !evenOut(board, board.accounts.length <= 2000, (share) => onProgress(middle + half * share))
+    )
+      break;
     onProgress(0.3 + (0.65 * (round + 1)) / rounds);
   }
   const result = summarise(board, unassigned);
