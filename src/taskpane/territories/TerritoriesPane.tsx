@@ -354,12 +354,12 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
         ))}
       </TabList>
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar intent={message.intent} layout="multiline">
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
       {source.loadError && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{t("territories.readFailed", { reason: source.loadError })}</MessageBarBody>
         </MessageBar>
       )}
@@ -402,7 +402,7 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
           )}
           {read && <SourceProblems problems={read.problems} />}
           {ready && (
-            <MessageBar intent="success">
+            <MessageBar intent="success" layout="multiline">
               <MessageBarBody>{t("territories.readyToRun", { accounts: read.accounts.length, reps: read.reps.length })}</MessageBarBody>
             </MessageBar>
           )}
@@ -594,7 +594,7 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
           </Button>
           {result?.quotas && (
             <>
-              <MessageBar intent={result.quotas.tiesOut ? "success" : "error"}>
+              <MessageBar intent={result.quotas.tiesOut ? "success" : "error"} layout="multiline">
                 <MessageBarBody>
                   {t(result.quotas.tiesOut ? "territories.tiesOut" : "territories.doesNotTieOut", {
                     target: fmt.format(result.quotas.companyTarget),

@@ -225,7 +225,7 @@ export function V2momPane() {
       {snapshot && documents.length === 0 && !current && <Text>{t("v2mom.none")}</Text>}
       <DocumentList documents={allDocuments} selectedId={selectedId} onSelect={select} />
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar intent={message.intent} layout="multiline">
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
