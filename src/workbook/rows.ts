@@ -120,7 +120,7 @@ const isBlankCell = (value: unknown) =>
 export const filledRows = (raw: RawTable) => raw.rows.filter((cells) => !cells.every(isBlankCell));
 
 /** Excel's limit of characters in a cell (Excel specifications and limits). */
-const MAX_CELL_TEXT = 32_767;
+export const MAX_CELL_TEXT = 32_767;
 
 /**
  * Reads cell (r, c) of a table for a column: what `convertCell` says, unless the cell holds a

@@ -22,6 +22,7 @@
  */
 import type { CellContent } from "../driver";
 import type { CellValue } from "../rows";
+import { isDateFormat } from "../numberFormat";
 
 /** Excel's error values that typed input turns back into errors. */
 const ERROR_LITERALS = new Set([
@@ -35,21 +36,6 @@ const ERROR_LITERALS = new Set([
 ]);
 
 export const TEXT_FORMAT = "@";
-
-/**
- * Whether a number format shows a date or time: it has d, m, y, h or s outside quoted text,
- * escapes (\x, _x, *x) and brackets ([Red], [$-409]); elapsed-time brackets ([h], [mm]) count.
- */
-export function isDateFormat(format: string): boolean {
-  if (!format || format === "General" || format === TEXT_FORMAT) return false;
-  const bare = format
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\.|_.|\*./g, "")
-    .replace(/\[(h+|m+|s+)\]/gi, "$1")
-    .replace(/\[[^\]]*\]/g, "")
-    .replace(/General/gi, "");
-  return /[dmyhs]/i.test(bare);
-}
 
 /**
  * The content of one cell from what Office.js loaded for it. A formula is told from text by

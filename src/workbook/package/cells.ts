@@ -5,13 +5,10 @@
  * Excel writes them. A string is always written as text: it never becomes a formula.
  */
 import type { CellContent } from "../driver";
-import type { CellValue } from "../rows";
+import { MAX_CELL_TEXT, type CellValue } from "../rows";
 import { CellSpan, SheetText, childText, inlineText } from "./sheetData";
 import type { StyleBook } from "./styles";
 import { encodeExcelText, decodeExcelText, escapeText } from "./xml";
-
-/** Excel refuses a cell holding more characters than this (Excel specifications and limits). */
-export const MAX_CELL_CHARACTERS = 32_767;
 
 /** Days between the 1900 and 1904 date systems' day zero (§18.17.4.1). */
 export const DAYS_1904 = 1462;
@@ -82,9 +79,9 @@ export const readValue = (sheet: SheetText, cell: CellSpan, context: ReadContext
 const needsPreserve = (text: string) => /^\s|\s$|[\n\t]/.test(text);
 
 export function textCellXml(ref: string, style: number | string | undefined, text: string): string {
-  if (text.length > MAX_CELL_CHARACTERS)
+  if (text.length > MAX_CELL_TEXT)
     throw new Error(
-      `the cell ${ref} would hold ${text.length.toLocaleString("en-US")} characters; Excel allows ${MAX_CELL_CHARACTERS.toLocaleString("en-US")}`
+      `the cell ${ref} would hold ${text.length.toLocaleString("en-US")} characters; Excel allows ${MAX_CELL_TEXT.toLocaleString("en-US")}`
     );
   const s = style ? ` s="${style}"` : "";
   const space = needsPreserve(text) ? ` xml:space="preserve"` : "";
@@ -153,9 +150,5 @@ export const contentOf = (value: CellValue): CellContent =>
 /** Whether two cells hold the same thing (a write-back changes only cells that differ). */
 export const sameContent = (a: CellContent, b: CellContent) =>
   a.kind === b.kind && a.value === b.value && (a.formula ?? "") === (b.formula ?? "");
-
-/** A date serial as the workbook stores it. */
-export const storedSerial = (serial: number, date1904: boolean) =>
-  date1904 ? serial - DAYS_1904 : serial;
 
 export type { StyleBook };

@@ -3,6 +3,7 @@
  * serial of its kind), and the few styles the add-in adds — appended to the user's own
  * lists, never reordering them, so every existing style index keeps its meaning.
  */
+import { isDateFormat } from "../numberFormat";
 import { childNamed, childrenNamed, escapeAttr, parseXml } from "./xml";
 
 /** Built-in number formats that show dates or times (§18.8.30; 27–36 and 50–58 are the East Asian ones). */
@@ -10,16 +11,6 @@ const BUILT_IN_DATES = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
   52, 53, 54, 55, 56, 57, 58,
 ]);
-
-/** A format code shows a date when, outside quotes, escapes and [colour] brackets, it has d, m, y, h or s. */
-export function isDateFormatCode(code: string): boolean {
-  const bare = code
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[(?!h\]|hh\]|m\]|mm\]|s\]|ss\])[^\]]*\]/gi, "")
-    .split(";")[0];
-  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
-}
 
 export interface CellLook {
   numFmt?: string;
@@ -60,13 +51,13 @@ export class StyleBook {
     for (const f of childrenNamed(childNamed(sheet, "numFmts") ?? sheet, "numFmt"))
       this.customFormats.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? "");
     this.dateXfs = childrenNamed(childNamed(sheet, "cellXfs") ?? sheet, "xf").map((xf) =>
-      this.isDateFormat(Number(xf.attrs.numFmtId ?? 0))
+      this.isDateFormatId(Number(xf.attrs.numFmtId ?? 0))
     );
   }
 
-  private isDateFormat(id: number): boolean {
+  private isDateFormatId(id: number): boolean {
     const custom = this.customFormats.get(id);
-    return custom !== undefined ? isDateFormatCode(custom) : BUILT_IN_DATES.has(id);
+    return custom !== undefined ? isDateFormat(custom) : BUILT_IN_DATES.has(id);
   }
 
   /** Whether cells of style index `s` show their number as a date. */
@@ -115,7 +106,7 @@ export class StyleBook {
       "xf",
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applied}${alignment ? `>${alignment}</xf>` : "/>"}`
     );
-    this.dateXfs[index] = numFmtId ? this.isDateFormat(numFmtId) : false;
+    this.dateXfs[index] = numFmtId ? this.isDateFormatId(numFmtId) : false;
     this.added.set(key, index);
     return index;
   }

@@ -265,32 +265,39 @@ export async function writeTable(
     xml: header.map((h, i) => textCellXml(address(area.top, columnsAt[i]), undefined, h)).join(""),
   });
   const body = rows.length ? rows : [header.map(() => null)];
-  body.forEach((cells, r) => {
-    const row = firstDataRow + r;
-    if ((r & 1023) === 0) file.beat();
-    let xml = "";
-    for (let i = 0; i < header.length; i++) {
-      const ref = address(row, columnsAt[i]);
-      const formula = calculated[i];
-      if (formula !== undefined) {
-        // Stored for the first data row; each row holds it moved to that row.
-        const moved = shiftFormula(
-          formula,
-          row - (table ? table.area.top + table.headerRowCount : firstDataRow),
-          0
+  const sheetName = table?.sheet ?? file.book.sheetOfPart(sheetPart)!.name;
+  try {
+    body.forEach((cells, r) => {
+      const row = firstDataRow + r;
+      if ((r & 1023) === 0) file.beat();
+      let xml = "";
+      for (let i = 0; i < header.length; i++) {
+        const ref = address(row, columnsAt[i]);
+        const formula = calculated[i];
+        if (formula !== undefined) {
+          // Stored for the first data row; each row holds it moved to that row.
+          const moved = shiftFormula(
+            formula,
+            row - (table ? table.area.top + table.headerRowCount : firstDataRow),
+            0
+          );
+          xml += `<c r="${ref}"><f>${escapeText(moved)}</f></c>`;
+          continue;
+        }
+        const value = cells[i] ?? null;
+        xml += valueCellXml(
+          ref,
+          styleOf[i],
+          dateColumn[i] && typeof value === "number" ? file.storedSerial(value) : value
         );
-        xml += `<c r="${ref}"><f>${escapeText(moved)}</f></c>`;
-        continue;
       }
-      const value = cells[i] ?? null;
-      xml += valueCellXml(
-        ref,
-        styleOf[i],
-        dateColumn[i] && typeof value === "number" ? file.storedSerial(value) : value
-      );
-    }
-    writes.push({ row, left: area.left, right: area.right, xml });
-  });
+      writes.push({ row, left: area.left, right: area.right, xml });
+    });
+  } catch (error) {
+    // A cell Excel cannot hold: say on which sheet (the writer knows only the cell).
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(reason.replace(/^the cell /, `the cell '${sheetName}'!`));
+  }
   const clear: Area[] = [];
   if (table) {
     const old = table.area;
@@ -318,7 +325,7 @@ export async function writeTable(
   // just wrote need not scan the sheet again; formulas and totals are read from the sheet.
   if (!table?.totalsRowCount && calculated.every((f) => f === undefined))
     remember(file, part, area, (await file.sheet(sheetPart)).xml, {
-      sheet: table?.sheet ?? file.book.sheetOfPart(sheetPart)!.name,
+      sheet: sheetName,
       header: [...header],
       rows: body.map((cells) => header.map((_, i) => cells[i] ?? null)),
       headerRow: area.top,
