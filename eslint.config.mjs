@@ -1,6 +1,7 @@
 // Office's own lint preset (office-addin-lint looks for this file), made strict:
 // every rule that would only warn is an error, so `npm run lint` means zero warnings.
 import officeAddins from "eslint-plugin-office-addins";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 const strict = (config) =>
@@ -21,6 +22,13 @@ export default [
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-artifacts/**"] },
   ...officeAddins.configs.react.map(strict),
   ...tseslint.configs.recommended.map(strict),
+  {
+    // The two classic hooks rules: hooks called unconditionally, and effects that list what they read.
+    // (The plugin's React Compiler rules are left out: the panes are not written for the compiler.)
+    files: ["**/*.tsx", "src/taskpane/**/*.ts"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
+  },
   {
     files: ["**/*.ts", "**/*.tsx"],
     settings: { react: { version: "18.3" } },

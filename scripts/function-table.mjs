@@ -2,7 +2,9 @@
 // (the same generator the build uses). test/functions/metadata.test.ts checks README.md against it.
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
-const { metadataJson, errors } = await generateCustomFunctionsMetadata("src/functions/functions.ts");
+const { metadataJson, errors } = await generateCustomFunctionsMetadata(
+  "src/functions/functions.ts"
+);
 if (errors.length) {
   console.error(errors.join("\n"));
   process.exit(1);

@@ -28,33 +28,74 @@ function png(size, paint) {
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < S; sy++)
         for (let sx = 0; sx < S; sx++) {
           const c = paint((x + (sx + 0.5) / S) / size, (y + (sy + 0.5) / S) / size);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a += 255; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a += 255;
+          }
         }
-      const n = S * S, o = y * (size * 4 + 1) + 1 + x * 4;
+      const n = S * S,
+        o = y * (size * 4 + 1) + 1 + x * 4;
       const cov = a / 255;
-      raw[o] = cov ? r / cov : 0; raw[o + 1] = cov ? g / cov : 0; raw[o + 2] = cov ? b / cov : 0; raw[o + 3] = a / n;
+      raw[o] = cov ? r / cov : 0;
+      raw[o + 1] = cov ? g / cov : 0;
+      raw[o + 2] = cov ? b / cov : 0;
+      raw[o + 3] = a / n;
     }
   }
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
-const blue = [15, 108, 189], green = [16, 124, 65], amber = [202, 80, 16], purple = [92, 46, 145];
+const blue = [15, 108, 189],
+  green = [16, 124, 65],
+  amber = [202, 80, 16],
+  purple = [92, 46, 145];
 const rect = (x, y, x0, y0, x1, y1) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
 
 // Rising bars: the plan.
 const planIcon = (x, y) =>
-  rect(x, y, 0.1, 0.55, 0.3, 0.92) ? blue : rect(x, y, 0.4, 0.35, 0.6, 0.92) ? blue : rect(x, y, 0.7, 0.1, 0.9, 0.92) ? green : null;
+  rect(x, y, 0.1, 0.55, 0.3, 0.92)
+    ? blue
+    : rect(x, y, 0.4, 0.35, 0.6, 0.92)
+      ? blue
+      : rect(x, y, 0.7, 0.1, 0.9, 0.92)
+        ? green
+        : null;
 // A target: the V2MOM's measures.
 const v2momIcon = (x, y) => {
   const d = Math.hypot(x - 0.5, y - 0.5);
-  return d < 0.12 ? amber : d < 0.22 ? null : d < 0.32 ? blue : d < 0.36 ? null : d < 0.46 ? blue : null;
+  return d < 0.12
+    ? amber
+    : d < 0.22
+      ? null
+      : d < 0.32
+        ? blue
+        : d < 0.36
+          ? null
+          : d < 0.46
+            ? blue
+            : null;
 };
 // Four regions: territories.
 const territoriesIcon = (x, y) => {

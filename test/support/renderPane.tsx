@@ -7,7 +7,11 @@ import { PlanProvider } from "../../src/taskpane/plan/PlanContext";
 import { PlanSnapshot, PlanStore } from "../../src/workbook/store";
 import { PackageDriver } from "../../src/workbook/packageDriver";
 
-export function renderPane(pane: React.ReactElement, driver: PackageDriver, locale: Locale = "en-US") {
+export function renderPane(
+  pane: React.ReactElement,
+  driver: PackageDriver,
+  locale: Locale = "en-US"
+) {
   const store = new PlanStore(driver);
   const view = render(
     <FluentProvider theme={webLightTheme}>
@@ -20,7 +24,9 @@ export function renderPane(pane: React.ReactElement, driver: PackageDriver, loca
 }
 
 /** The plan as another reader sees it: the workbook written to bytes and read back. */
-export async function reopened(driver: PackageDriver): Promise<{ driver: PackageDriver; plan: PlanSnapshot }> {
+export async function reopened(
+  driver: PackageDriver
+): Promise<{ driver: PackageDriver; plan: PlanSnapshot }> {
   const copy = await PackageDriver.fromBuffer(await driver.toBuffer());
   return { driver: copy, plan: await new PlanStore(copy).load() };
 }

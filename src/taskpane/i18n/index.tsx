@@ -17,12 +17,22 @@ interface I18nValue {
   setLocale(locale: Locale): void;
   t(key: MessageKey, values?: Record<string, string | number>): string;
   /** A problem reported by the core, in this language when its code is in the catalog. */
-  say(problem: { code?: string; values?: Record<string, string | number>; message: string }): string;
+  say(problem: {
+    code?: string;
+    values?: Record<string, string | number>;
+    message: string;
+  }): string;
 }
 
 const I18nContext = React.createContext<I18nValue | undefined>(undefined);
 
-export function I18nProvider({ initialLocale, children }: { initialLocale: Locale; children: React.ReactNode }) {
+export function I18nProvider({
+  initialLocale,
+  children,
+}: {
+  initialLocale: Locale;
+  children: React.ReactNode;
+}) {
   const [locale, setLocale] = React.useState<Locale>(initialLocale);
   // Screen readers pick their voice from the page's language.
   React.useEffect(() => {
@@ -36,7 +46,9 @@ export function I18nProvider({ initialLocale, children }: { initialLocale: Local
       setLocale,
       t,
       say: (problem) => {
-        const key = [`problem.${problem.code}`, `issue.${problem.code}`].find((k) => k in catalog) as MessageKey | undefined;
+        const key = [`problem.${problem.code}`, `issue.${problem.code}`].find(
+          (k) => k in catalog
+        ) as MessageKey | undefined;
         return problem.code && key ? t(key, problem.values) : problem.message;
       },
     };

@@ -9,7 +9,14 @@ import type { TableName } from "../../workbook/schema";
 import { PlanSnapshot, PlanStore, PlanStoreError } from "../../workbook/store";
 import { useI18n } from "../i18n";
 
-export type SaveOutcome = { ok: true } | { ok: false; kind: PlanStoreError["kind"] | "unexpected"; message: string; problems: PlanProblem[] };
+export type SaveOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      kind: PlanStoreError["kind"] | "unexpected";
+      message: string;
+      problems: PlanProblem[];
+    };
 
 export interface PlanState {
   /** For what is not a table: report sheets, linked cells, the selected cell. */
@@ -20,7 +27,10 @@ export interface PlanState {
   loadError?: string;
   reload(): Promise<void>;
   /** Saves one logical change; on failure nothing is written and the caller keeps what the user typed. */
-  save(changes: Partial<Record<TableName, readonly PlanRow[]>>, scenario?: string): Promise<SaveOutcome>;
+  save(
+    changes: Partial<Record<TableName, readonly PlanRow[]>>,
+    scenario?: string
+  ): Promise<SaveOutcome>;
 }
 
 const PlanContext = React.createContext<PlanState | undefined>(undefined);
@@ -49,19 +59,29 @@ export function PlanProvider({ store, children }: { store: PlanStore; children: 
 
   const save = React.useCallback<PlanState["save"]>(
     async (changes, scenario) => {
-      if (!snapshot) return { ok: false, kind: "unexpected", message: t("plan.notLoaded"), problems: [] };
+      if (!snapshot)
+        return { ok: false, kind: "unexpected", message: t("plan.notLoaded"), problems: [] };
       try {
         setSnapshot(await store.save(snapshot, changes, scenario));
         return { ok: true };
       } catch (error) {
-        if (error instanceof PlanStoreError) return { ok: false, kind: error.kind, message: error.message, problems: error.problems };
-        return { ok: false, kind: "unexpected", message: error instanceof Error ? error.message : String(error), problems: [] };
+        if (error instanceof PlanStoreError)
+          return { ok: false, kind: error.kind, message: error.message, problems: error.problems };
+        return {
+          ok: false,
+          kind: "unexpected",
+          message: error instanceof Error ? error.message : String(error),
+          problems: [],
+        };
       }
     },
     [snapshot, store, t]
   );
 
-  const value = React.useMemo<PlanState>(() => ({ store, snapshot, loading, loadError, reload, save }), [store, snapshot, loading, loadError, reload, save]);
+  const value = React.useMemo<PlanState>(
+    () => ({ store, snapshot, loading, loadError, reload, save }),
+    [store, snapshot, loading, loadError, reload, save]
+  );
   return <PlanContext.Provider value={value}>{children}</PlanContext.Provider>;
 }
 

@@ -5,7 +5,14 @@
  * thousands of Methods.
  */
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { WarningRegular } from "@fluentui/react-icons";
 import { AlignmentWarning, V2mom, alignmentWarnings } from "../../domain/v2mom";
 import { VirtualList } from "../components/VirtualList";
@@ -23,10 +30,22 @@ const SHOWN_WARNINGS = 50;
 
 type AlignmentRow =
   | { kind: "doc"; key: string; depth: number; doc: V2mom }
-  | { kind: "method"; key: string; depth: number; doc: V2mom; rank: number; text: string; supports?: string; warned: boolean };
+  | {
+      kind: "method";
+      key: string;
+      depth: number;
+      doc: V2mom;
+      rank: number;
+      text: string;
+      supports?: string;
+      warned: boolean;
+    };
 
 /** The documents of one cycle in cascade order, each followed by its Methods. */
-export function alignmentRows(documents: readonly V2mom[], warnings: readonly AlignmentWarning[]): AlignmentRow[] {
+export function alignmentRows(
+  documents: readonly V2mom[],
+  warnings: readonly AlignmentWarning[]
+): AlignmentRow[] {
   const rows: AlignmentRow[] = [];
   const byId = new Map(documents.map((d) => [d.id, d]));
   const children = new Map<string | undefined, V2mom[]>();
@@ -59,10 +78,21 @@ export function alignmentRows(documents: readonly V2mom[], warnings: readonly Al
   return rows;
 }
 
-export function AlignmentView({ documents, fiscalYear, version }: { documents: readonly V2mom[]; fiscalYear: number; version: V2mom["version"] }) {
+export function AlignmentView({
+  documents,
+  fiscalYear,
+  version,
+}: {
+  documents: readonly V2mom[];
+  fiscalYear: number;
+  version: V2mom["version"];
+}) {
   const styles = useStyles();
   const { t } = useI18n();
-  const cycle = React.useMemo(() => documents.filter((d) => d.fiscalYear === fiscalYear && d.version === version), [documents, fiscalYear, version]);
+  const cycle = React.useMemo(
+    () => documents.filter((d) => d.fiscalYear === fiscalYear && d.version === version),
+    [documents, fiscalYear, version]
+  );
   const warnings = React.useMemo(() => alignmentWarnings(cycle), [cycle]);
   const rows = React.useMemo(() => alignmentRows(cycle, warnings), [cycle, warnings]);
   const byId = new Map(cycle.map((d) => [d.id, d]));
@@ -72,19 +102,27 @@ export function AlignmentView({ documents, fiscalYear, version }: { documents: r
     const text = doc.methods.find((m) => m.id === w.methodId)?.text ?? w.methodId;
     return w.kind === "unsupported"
       ? t("v2mom.alignment.unsupported", { text, orgUnit: doc.orgUnit })
-      : t("v2mom.alignment.unaligned", { text, orgUnit: doc.orgUnit, parent: byId.get(doc.parentId ?? "")?.orgUnit ?? "" });
+      : t("v2mom.alignment.unaligned", {
+          text,
+          orgUnit: doc.orgUnit,
+          parent: byId.get(doc.parentId ?? "")?.orgUnit ?? "",
+        });
   };
   return (
     <>
       {warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{t("v2mom.alignment.warnings", { count: warnings.length })}</MessageBarTitle>
+            <MessageBarTitle>
+              {t("v2mom.alignment.warnings", { count: warnings.length })}
+            </MessageBarTitle>
             <ul className={styles.list}>
               {warnings.slice(0, SHOWN_WARNINGS).map((w) => (
                 <li key={`${w.documentId}/${w.methodId}/${w.kind}`}>{words(w)}</li>
               ))}
-              {warnings.length > SHOWN_WARNINGS && <li>{t("v2mom.alignment.more", { count: warnings.length - SHOWN_WARNINGS })}</li>}
+              {warnings.length > SHOWN_WARNINGS && (
+                <li>{t("v2mom.alignment.more", { count: warnings.length - SHOWN_WARNINGS })}</li>
+              )}
             </ul>
           </MessageBarBody>
         </MessageBar>
@@ -96,13 +134,18 @@ export function AlignmentView({ documents, fiscalYear, version }: { documents: r
         height="24rem"
         itemKey={(row) => row.key}
         renderItem={(row) => (
-          <div style={{ paddingLeft: `${row.depth * 1.25 + 0.5}rem` }} className={row.kind === "doc" ? styles.doc : styles.method}>
+          <div
+            style={{ paddingLeft: `${row.depth * 1.25 + 0.5}rem` }}
+            className={row.kind === "doc" ? styles.doc : styles.method}
+          >
             {row.kind === "doc" ? (
               `${row.doc.orgUnit} · ${t(`v2mom.level.${row.doc.level}`)}`
             ) : (
               <>
                 {row.rank}. {row.text}
-                {row.supports && <Text size={200}> — {t("v2mom.alignment.supports", { text: row.supports })}</Text>}
+                {row.supports && (
+                  <Text size={200}> — {t("v2mom.alignment.supports", { text: row.supports })}</Text>
+                )}
                 {row.warned && <WarningRegular className={styles.warning} aria-hidden />}
               </>
             )}

@@ -5,21 +5,39 @@ import { V2mom, diffV2mom } from "../../domain/v2mom";
 import { DataTable } from "../components/DataTable";
 import { useI18n } from "../i18n";
 
-const useStyles = makeStyles({ pickers: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS } });
+const useStyles = makeStyles({
+  pickers: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+});
 
-export function ChangesView({ documents, current }: { documents: readonly V2mom[]; current: V2mom }) {
+export function ChangesView({
+  documents,
+  current,
+}: {
+  documents: readonly V2mom[];
+  current: V2mom;
+}) {
   const styles = useStyles();
   const { t } = useI18n();
-  const versions = documents.filter((d) => d.orgUnit === current.orgUnit && d.fiscalYear === current.fiscalYear);
+  const versions = documents.filter(
+    (d) => d.orgUnit === current.orgUnit && d.fiscalYear === current.fiscalYear
+  );
   const annual = versions.find((d) => d.version === "Annual" && d.id !== current.id);
-  const [beforeId, setBeforeId] = React.useState(annual?.id ?? versions.find((d) => d.id !== current.id)?.id);
+  const [beforeId, setBeforeId] = React.useState(
+    annual?.id ?? versions.find((d) => d.id !== current.id)?.id
+  );
   const [afterId, setAfterId] = React.useState(current.id);
   if (versions.length < 2) return <Text>{t("v2mom.changes.onlyOne")}</Text>;
   const before = versions.find((d) => d.id === beforeId) ?? versions[0];
   const after = versions.find((d) => d.id === afterId) ?? current;
   const { visionChanged, changes } = diffV2mom(before, after);
-  const name = (d: V2mom) => `${t(`v2mom.version.${d.version}`)} (${t(`v2mom.status.${d.status}`)}, ${d.id})`;
-  const sectionName = { values: t("v2mom.values"), methods: t("v2mom.methods"), obstacles: t("v2mom.obstacles"), measures: t("v2mom.measures") };
+  const name = (d: V2mom) =>
+    `${t(`v2mom.version.${d.version}`)} (${t(`v2mom.status.${d.status}`)}, ${d.id})`;
+  const sectionName = {
+    values: t("v2mom.values"),
+    methods: t("v2mom.methods"),
+    obstacles: t("v2mom.obstacles"),
+    measures: t("v2mom.measures"),
+  };
   const picker = (label: string, value: string, choose: (id: string) => void) => (
     <Field label={label}>
       <Select value={value} onChange={(_, d) => choose(d.value)}>
@@ -43,10 +61,20 @@ export function ChangesView({ documents, current }: { documents: readonly V2mom[
       ) : (
         <DataTable
           label={t("v2mom.tab.changes")}
-          columns={[t("v2mom.change.section"), t("v2mom.change.kind"), t("v2mom.change.before"), t("v2mom.change.after")]}
+          columns={[
+            t("v2mom.change.section"),
+            t("v2mom.change.kind"),
+            t("v2mom.change.before"),
+            t("v2mom.change.after"),
+          ]}
           rows={changes.map((c) => ({
             key: `${c.section}/${c.id}/${c.kind}`,
-            cells: [sectionName[c.section], t(`v2mom.change.${c.kind}`), c.before ?? "", c.after ?? ""],
+            cells: [
+              sectionName[c.section],
+              t(`v2mom.change.${c.kind}`),
+              c.before ?? "",
+              c.after ?? "",
+            ],
           }))}
         />
       )}

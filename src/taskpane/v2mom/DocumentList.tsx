@@ -46,7 +46,11 @@ export function DocumentList({
   const depth = React.useMemo(() => depths(documents), [documents]);
   const shown = React.useMemo(() => {
     const q = query.trim().toLowerCase();
-    return q ? documents.filter((d) => `${d.orgUnit} ${d.owner ?? ""} ${d.fiscalYear}`.toLowerCase().includes(q)) : documents;
+    return q
+      ? documents.filter((d) =>
+          `${d.orgUnit} ${d.owner ?? ""} ${d.fiscalYear}`.toLowerCase().includes(q)
+        )
+      : documents;
   }, [documents, query]);
   const label = (d: V2mom) =>
     t("v2mom.docLabel", {
@@ -58,7 +62,11 @@ export function DocumentList({
   return (
     <>
       <Field label={t("v2mom.search")}>
-        <Input contentBefore={<SearchRegular />} value={query} onChange={(_, data) => setQuery(data.value)} />
+        <Input
+          contentBefore={<SearchRegular />}
+          value={query}
+          onChange={(_, data) => setQuery(data.value)}
+        />
       </Field>
       <VirtualList
         items={shown}
@@ -73,9 +81,16 @@ export function DocumentList({
             aria-current={d.id === selectedId ? "true" : undefined}
             onClick={() => onSelect(d.id)}
           >
-            <span className={styles.indent} style={{ width: `${Math.min(depth.get(d.id) ?? 0, 6)}rem` }} />
+            <span
+              className={styles.indent}
+              style={{ width: `${Math.min(depth.get(d.id) ?? 0, 6)}rem` }}
+            />
             {label(d)}
-            {d.status === "Published" && <Badge appearance="tint" color="success" size="small">{t("v2mom.status.Published")}</Badge>}
+            {d.status === "Published" && (
+              <Badge appearance="tint" color="success" size="small">
+                {t("v2mom.status.Published")}
+              </Badge>
+            )}
           </Button>
         )}
       />

@@ -26,7 +26,14 @@ import {
   SaveRegular,
 } from "@fluentui/react-icons";
 import { todaySerial } from "../../domain/calendar";
-import { V2mom, V2momIssue, newV2mom, nextId, startMidYearRefresh, validateV2mom } from "../../domain/v2mom";
+import {
+  V2mom,
+  V2momIssue,
+  newV2mom,
+  nextId,
+  startMidYearRefresh,
+  validateV2mom,
+} from "../../domain/v2mom";
 import type { LinkedValue } from "../../workbook/report";
 import type { PlanProblem } from "../../workbook/rows";
 import { previousSheetName } from "../../workbook/report";
@@ -69,7 +76,10 @@ export function V2momPane() {
   const current = (selectedId && drafts[selectedId]) || saved;
   const allDocuments = React.useMemo(() => {
     const ids = new Set(documents.map((d) => d.id));
-    return [...documents.map((d) => drafts[d.id] ?? d), ...Object.values(drafts).filter((d) => !ids.has(d.id))];
+    return [
+      ...documents.map((d) => drafts[d.id] ?? d),
+      ...Object.values(drafts).filter((d) => !ids.has(d.id)),
+    ];
   }, [documents, drafts]);
 
   // Open the first document once the plan is read.
@@ -77,7 +87,11 @@ export function V2momPane() {
     if (!selectedId && documents.length) setSelectedId(documents[0].id);
   }, [documents, selectedId]);
 
-  const linksOf = (doc: V2mom | undefined) => [...new Set((doc?.measures ?? []).map((m) => m.actualLink?.trim()).filter((l): l is string => !!l))];
+  const linksOf = (doc: V2mom | undefined) => [
+    ...new Set(
+      (doc?.measures ?? []).map((m) => m.actualLink?.trim()).filter((l): l is string => !!l)
+    ),
+  ];
 
   const checkLinks = React.useCallback(
     async (doc: V2mom): Promise<Map<string, string>> => {
@@ -86,7 +100,8 @@ export function V2momPane() {
       const gone = new Map<string, string>();
       for (const m of doc.measures) {
         const link = m.actualLink?.trim();
-        if (link && found.get(link)?.exists === false) gone.set(m.id, t("v2mom.measure.linkGone", { link }));
+        if (link && found.get(link)?.exists === false)
+          gone.set(m.id, t("v2mom.measure.linkGone", { link }));
       }
       setLinkProblems(gone);
       return gone;
@@ -94,12 +109,16 @@ export function V2momPane() {
     [store, t]
   );
 
-  // Read the linked actuals of the document on screen.
+  // Read the linked actuals of the document on screen: only when the document, its links or the
+  // plan change, not on every keystroke (the ref hands the effect the latest draft).
+  const currentRef = React.useRef(current);
+  currentRef.current = current;
+  const currentId = current?.id;
   const currentLinks = linksOf(current).join("\n");
   React.useEffect(() => {
-    if (current) void checkLinks(current).catch(() => undefined);
-    // Only when the document or its links change, not on every keystroke.
-  }, [current?.id, currentLinks, snapshot]);
+    const doc = currentRef.current;
+    if (doc) void checkLinks(doc).catch(() => undefined);
+  }, [currentId, currentLinks, snapshot, checkLinks]);
 
   const edit = (doc: V2mom) => setDrafts((all) => ({ ...all, [doc.id]: doc }));
   const select = (id: string) => {
@@ -110,7 +129,11 @@ export function V2momPane() {
     setProblems([]);
   };
 
-  const persist = async (docs: V2mom[], success: string, forPublishing = false): Promise<boolean> => {
+  const persist = async (
+    docs: V2mom[],
+    success: string,
+    forPublishing = false
+  ): Promise<boolean> => {
     const main = docs[0];
     const found = validateV2mom(main, forPublishing);
     setIssues(found);
@@ -139,7 +162,10 @@ export function V2momPane() {
   };
 
   const createDocument = () => {
-    const id = nextId("D", allDocuments.map((d) => d.id));
+    const id = nextId(
+      "D",
+      allDocuments.map((d) => d.id)
+    );
     const doc = newV2mom(id, current, new Date().getFullYear() + 1);
     edit(doc);
     select(id);
@@ -163,12 +189,22 @@ export function V2momPane() {
     if (!current) return;
     const address = await store.selectedAddress();
     if (!address) return;
-    edit({ ...current, measures: current.measures.map((m) => (m.id === measureId ? { ...m, actualLink: address } : m)) });
+    edit({
+      ...current,
+      measures: current.measures.map((m) =>
+        m.id === measureId ? { ...m, actualLink: address } : m
+      ),
+    });
   };
 
   const summaryLabels: SummaryLabels = {
     title: (d) =>
-      t("v2mom.summary.title", { orgUnit: d.orgUnit, year: d.fiscalYear, version: t(`v2mom.version.${d.version}`), status: t(`v2mom.status.${d.status}`) }),
+      t("v2mom.summary.title", {
+        orgUnit: d.orgUnit,
+        year: d.fiscalYear,
+        version: t(`v2mom.version.${d.version}`),
+        status: t(`v2mom.status.${d.status}`),
+      }),
     owner: t("v2mom.summary.owner"),
     alignedTo: t("v2mom.summary.alignedTo"),
     vision: t("v2mom.field.vision"),
@@ -177,7 +213,13 @@ export function V2momPane() {
     measures: t("v2mom.measures"),
     obstacles: t("v2mom.obstacles"),
     general: t("v2mom.general"),
-    columns: { rank: t("v2mom.summary.rank"), method: t("v2mom.summary.method"), owner: t("v2mom.field.owner"), due: t("v2mom.summary.due"), supports: t("v2mom.summary.supports") },
+    columns: {
+      rank: t("v2mom.summary.rank"),
+      method: t("v2mom.summary.method"),
+      owner: t("v2mom.field.owner"),
+      due: t("v2mom.summary.due"),
+      supports: t("v2mom.summary.supports"),
+    },
     measureColumns: {
       method: t("v2mom.summary.method"),
       metric: t("v2mom.measure.metric"),
@@ -195,10 +237,19 @@ export function V2momPane() {
       await store.writeReport(v2momSummary(documents, summaryLabels));
       setMessage({
         intent: "success",
-        text: t("v2mom.summaryWritten", { sheet: V2MOM_SUMMARY_SHEET, count: documents.length, previous: previousSheetName(V2MOM_SUMMARY_SHEET) }),
+        text: t("v2mom.summaryWritten", {
+          sheet: V2MOM_SUMMARY_SHEET,
+          count: documents.length,
+          previous: previousSheetName(V2MOM_SUMMARY_SHEET),
+        }),
       });
     } catch (error) {
-      setMessage({ intent: "error", text: t("v2mom.saveFailed", { reason: error instanceof Error ? error.message : String(error) }) });
+      setMessage({
+        intent: "error",
+        text: t("v2mom.saveFailed", {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      });
     } finally {
       setBusy(false);
     }
@@ -208,7 +259,12 @@ export function V2momPane() {
   const canRefresh =
     current?.version === "Annual" &&
     current.status === "Published" &&
-    !documents.some((d) => d.orgUnit === current.orgUnit && d.fiscalYear === current.fiscalYear && d.version === "Mid-year refresh");
+    !documents.some(
+      (d) =>
+        d.orgUnit === current.orgUnit &&
+        d.fiscalYear === current.fiscalYear &&
+        d.version === "Mid-year refresh"
+    );
 
   return (
     <div className={styles.root}>
@@ -218,7 +274,11 @@ export function V2momPane() {
         <ToolbarButton icon={<AddRegular />} onClick={createDocument}>
           {t("v2mom.new")}
         </ToolbarButton>
-        <ToolbarButton icon={<DocumentTableRegular />} disabled={busy || !documents.length} onClick={() => void writeSummary()}>
+        <ToolbarButton
+          icon={<DocumentTableRegular />}
+          disabled={busy || !documents.length}
+          onClick={() => void writeSummary()}
+        >
           {t("v2mom.writeSummary")}
         </ToolbarButton>
       </Toolbar>
@@ -232,7 +292,11 @@ export function V2momPane() {
       <PlanProblems problems={problems} />
       {current && (
         <>
-          <TabList size="small" selectedValue={subView} onTabSelect={(_, d) => setSubView(d.value as SubView)}>
+          <TabList
+            size="small"
+            selectedValue={subView}
+            onTabSelect={(_, d) => setSubView(d.value as SubView)}
+          >
             <Tab value="edit" icon={<EditRegular />}>
               {t("v2mom.tab.edit")}
             </Tab>
@@ -245,9 +309,18 @@ export function V2momPane() {
           </TabList>
           {subView === "edit" && (
             <>
-              <Toolbar className={styles.toolbar} size="small" aria-label={current.orgUnit || t("v2mom.new")}>
+              <Toolbar
+                className={styles.toolbar}
+                size="small"
+                aria-label={current.orgUnit || t("v2mom.new")}
+              >
                 {!readOnly && (
-                  <ToolbarButton appearance="primary" icon={<SaveRegular />} disabled={busy} onClick={() => void persist([current], t("v2mom.saved"))}>
+                  <ToolbarButton
+                    appearance="primary"
+                    icon={<SaveRegular />}
+                    disabled={busy}
+                    onClick={() => void persist([current], t("v2mom.saved"))}
+                  >
                     {t("v2mom.save")}
                   </ToolbarButton>
                 )}
@@ -255,13 +328,25 @@ export function V2momPane() {
                   <ToolbarButton
                     icon={<CheckmarkCircleRegular />}
                     disabled={busy}
-                    onClick={() => void persist([{ ...current, status: "Published" }], t("v2mom.published"), true)}
+                    onClick={() =>
+                      void persist(
+                        [{ ...current, status: "Published" }],
+                        t("v2mom.published"),
+                        true
+                      )
+                    }
                   >
                     {t("v2mom.publish")}
                   </ToolbarButton>
                 )}
                 {readOnly && (
-                  <ToolbarButton icon={<EditRegular />} disabled={busy} onClick={() => void persist([{ ...current, status: "Draft" }], t("v2mom.saved"))}>
+                  <ToolbarButton
+                    icon={<EditRegular />}
+                    disabled={busy}
+                    onClick={() =>
+                      void persist([{ ...current, status: "Draft" }], t("v2mom.saved"))
+                    }
+                  >
                     {t("v2mom.reopen")}
                   </ToolbarButton>
                 )}
@@ -270,9 +355,17 @@ export function V2momPane() {
                     icon={<HistoryRegular />}
                     disabled={busy}
                     onClick={() => {
-                      const copy = startMidYearRefresh(current, nextId("D", allDocuments.map((d) => d.id)));
+                      const copy = startMidYearRefresh(
+                        current,
+                        nextId(
+                          "D",
+                          allDocuments.map((d) => d.id)
+                        )
+                      );
                       // The new draft opens with the outcome still shown.
-                      void persist([copy], t("v2mom.refreshStarted")).then((ok) => ok && setSelectedId(copy.id));
+                      void persist([copy], t("v2mom.refreshStarted")).then(
+                        (ok) => ok && setSelectedId(copy.id)
+                      );
                     }}
                   >
                     {t("v2mom.startRefresh")}
@@ -301,7 +394,13 @@ export function V2momPane() {
               />
             </>
           )}
-          {subView === "alignment" && <AlignmentView documents={allDocuments} fiscalYear={current.fiscalYear} version={current.version} />}
+          {subView === "alignment" && (
+            <AlignmentView
+              documents={allDocuments}
+              fiscalYear={current.fiscalYear}
+              version={current.version}
+            />
+          )}
           {subView === "changes" && <ChangesView documents={allDocuments} current={current} />}
         </>
       )}

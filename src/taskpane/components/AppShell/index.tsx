@@ -27,7 +27,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalM },
+  header: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+  },
   language: { minWidth: "8rem" },
 });
 
@@ -69,14 +74,18 @@ export function AppShell({ host, views, hostBar }: AppShellProps) {
       </header>
       {hostBar ?? (
         <MessageBar intent={host.kind === "excel" ? "success" : "info"}>
-          <MessageBarBody>{host.kind === "excel" ? t("app.host.excel") : t("app.host.outside")}</MessageBarBody>
+          <MessageBarBody>
+            {host.kind === "excel" ? t("app.host.excel") : t("app.host.outside")}
+          </MessageBarBody>
         </MessageBar>
       )}
       <TabList selectedValue={view} onTabSelect={onTabSelect}>
         <Tab value="v2mom">{t("app.view.v2mom")}</Tab>
         <Tab value="territories">{t("app.view.territories")}</Tab>
       </TabList>
-      <section aria-label={view === "v2mom" ? t("app.view.v2mom") : t("app.view.territories")}>{views[view]}</section>
+      <section aria-label={view === "v2mom" ? t("app.view.v2mom") : t("app.view.territories")}>
+        {views[view]}
+      </section>
       <Text size={200}>
         {t("functions.heading")}: {t("functions.hint")}
       </Text>

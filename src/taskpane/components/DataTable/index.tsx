@@ -1,6 +1,13 @@
 /** A small read-only table: a label for screen readers, optional column headers, one row per item. */
 import * as React from "react";
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
 
 export interface DataTableProps {
   label: string;

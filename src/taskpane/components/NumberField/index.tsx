@@ -26,19 +26,36 @@ export function parseNumber(text: string): number | undefined | "invalid" {
   return percent ? value / 100 : value;
 }
 
-export function NumberField({ label, value, onChange, invalidMessage, validationMessage, disabled, hint }: NumberFieldProps) {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  invalidMessage,
+  validationMessage,
+  disabled,
+  hint,
+}: NumberFieldProps) {
   const [text, setText] = React.useState(value === undefined ? "" : String(value));
   const parsed = parseNumber(text);
   // A value changed from outside (undo, reload) replaces the text unless it means the same number.
   React.useEffect(() => {
     setText((current) => {
       const now = parseNumber(current);
-      return now === value || (now === undefined && value === undefined) ? current : value === undefined ? "" : String(value);
+      return now === value || (now === undefined && value === undefined)
+        ? current
+        : value === undefined
+          ? ""
+          : String(value);
     });
   }, [value]);
   const message = parsed === "invalid" ? invalidMessage : validationMessage;
   return (
-    <Field label={label} validationMessage={message} validationState={message ? "error" : "none"} hint={hint}>
+    <Field
+      label={label}
+      validationMessage={message}
+      validationState={message ? "error" : "none"}
+      hint={hint}
+    >
       <Input
         value={text}
         inputMode="decimal"

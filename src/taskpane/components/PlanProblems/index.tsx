@@ -1,9 +1,20 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { PlanProblem } from "../../../workbook/rows";
 import { useI18n } from "../../i18n";
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "12rem", overflowY: "auto" },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    maxHeight: "12rem",
+    overflowY: "auto",
+  },
 });
 
 /** Problems found in the workbook's plan tables, each with its place. */
@@ -19,7 +30,10 @@ export function PlanProblems({ problems }: { problems: readonly PlanProblem[] })
         <ul className={styles.list}>
           {problems.map((p, i) => (
             <li key={i}>
-              {[p.sheet, p.address ?? (p.row ? t("plan.row", { row: p.row }) : undefined), p.column].filter(Boolean).join(" · ")}: {say(p)}
+              {[p.sheet, p.address ?? (p.row ? t("plan.row", { row: p.row }) : undefined), p.column]
+                .filter(Boolean)
+                .join(" · ")}
+              : {say(p)}
             </li>
           ))}
         </ul>

@@ -21,11 +21,23 @@ import {
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownRegular, ArrowUpRegular, DeleteRegular, ReOrderDotsVerticalRegular } from "@fluentui/react-icons";
+import {
+  ArrowDownRegular,
+  ArrowUpRegular,
+  DeleteRegular,
+  ReOrderDotsVerticalRegular,
+} from "@fluentui/react-icons";
 import { reorder } from "../../../domain/v2mom";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   row: {
     display: "flex",
     gap: tokens.spacingHorizontalXS,
@@ -34,7 +46,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  body: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  body: {
+    flexGrow: 1,
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   tools: { display: "flex", flexDirection: "column" },
 });
 
@@ -74,9 +92,14 @@ function Row({
   disabled?: boolean;
 }) {
   const styles = useStyles();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition } = useSortable({ id, disabled });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition } =
+    useSortable({ id, disabled });
   return (
-    <li ref={setNodeRef} className={styles.row} style={{ transform: CSS.Transform.toString(transform), transition }}>
+    <li
+      ref={setNodeRef}
+      className={styles.row}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+    >
       <Button
         ref={setActivatorNodeRef}
         appearance="subtle"
@@ -95,7 +118,15 @@ function Row({
   );
 }
 
-export function RankedList<T extends { id: string }>({ items, label, nameOf, labels, onChange, renderItem, disabled }: RankedListProps<T>) {
+export function RankedList<T extends { id: string }>({
+  items,
+  label,
+  nameOf,
+  labels,
+  onChange,
+  renderItem,
+  disabled,
+}: RankedListProps<T>) {
   const styles = useStyles();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -120,9 +151,13 @@ export function RankedList<T extends { id: string }>({ items, label, nameOf, lab
         screenReaderInstructions: { draggable: labels.instructions },
         announcements: {
           onDragStart: ({ active }) => labels.pickedUp(nameOfId(active.id)),
-          onDragOver: ({ active, over }) => (over ? labels.movedTo(nameOfId(active.id), rankOf(over.id)) : undefined),
+          onDragOver: ({ active, over }) =>
+            over ? labels.movedTo(nameOfId(active.id), rankOf(over.id)) : undefined,
           onDragMove: () => undefined,
-          onDragEnd: ({ active, over }) => (over ? labels.dropped(nameOfId(active.id), rankOf(over.id)) : labels.cancelled(nameOfId(active.id))),
+          onDragEnd: ({ active, over }) =>
+            over
+              ? labels.dropped(nameOfId(active.id), rankOf(over.id))
+              : labels.cancelled(nameOfId(active.id)),
           onDragCancel: ({ active }) => labels.cancelled(nameOfId(active.id)),
         },
       }}
@@ -139,9 +174,30 @@ export function RankedList<T extends { id: string }>({ items, label, nameOf, lab
                 disabled={disabled}
                 tools={
                   <>
-                    <Button size="small" appearance="subtle" icon={<ArrowUpRegular />} aria-label={labels.moveUp(name)} disabled={disabled || index === 0} onClick={() => move(index, index - 1)} />
-                    <Button size="small" appearance="subtle" icon={<ArrowDownRegular />} aria-label={labels.moveDown(name)} disabled={disabled || index === items.length - 1} onClick={() => move(index, index + 1)} />
-                    <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={labels.remove(name)} disabled={disabled} onClick={() => onChange(items.filter((other) => other.id !== item.id))} />
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<ArrowUpRegular />}
+                      aria-label={labels.moveUp(name)}
+                      disabled={disabled || index === 0}
+                      onClick={() => move(index, index - 1)}
+                    />
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<ArrowDownRegular />}
+                      aria-label={labels.moveDown(name)}
+                      disabled={disabled || index === items.length - 1}
+                      onClick={() => move(index, index + 1)}
+                    />
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<DeleteRegular />}
+                      aria-label={labels.remove(name)}
+                      disabled={disabled}
+                      onClick={() => onChange(items.filter((other) => other.id !== item.id))}
+                    />
                   </>
                 }
               >

@@ -27,7 +27,14 @@ export interface VirtualListProps<T> {
   renderItem(item: T, index: number): React.ReactNode;
 }
 
-export function VirtualList<T>({ items, label, rowHeight, height, itemKey, renderItem }: VirtualListProps<T>) {
+export function VirtualList<T>({
+  items,
+  label,
+  rowHeight,
+  height,
+  itemKey,
+  renderItem,
+}: VirtualListProps<T>) {
   const styles = useStyles();
   const scroller = React.useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -40,8 +47,17 @@ export function VirtualList<T>({ items, label, rowHeight, height, itemKey, rende
     initialRect: { width: 360, height: 480 },
   });
   return (
-    <div ref={scroller} className={styles.scroller} style={{ maxHeight: height }} data-virtual-scroller="">
-      <ul aria-label={label} className={styles.inner} style={{ height: virtualizer.getTotalSize() }}>
+    <div
+      ref={scroller}
+      className={styles.scroller}
+      style={{ maxHeight: height }}
+      data-virtual-scroller=""
+    >
+      <ul
+        aria-label={label}
+        className={styles.inner}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((row) => (
           <li
             key={row.key}

@@ -5,8 +5,20 @@
  * does not carry it.
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, Toolbar, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DocumentAddRegular, DocumentTableRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Toolbar,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowDownloadRegular,
+  DocumentAddRegular,
+  DocumentTableRegular,
+  FolderOpenRegular,
+} from "@fluentui/react-icons";
 import { SAMPLE_FILE_NAME } from "../../../sample/constants";
 import { PlanStore } from "../../../workbook/store";
 import type { PackageDriver } from "../../../workbook/packageDriver";
@@ -69,7 +81,12 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
         setProblem(undefined);
       } catch (error) {
         // The open plan, if any, stays as it was.
-        setProblem(t("workbench.badFile", { name, reason: error instanceof Error ? error.message : String(error) }));
+        setProblem(
+          t("workbench.badFile", {
+            name,
+            reason: error instanceof Error ? error.message : String(error),
+          })
+        );
       }
     },
     [t]
@@ -87,7 +104,9 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
 
   const download = async () => {
     if (!file) return;
-    const url = URL.createObjectURL(new Blob([(await file.driver.toBuffer()) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
+    const url = URL.createObjectURL(
+      new Blob([(await file.driver.toBuffer()) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE })
+    );
     const link = document.createElement("a");
     link.href = url;
     link.download = file.name.endsWith(".xlsx") ? file.name : `${file.name}.xlsx`;
@@ -98,16 +117,37 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
   const bar = (
     <div className={styles.root}>
       <Toolbar aria-label={t("workbench.toolbar")} size="small">
-        <Button size="small" appearance="subtle" icon={<FolderOpenRegular />} onClick={() => picker.current?.click()}>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<FolderOpenRegular />}
+          onClick={() => picker.current?.click()}
+        >
           {t("workbench.open")}
         </Button>
-        <Button size="small" appearance="subtle" icon={<DocumentTableRegular />} onClick={() => void start(SAMPLE_FILE_NAME, "sample")}>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<DocumentTableRegular />}
+          onClick={() => void start(SAMPLE_FILE_NAME, "sample")}
+        >
           {t("workbench.sample")}
         </Button>
-        <Button size="small" appearance="subtle" icon={<DocumentAddRegular />} onClick={() => void start(t("workbench.newName"))}>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<DocumentAddRegular />}
+          onClick={() => void start(t("workbench.newName"))}
+        >
           {t("workbench.new")}
         </Button>
-        <Button size="small" appearance="subtle" icon={<ArrowDownloadRegular />} disabled={!file} onClick={() => void download()}>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowDownloadRegular />}
+          disabled={!file}
+          onClick={() => void download()}
+        >
           {t("workbench.download")}
         </Button>
       </Toolbar>
