@@ -23,7 +23,6 @@ import {
   parseTable,
   planRow,
   tableProblem,
-  validateRows,
 } from "./rows";
 import { SCHEMA_VERSION, TableName, historySpec, infoSpec, tableNames, tables } from "./schema";
 import { PlanStoreError, refusal } from "./storeError";
@@ -68,6 +67,22 @@ function serialNow(now: Date): number {
 
 const headerOf = (name: TableName) => tables[name].columns.map((c) => c.header);
 const INFO_CODES = new Set(["revisionUnreadable", "schemaVersionUnreadable"]);
+
+/** Whether a table reads back cell for cell as it was written (then its parse stands). */
+function sameTable(a: RawTable, b: RawTable): boolean {
+  if (a.sheet !== b.sheet || a.headerRow !== b.headerRow || a.firstColumn !== b.firstColumn)
+    return false;
+  if (a.header.length !== b.header.length || a.rows.length !== b.rows.length) return false;
+  if (a.header.some((h, i) => h !== b.header[i])) return false;
+  if (b.uncalculated?.size) return false;
+  for (let r = 0; r < a.rows.length; r++) {
+    const x = a.rows[r];
+    const y = b.rows[r];
+    if (x.length > y.length && x.slice(y.length).some((c) => c !== null)) return false;
+    for (let c = 0; c < y.length; c++) if ((x[c] ?? null) !== (y[c] ?? null)) return false;
+  }
+  return true;
+}
 
 export class PlanStore {
   constructor(
@@ -300,14 +315,28 @@ export class PlanStore {
     }
 
     const cells = new Map<TableName, { header: string[]; rows: CellValue[][] }>();
+    // Each table as it is about to be written, read the way load reads it: its errors refuse the
+    // change, and the snapshot after the write reuses it when the table reads back the same.
+    const parsedBefore = new Map<
+      TableName,
+      { raw: RawTable; parsed: ReturnType<typeof parseTable> }
+    >();
     const problems: PlanProblem[] = [];
     for (const name of changed) {
       const raw = previous.get(name);
       const header = base.tables[name]?.header ?? headerOf(name);
       const written = cellsToWrite(tables[name], raw, header, changes[name]!);
-      const at = { headerRow: raw?.headerRow ?? 1, firstColumn: raw?.firstColumn ?? 0 };
-      const found = validateRows(tables[name], changes[name]!, raw?.sheet, at);
-      problems.push(...found.filter((p) => aboutWrittenRow(p, written.kept, at.headerRow)));
+      const toWrite: RawTable = {
+        sheet: raw?.sheet ?? tables[name].sheet,
+        header,
+        headerRow: raw?.headerRow ?? 1,
+        firstColumn: raw?.firstColumn ?? 0,
+        rows: written.cells,
+      };
+      const parsed = parseTable(tables[name], toWrite);
+      const errors = parsed.problems.filter((p) => p.severity === "error");
+      problems.push(...errors.filter((p) => aboutWrittenRow(p, written.kept, toWrite.headerRow)));
+      parsedBefore.set(name, { raw: toWrite, parsed });
       cells.set(name, { header, rows: written.cells });
     }
     if (problems.length)
@@ -378,7 +407,9 @@ export class PlanStore {
       const raw = await this.driver.readTable(tables[name]);
       next.fingerprints[name] = fingerprint(raw);
       if (!raw) continue;
-      const { data, problems: found } = parseTable(tables[name], raw);
+      const before = parsedBefore.get(name);
+      const { data, problems: found } =
+        before && sameTable(before.raw, raw) ? before.parsed : parseTable(tables[name], raw);
       next.tables[name] = data;
       next.problems.push(...found);
     }

@@ -134,6 +134,24 @@ describe("hand-edited tables", () => {
     expect(loaded.tables.assignments.rows.map((r) => r.RepId)).toEqual(["R1", "R2", "R3"]);
   });
 
+  it("returns from a save the plan a fresh load reads, hand-edited rows and their problems included", async () => {
+    const driver = await savedPlan([assignment("A1", "R1"), assignment("A2", "R2")]);
+    driver.setCell("Assignments", "F3", "maybe"); // the user's own value, kept as typed
+    const store = new PlanStore(driver, now);
+    const loaded = await store.load();
+    const other = loaded.tables.assignments.rows.map((r) => ({ ...r, Scenario: "Other" }));
+    const saved = await store.save(loaded, {
+      assignments: [...loaded.tables.assignments.rows, ...other.slice(0, 1)],
+    });
+    const fresh = await new PlanStore(driver, now).load();
+    expect(saved.tables).toEqual(fresh.tables);
+    expect(saved.problems).toEqual(fresh.problems);
+    expect(saved.problems).toEqual([
+      expect.objectContaining({ sheet: "Assignments", row: 3, column: "Locked", address: "F3" }),
+    ]);
+    expect(saved.fingerprints).toEqual(fresh.fingerprints);
+  });
+
   it("reports a deleted table and a missing required column", async () => {
     const driver = await savedPlan([assignment("A1", "R1")]);
     driver.setCell("Assignments", "B1", "Account");
