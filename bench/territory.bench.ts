@@ -3,8 +3,9 @@
  * and continuity, against the plain greedy baseline (largest account to the lightest
  * eligible rep per FTE) run on the same instance.
  */
-import { balanceTerritories, greedyTerritories } from "../src/domain/territory";
+import { balanceTerritories } from "../src/domain/territory";
 import { territoryInstance } from "../test/support/territoryInstance";
+import { greedyTerritories } from "./greedyTerritories";
 import { printTable, time } from "./harness";
 
 export function runTerritoryBench(): void {

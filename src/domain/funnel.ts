@@ -3,17 +3,10 @@
  * revenue identity the business plans with:
  *   revenue collected = leads × rate₁ × … × rateₙ × average deal size × collection ratio.
  */
+import { finiteResult, requireFraction, requireNonNegative } from "./checks";
 import { Column, LabelMemo } from "./column";
 import { div0Error, numError, valueError } from "./errors";
-import {
-  finiteResult,
-  labelKey,
-  requireFraction,
-  requireNonNegative,
-  stageIndex,
-  StageLookup,
-  BLANK_STAGE,
-} from "./pipeline";
+import { labelKey, stageIndex, StageLookup, BLANK_STAGE } from "./labels";
 
 /** Stage-to-stage conversion for counts of deals that reached each stage, in funnel order. */
 export function conversionRates(stageCounts: Float64Array): Float64Array {

@@ -1,29 +1,10 @@
-import { Column, LabelMemo } from "./column";
-import { div0Error, naError, numError, valueError } from "./errors";
-
-/** Checks a value meant to be a non-negative amount or count. */
-export function requireNonNegative(value: number, field: string, row?: number): number {
-  if (value < 0)
-    throw numError(`${field} must not be negative${row ? ` (row ${row})` : ""}`, { field, row });
-  return value;
-}
-
-/** Checks a value meant to be a probability or rate. */
-export function requireFraction(value: number, field: string, row?: number): number {
-  if (!(value >= 0 && value <= 1)) {
-    throw numError(`${field} must be between 0 and 1${row ? ` (row ${row})` : ""}, got ${value}`, {
-      field,
-      row,
-    });
-  }
-  return value;
-}
-
-/** A result a user can put in a cell: finite, or a #NUM! that says why. */
-export function finiteResult(value: number, what: string): number {
-  if (!Number.isFinite(value)) throw numError(`${what} is too large to represent`);
-  return value;
-}
+/**
+ * Pipeline figures: velocity, coverage, attainment and the probability-weighted pipeline.
+ */
+import { finiteResult, requireFraction, requireNonNegative } from "./checks";
+import { Column } from "./column";
+import { div0Error, numError, valueError } from "./errors";
+import { BLANK_STAGE, StageLookup, stageIndex } from "./labels";
 
 /** Sales velocity: expected revenue closed per day from the open pipeline. */
 export function velocity(
@@ -53,56 +34,6 @@ export function attainment(actual: number, quota: number): number {
   requireNonNegative(quota, "quota");
   if (quota === 0) throw div0Error("quota is 0");
   return finiteResult(actual / quota, "attainment");
-}
-
-/** Case- and space-insensitive key used wherever users type labels (stages, outcomes, groups). */
-export const labelKey = (label: string): string => label.trim().toLowerCase();
-
-/** Builds a lookup from stage name to its index, rejecting blank and duplicate names. */
-export function stageIndex(
-  stageNames: readonly string[],
-  field = "stage_names"
-): Map<string, number> {
-  const index = new Map<string, number>();
-  stageNames.forEach((name, i) => {
-    const key = labelKey(name);
-    if (key === "")
-      throw valueError(`${field} has a blank name in row ${i + 1}`, { field, row: i + 1 });
-    if (index.has(key))
-      throw valueError(`${field} lists "${name}" twice (row ${i + 1})`, { field, row: i + 1 });
-    index.set(key, i);
-  });
-  return index;
-}
-
-/** What StageLookup gives for a blank label. */
-export const BLANK_STAGE = -1;
-const UNKNOWN = -2;
-
-/** Stage positions of typed labels; -1 (BLANK_STAGE) for a blank label. Unknown labels are #N/A with their row. */
-export class StageLookup {
-  private readonly memo: LabelMemo<number>;
-
-  constructor(
-    index: Map<string, number>,
-    private readonly field: string
-  ) {
-    this.memo = new LabelMemo((label) => {
-      const key = labelKey(label);
-      return key === "" ? BLANK_STAGE : (index.get(key) ?? UNKNOWN);
-    });
-  }
-
-  stageOf(label: string, row: number): number {
-    const stage = this.memo.get(label);
-    if (stage === UNKNOWN) {
-      throw naError(`unknown stage "${label}" in ${this.field}, row ${row}`, {
-        field: this.field,
-        row,
-      });
-    }
-    return stage;
-  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { PlanError } from "./errors";
 import { leadsNeeded } from "./funnel";
 import { apportionUnits, monthlyRamp, quotaSplit } from "./quota";
 import { compileFormula } from "./quotaExpression";
-import { INPUT_ISSUES, type InputIssue, type Outcome } from "./territory";
+import { INPUT_ISSUES, type InputIssue, type Outcome } from "./outcome";
 import { wordsFrom } from "./wording";
 
 export interface QuotaRep {

@@ -2,9 +2,10 @@
  * Win rate: won ÷ (won + lost), with deals still open left out, and honest intervals for
  * the small samples planners really have (a rep's 12 deals, a new segment's first quarter).
  */
+import { finiteResult, requireNonNegative } from "./checks";
 import { Column, LabelMemo } from "./column";
 import { div0Error, numError, valueError } from "./errors";
-import { finiteResult, labelKey, requireNonNegative } from "./pipeline";
+import { labelKey } from "./labels";
 import { normalQuantile } from "./statistics";
 
 const OPEN = 0;

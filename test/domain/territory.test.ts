@@ -4,6 +4,7 @@ import {
   Rep,
   balanceTerritories,
   gini,
+  validateBalanceSettings,
   validateTerritoryInput,
 } from "../../src/domain/territory";
 import { territoryInstance } from "../support/territoryInstance";
@@ -172,6 +173,48 @@ describe("bad input is reported row by row, with nothing run", () => {
         }),
       ],
     });
+  });
+});
+
+describe("balancing rules are checked on their own", () => {
+  it("names each rule out of range, and nothing when the rules are sound or absent", () => {
+    expect(
+      validateBalanceSettings({
+        workloadWeight: 1.2,
+        toleranceBand: -0.1,
+        maxMovedShare: 0.5,
+        maxAccountsPerRep: 2.5,
+      })
+    ).toEqual([
+      expect.objectContaining({
+        table: "settings",
+        field: "workloadWeight",
+        message: "workloadWeight must be between 0 and 1, got 1.2",
+      }),
+      expect.objectContaining({
+        table: "settings",
+        field: "toleranceBand",
+        message: "toleranceBand must be between 0 and 1, got -0.1",
+      }),
+      expect.objectContaining({
+        table: "settings",
+        field: "maxAccountsPerRep",
+        message: "maxAccountsPerRep must be a whole number ≥ 1",
+      }),
+    ]);
+    expect(validateBalanceSettings({ maxMovedShare: Number.NaN })).toEqual([
+      expect.objectContaining({ field: "maxMovedShare", code: "settingShare" }),
+    ]);
+    expect(
+      validateBalanceSettings({
+        workloadWeight: 0,
+        toleranceBand: 1,
+        maxMovedShare: 0.1,
+        maxAccountsPerRep: 1,
+      })
+    ).toEqual([]);
+    expect(validateBalanceSettings({})).toEqual([]);
+    expect(validateBalanceSettings(undefined)).toEqual([]);
   });
 });
 

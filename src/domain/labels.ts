@@ -1,0 +1,56 @@
+/**
+ * Labels users type into cells (stage names, outcomes, groups, regions): how two spellings
+ * are recognised as the same label, and how stage names map to their position in the funnel.
+ */
+import { LabelMemo } from "./column";
+import { naError, valueError } from "./errors";
+
+/** Case- and space-insensitive key used wherever users type labels (stages, outcomes, groups). */
+export const labelKey = (label: string): string => label.trim().toLowerCase();
+
+/** Builds a lookup from stage name to its index, rejecting blank and duplicate names. */
+export function stageIndex(
+  stageNames: readonly string[],
+  field = "stage_names"
+): Map<string, number> {
+  const index = new Map<string, number>();
+  stageNames.forEach((name, i) => {
+    const key = labelKey(name);
+    if (key === "")
+      throw valueError(`${field} has a blank name in row ${i + 1}`, { field, row: i + 1 });
+    if (index.has(key))
+      throw valueError(`${field} lists "${name}" twice (row ${i + 1})`, { field, row: i + 1 });
+    index.set(key, i);
+  });
+  return index;
+}
+
+/** What StageLookup gives for a blank label. */
+export const BLANK_STAGE = -1;
+const UNKNOWN = -2;
+
+/** Stage positions of typed labels; -1 (BLANK_STAGE) for a blank label. Unknown labels are #N/A with their row. */
+export class StageLookup {
+  private readonly memo: LabelMemo<number>;
+
+  constructor(
+    index: Map<string, number>,
+    private readonly field: string
+  ) {
+    this.memo = new LabelMemo((label) => {
+      const key = labelKey(label);
+      return key === "" ? BLANK_STAGE : (index.get(key) ?? UNKNOWN);
+    });
+  }
+
+  stageOf(label: string, row: number): number {
+    const stage = this.memo.get(label);
+    if (stage === UNKNOWN) {
+      throw naError(`unknown stage "${label}" in ${this.field}, row ${row}`, {
+        field: this.field,
+        row,
+      });
+    }
+    return stage;
+  }
+}

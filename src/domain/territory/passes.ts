@@ -1,0 +1,182 @@
+/**
+ * The passes of a balancing run, in the order it makes them: keep each account with its
+ * current owner where it may stay; place the rest largest-first; then, in rounds, repair the
+ * largest deviation move by move and even out the rest (see balance.ts).
+ *
+ * A long pass calls `beat` with the share of its work done, now and then, so a run can show
+ * progress and be cancelled (by throwing from it).
+ */
+import type { Board } from "./board";
+import { bestMove, bestSwap, bestTwoForOne } from "./moves";
+import {
+  IMPROVEMENT_EPSILON,
+  REPAIR_STEPS_MIN,
+  REPAIR_STEPS_PER_ACCOUNT,
+  SMALL_BOARD_ACCOUNTS,
+  SWAP_ALL_PARTNERS_MAX_REPS,
+  SWAP_PARTNERS,
+} from "./tuning";
+
+/** How many steps of a repair pass between two "still working" calls (cancel checks). */
+const BEAT_EVERY = 512;
+
+/** Evening out beats per account; an account's step is far cheaper than a repair step, so less often. */
+const EVEN_OUT_BEAT_EVERY = 8 * BEAT_EVERY;
+
+/** The smallest fall of Σ (load − target)² ÷ target that evening out takes (its terms are tiny). */
+const MIN_SPREAD_GAIN = 1e-15;
+
+/**
+ * Each account stays with its current owner, when locked to it or (for continuity) when the
+ * owner may cover it, while the owner has room. Returns the accounts still to place: those
+ * left over that some rep may own.
+ */
+export function keepCurrentOwners(board: Board): number[] {
+  const pending: number[] = [];
+  for (let a = 0; a < board.accounts.length; a++) {
+    if (board.original[a] >= 0 && board.repCount[board.original[a]] < board.maxAccounts)
+      board.assign(a, board.original[a]);
+    else if (board.eligible[board.cell[a]].length > 0) pending.push(a);
+  }
+  return pending;
+}
+
+/**
+ * Largest first, each to the eligible rep whose load after taking it is lowest relative to
+ * target; an account every eligible rep is too full for is listed as unassigned.
+ */
+export function placeLargestFirst(board: Board, pending: number[]): void {
+  pending.sort((x, y) => board.load[y] - board.load[x]);
+  for (const a of pending) {
+    const reps = board.eligible[board.cell[a]];
+    let best = -1;
+    let bestRatio = Infinity;
+    for (let j = 0; j < reps.length; j++) {
+      const r = reps[j];
+      if (board.repCount[r] >= board.maxAccounts) continue;
+      const ratio = (board.repLoad[r] + board.load[a]) / board.target[r];
+      if (ratio < bestRatio) {
+        bestRatio = ratio;
+        best = r;
+      }
+    }
+    if (best >= 0) board.assign(a, best);
+    else
+      board.unassigned.push({
+        accountId: board.accounts[a].id,
+        reason: `every eligible rep already has the maximum of ${board.maxAccounts} accounts`,
+      });
+  }
+}
+
+/**
+ * The rep furthest outside the band repeatedly gets the move (or swap, or two-for-one) that
+ * most reduces the pair's larger deviation, until no rep outside the band can improve.
+ */
+export function reduceLargestDeviation(
+  board: Board,
+  band: number,
+  beat: (share: number) => void
+): void {
+  const limit = REPAIR_STEPS_PER_ACCOUNT * board.accounts.length + REPAIR_STEPS_MIN;
+  const stuck = new Uint8Array(board.reps.length);
+  for (let step = 0; step < limit; step++) {
+    // `limit` bounds the pass; it usually ends far sooner, so the share only ever creeps.
+    if (step % BEAT_EVERY === BEAT_EVERY - 1) beat(step / limit);
+    let worst = -1;
+    let worstDeviation = band;
+    for (let r = 0; r < board.reps.length; r++) {
+      const d = Math.abs(board.deviation(r));
+      if (board.target[r] > 0 && !stuck[r] && d > worstDeviation + IMPROVEMENT_EPSILON) {
+        worst = r;
+        worstDeviation = d;
+      }
+    }
+    if (worst < 0) return;
+    const small = board.accounts.length <= SMALL_BOARD_ACCOUNTS;
+    const move =
+      bestMove(board, worst) ??
+      bestSwap(
+        board,
+        worst,
+        board.reps.length <= SWAP_ALL_PARTNERS_MAX_REPS ? board.reps.length : SWAP_PARTNERS
+      ) ??
+      (small ? bestTwoForOne(board, worst) : undefined);
+    if (!move) {
+      // The furthest rep cannot improve, so the largest deviation cannot fall further now.
+      if (band === 0) return;
+      stuck[worst] = 1;
+      continue;
+    }
+    const from = board.owner[move.account];
+    if (move.swapWith >= 0) board.assign(move.swapWith, from);
+    if (move.alsoSwap !== undefined) board.assign(move.alsoSwap, from);
+    board.assign(move.account, move.to);
+    // Only the two reps whose loads changed can have new moves; the others stay stuck, which
+    // keeps a board whose routing rules out balance from re-searching every rep after each move.
+    stuck[from] = 0;
+    stuck[move.to] = 0;
+  }
+}
+
+/**
+ * One pass of moves (and, on small boards, swaps) that lower Σ (load − target)² ÷ target
+ * without raising the largest deviation. Returns whether anything changed.
+ */
+export function evenOut(board: Board, withSwaps: boolean, beat: (share: number) => void): boolean {
+  const ceiling = board.maxDeviation() + IMPROVEMENT_EPSILON;
+  const repCount = board.reps.length;
+  const spread = (r: number, extra: number) => {
+    const gap = board.repLoad[r] + extra - board.target[r];
+    return (gap * gap) / board.target[r];
+  };
+  const fits = (r: number, extra: number) => Math.abs(board.deviation(r, extra)) <= ceiling;
+  let changed = false;
+  for (let a = 0; a < board.accounts.length; a++) {
+    if (a % EVEN_OUT_BEAT_EVERY === EVEN_OUT_BEAT_EVERY - 1) beat(a / board.accounts.length);
+    const r = board.owner[a];
+    if (r < 0 || board.locked[a] || board.target[r] === 0) continue;
+    const x = board.load[a];
+    const reps = board.eligible[board.cell[a]];
+    let bestGain = MIN_SPREAD_GAIN;
+    let bestRep = -1;
+    for (let j = 0; j < reps.length; j++) {
+      const s = reps[j];
+      if (s === r || board.repCount[s] >= board.maxAccounts) continue;
+      if (board.moved + board.moveCost(a, s) > board.moveBudget || !fits(r, -x) || !fits(s, x))
+        continue;
+      const gain = spread(r, 0) + spread(s, 0) - spread(r, -x) - spread(s, x);
+      if (gain > bestGain) {
+        bestGain = gain;
+        bestRep = s;
+      }
+    }
+    if (bestRep >= 0) {
+      board.assign(a, bestRep);
+      changed = true;
+    }
+  }
+  if (!withSwaps) return changed;
+  for (let a = 0; a < board.accounts.length; a++) {
+    const r = board.owner[a];
+    if (r < 0 || board.locked[a]) continue;
+    for (let b = a + 1; b < board.accounts.length; b++) {
+      const s = board.owner[b];
+      if (s < 0 || s === r || board.locked[b]) continue;
+      if (
+        !board.eligibleFlag[board.cell[a] * repCount + s] ||
+        !board.eligibleFlag[board.cell[b] * repCount + r]
+      )
+        continue;
+      const delta = board.load[b] - board.load[a];
+      if (board.moved + board.moveCost(a, s) + board.moveCost(b, r) > board.moveBudget) continue;
+      if (!fits(r, delta) || !fits(s, -delta)) continue;
+      if (spread(r, 0) + spread(s, 0) - spread(r, delta) - spread(s, -delta) > MIN_SPREAD_GAIN) {
+        board.assign(a, s);
+        board.assign(b, r);
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,58 @@
+/**
+ * The routing rule, as sales teams carve: an account may only go to a rep who covers its
+ * region, its industry and its size tier.
+ */
+import { labelKey } from "../labels";
+import type { Account, Rep } from "./types";
+
+/** In a rep's coverage list, stands for every value. */
+const ANY = "*";
+
+const covers = (list: readonly string[], value: string) =>
+  list.length === 0 || list.some((item) => item === ANY || labelKey(item) === labelKey(value));
+
+/** The routing rule: a rep with capacity who covers the account's region, industry and size tier. */
+export function isEligible(rep: Rep, account: Account): boolean {
+  return (
+    rep.capacity > 0 &&
+    covers(rep.regions, account.region) &&
+    covers(rep.industries, account.industry) &&
+    covers(rep.sizeTiers, account.sizeTier)
+  );
+}
+
+/** Why no rep may own the account: the first of region, industry, size tier that nobody covers. */
+export function unroutableReason(account: Account, reps: Rep[]): string {
+  const staffed = reps.filter((rep) => rep.capacity > 0);
+  const inRegion = staffed.filter((rep) => covers(rep.regions, account.region));
+  if (inRegion.length === 0) return `no rep covers region "${account.region}"`;
+  const inIndustry = inRegion.filter((rep) => covers(rep.industries, account.industry));
+  if (inIndustry.length === 0)
+    return `no rep in region "${account.region}" covers industry "${account.industry}"`;
+  return `no rep in region "${account.region}" and industry "${account.industry}" covers size tier "${account.sizeTier}"`;
+}
+
+/**
+ * Groups accounts into routing cells (one per region × industry × size tier seen) and lists
+ * the reps eligible for each, so eligibility is worked out once per cell, not per account.
+ */
+export function routingCells(
+  accounts: Account[],
+  reps: Rep[]
+): { cell: Int32Array; eligible: Int32Array[] } {
+  const cellOf = new Map<string, number>();
+  const eligible: Int32Array[] = [];
+  const cell = new Int32Array(accounts.length);
+  accounts.forEach((a, i) => {
+    const key = `${labelKey(a.region)}\u0000${labelKey(a.industry)}\u0000${labelKey(a.sizeTier)}`;
+    let id = cellOf.get(key);
+    if (id === undefined) {
+      id = eligible.length;
+      cellOf.set(key, id);
+      const reps_ = reps.map((rep, r) => (isEligible(rep, a) ? r : -1)).filter((r) => r >= 0);
+      eligible.push(Int32Array.from(reps_));
+    }
+    cell[i] = id;
+  });
+  return { cell, eligible };
+}
