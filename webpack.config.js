@@ -39,7 +39,11 @@ module.exports = async (env, options) => {
       commands: "./src/commands/commands.ts",
       // The planning engine's Web Worker (loaded by the Territories & Quotas pane, not the page).
       planWorker: "./src/taskpane/territories/plan.worker.ts",
-      functions: ["./src/functions/outsideExcelRuntime.ts", "./src/functions/functions.ts"],
+      // The shim first, then every family of PLAN functions (each gets its associate calls).
+      functions: [
+        "./src/functions/outsideExcelRuntime.ts",
+        ...require("./src/functions/families.json"),
+      ],
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -67,7 +71,7 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: "./src/functions/functions.ts",
+        input: require("./src/functions/families.json"),
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

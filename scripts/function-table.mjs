@@ -1,10 +1,11 @@
-// Prints the README's PLAN.* function table from the JSDoc in src/functions/functions.ts
-// (the same generator the build uses). test/functions/metadata.test.ts checks README.md against it.
+// Prints the README's PLAN.* function table from the JSDoc of the function families listed in
+// src/functions/families.json (the same generator and files the build uses).
+// test/functions/metadata.test.ts checks README.md against it.
+import { readFileSync } from "node:fs";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
-const { metadataJson, errors } = await generateCustomFunctionsMetadata(
-  "src/functions/functions.ts"
-);
+const families = JSON.parse(readFileSync("src/functions/families.json", "utf8"));
+const { metadataJson, errors } = await generateCustomFunctionsMetadata(families);
 if (errors.length) {
   console.error(errors.join("\n"));
   process.exit(1);

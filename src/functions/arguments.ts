@@ -1,339 +1,227 @@
 /**
- * The one place where Excel's loosely typed arguments become typed columns.
+ * The one reader of Excel's arguments, as HyperFormula's function metadata does it.
  *
- * Excel passes a range as rows of cells (`any[][]`): numbers, strings, booleans, and
- * `""` or `null` for blank cells. A planning range is a single row or a single column;
- * every helper here reads it once, reports the first bad cell with its position, and
- * treats blank cells as missing values, never as zeros.
+ * Each PLAN function declares its parameters as a table, in the order of its JSDoc: the
+ * name, the kind (what the argument is read as), whether it is optional and its default,
+ * and how a range's length relates to an earlier one. `runFunction` reads the arguments
+ * from left to right into the typed values their kinds give, stops at the first bad one
+ * with a PlanError located at the parameter's name, and hands the values, by name, to the
+ * function's body; excelResult turns any failure into the Excel error a user sees.
  */
-import { serialFromIsoDate } from "../domain/calendar";
 import { Column } from "../domain/column";
 import { valueError } from "../domain/errors";
+import {
+  cellDate,
+  cellLabel,
+  cellNumber,
+  isBlank,
+  isOmitted,
+  LabelColumn,
+  Line,
+  line,
+  Orientation,
+  position,
+} from "./cells";
+import { excelResult, ExcelValue } from "./excelErrors";
 
-export type Orientation = "row" | "column";
-
-/** A single row or column of cells, read by position. */
-export interface Line {
-  readonly field: string;
-  readonly length: number;
+/** A range read as numbers, with the orientation a spilled result takes back. */
+export interface NumberLine {
+  readonly values: Float64Array;
   readonly orientation: Orientation;
-  at(index: number): unknown;
 }
 
-export function isBlank(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+/** What an argument of each kind becomes. */
+interface KindValues {
+  /** One cell holding a finite number. */
+  number: number;
+  /** One cell holding a date: an Excel serial number or yyyy-mm-dd text. */
+  date: number;
+  /** One cell read as a label; numbers and logicals become their text. */
+  text: string;
+  /** One cell holding text or a number, for the core to interpret (a statistic's name or a quantile). */
+  textOrNumber: string | number;
+  /** A range where every cell holds a number. */
+  numbers: NumberLine;
+  /** A range of numbers whose trailing blank cells are dropped (a schedule selected a little too long). */
+  leadingNumbers: Float64Array;
+  /** A range of numbers, NaN where blank: rows that pair with another range, or bounds where blank means none. */
+  numbersWithBlanks: Float64Array;
+  /** A range of dates, NaN where blank (a deal still open has no closed date). */
+  datesWithBlanks: Float64Array;
+  /** A range read as labels in place, "" where blank. */
+  labelColumn: Column<string>;
+  /** A list of labels, such as stage names, with trailing blank cells dropped. */
+  labels: string[];
 }
 
-function describe(cell: unknown): string {
-  if (typeof cell === "string")
-    return `text "${cell.length > 40 ? cell.slice(0, 40) + "…" : cell}"`;
-  if (typeof cell === "boolean") return `the logical value ${cell ? "TRUE" : "FALSE"}`;
-  if (typeof cell === "number") return `the number ${cell}`;
-  return "an error value";
+export type Kind = keyof KindValues;
+
+export interface Parameter {
+  /** The name in the function's JSDoc: the field, and the start of the message, of every error about it. */
+  readonly name: string;
+  readonly kind: Kind;
+  /** May be left out, and a single value may be blank: it is then `default`, or undefined without one. */
+  readonly optional?: boolean;
+  readonly default?: number | string;
+  /** A range whose rows describe the same records as an earlier range's: checked once both are read. */
+  readonly pairedWith?: string;
+  /** A range with one cell per cell of an earlier range: checked before its own cells are read. */
+  readonly onePer?: string;
+  /** What a single value must be, in the error when it is not (by default its kind says). */
+  readonly expected?: string;
 }
 
-const position = (line: Line, index: number) =>
-  line.length === 1 ? line.field : `${line.field}, row ${index + 1}`;
+type ValueOf<P extends Parameter> = P extends { readonly optional: true }
+  ? P extends { readonly default: number | string }
+    ? KindValues[P["kind"]]
+    : KindValues[P["kind"]] | undefined
+  : KindValues[P["kind"]];
 
-const SCALAR = 0;
-const FLAT = 1;
-const ROW = 2;
-const COLUMN = 3;
+/** The typed arguments a function's body gets, by parameter name. */
+export type Arguments<T extends readonly Parameter[]> = {
+  readonly [P in T[number] as P["name"]]: ValueOf<P>;
+};
 
-/**
- * A line of cells read in place. One class for every shape, so that the call sites in the
- * hot loops always see the same method and stay fast across many calls (closures created
- * per call would make them polymorphic).
- */
-class CellLine implements Line {
-  constructor(
-    readonly field: string,
-    readonly length: number,
-    readonly orientation: Orientation,
-    private readonly source: unknown,
-    private readonly shape: number
-  ) {}
+/** Declares a function's parameter table, keeping its names and kinds as literal types. */
+export const parameters = <const T extends readonly Parameter[]>(table: T): T => table;
 
-  at(index: number): unknown {
-    switch (this.shape) {
-      case COLUMN: {
-        const row = (this.source as unknown[])[index];
-        return Array.isArray(row) ? row[0] : row;
-      }
-      case ROW:
-        return ((this.source as unknown[])[0] as unknown[])[index];
-      case FLAT:
-        return (this.source as unknown[])[index];
-      default:
-        return this.length === 0 ? undefined : this.source;
-    }
-  }
-}
+type Reader<T> = (cells: Line, parameter: Parameter) => T | undefined;
 
-/** Views an argument as a line of cells; a 2-D block is refused with #VALUE!. */
-export function line(argument: unknown, field: string): Line {
-  if (!Array.isArray(argument)) return new CellLine(field, 1, "column", argument, SCALAR);
-  const rows = argument as unknown[];
-  if (rows.length === 0) return new CellLine(field, 0, "column", undefined, SCALAR);
-  const first = rows[0];
-  if (!Array.isArray(first)) return new CellLine(field, rows.length, "row", rows, FLAT);
-  const width = first.length;
-  // Excel always passes rectangular ranges; checking the last row catches a malformed
-  // argument without a second pass over a million rows (the readers tolerate the rest).
-  const last = rows[rows.length - 1];
-  if (!Array.isArray(last) || last.length !== width) {
-    throw valueError(`${field} is not a rectangular range (row ${rows.length} differs)`, {
-      field,
-      row: rows.length,
-    });
-  }
-  if (rows.length === 1) return new CellLine(field, width, "row", rows, ROW);
-  if (width !== 1) {
-    throw valueError(`${field} must be a single row or column, not ${rows.length}×${width} cells`, {
-      field,
-    });
-  }
-  return new CellLine(field, rows.length, "column", rows, COLUMN);
-}
-
-/** Reads one cell as a number; a blank gives NaN, which callers treat as missing. */
-export function cellNumber(cell: unknown, line: Line, index: number): number {
-  if (typeof cell === "number") {
-    if (Number.isFinite(cell)) return cell;
-    throw valueError(`${position(line, index)} is not a finite number`, {
-      field: line.field,
-      row: index + 1,
-    });
-  }
-  if (isBlank(cell)) return NaN;
-  throw valueError(`${position(line, index)} holds ${describe(cell)} where a number is needed`, {
-    field: line.field,
-    row: index + 1,
+const mustBe = (parameter: Parameter, shape: string) =>
+  valueError(`${parameter.name} must be ${parameter.expected ?? shape}`, {
+    field: parameter.name,
   });
+
+/** A one-cell kind; `read` gives undefined for a blank cell, which takes the default if optional. */
+function single<T>(
+  shape: string,
+  needed: string,
+  read: (cell: unknown, cells: Line, parameter: Parameter) => T | undefined
+): Reader<T> {
+  return (cells, parameter) => {
+    if (cells.length !== 1) throw mustBe(parameter, shape);
+    const value = read(cells.at(0), cells, parameter);
+    if (value !== undefined) return value;
+    if (parameter.optional) return parameter.default as T | undefined;
+    throw valueError(`${parameter.name} is blank; ${needed} is needed`, { field: parameter.name });
+  };
 }
 
-/** Reads one cell as a date: an Excel serial number or ISO yyyy-mm-dd text; blank gives NaN. */
-export function cellDate(cell: unknown, line: Line, index: number): number {
-  if (typeof cell === "string" && !isBlank(cell)) {
-    const serial = serialFromIsoDate(cell.trim());
-    if (serial === undefined) {
-      throw valueError(
-        `${position(line, index)} holds ${describe(cell)}, not a date (use a date cell or yyyy-mm-dd)`,
-        {
-          field: line.field,
-          row: index + 1,
-        }
-      );
-    }
-    return serial;
-  }
-  const serial = cellNumber(cell, line, index);
-  if (serial < 0)
-    throw valueError(`${position(line, index)} is a negative date`, {
-      field: line.field,
-      row: index + 1,
-    });
-  return serial;
-}
+const unlessBlank = (value: number) => (Number.isNaN(value) ? undefined : value);
 
-/** Reads one cell as a label (stage, outcome, group); numbers and logicals become their text. */
-export function cellLabel(cell: unknown, line: Line, index: number): string {
-  if (typeof cell === "string") return cell;
-  if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
-  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-  if (cell === null || cell === undefined) return "";
-  throw valueError(`${position(line, index)} holds ${describe(cell)}`, {
-    field: line.field,
-    row: index + 1,
-  });
-}
-
-/** A whole line of numbers; every cell must hold one. */
-export function numbers(
-  argument: unknown,
-  field: string
-): { values: Float64Array; orientation: Orientation } {
-  const cells = line(argument, field);
-  const values = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) {
-    const value = cellNumber(cells.at(i), cells, i);
-    if (Number.isNaN(value)) {
-      throw valueError(`${position(cells, i)} is blank; a number is needed`, { field, row: i + 1 });
-    }
-    values[i] = value;
-  }
-  return { values, orientation: cells.orientation };
-}
-
-/** Like `numbers`, but trailing blank cells are dropped (a schedule selected a little too long). */
-export function leadingNumbers(argument: unknown, field: string): Float64Array {
-  const cells = line(argument, field);
-  let end = cells.length;
-  while (end > 0 && isBlank(cells.at(end - 1))) end--;
-  if (end === 0) throw valueError(`${field} is blank`, { field });
+/** The first `end` cells as numbers; a blank among them is refused. */
+function requiredNumbers(cells: Line, end: number): Float64Array {
   const values = new Float64Array(end);
   for (let i = 0; i < end; i++) {
     const value = cellNumber(cells.at(i), cells, i);
-    if (Number.isNaN(value))
-      throw valueError(`${position(cells, i)} is blank; a number is needed`, { field, row: i + 1 });
+    if (Number.isNaN(value)) {
+      throw valueError(`${position(cells, i)} is blank; a number is needed`, {
+        field: cells.field,
+        row: i + 1,
+      });
+    }
     values[i] = value;
   }
-  return values;
-}
-
-/** A line of numbers where a blank means "none" (kept as NaN); used for optional per-row bounds. */
-export function optionalNumbers(
-  argument: unknown,
-  field: string,
-  expectedLength: number
-): Float64Array | undefined {
-  if (isOmitted(argument)) return undefined;
-  const cells = line(argument, field);
-  if (cells.length !== expectedLength) {
-    throw valueError(`${field} has ${cells.length} cells but ${expectedLength} are needed`, {
-      field,
-    });
-  }
-  const values = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) values[i] = cellNumber(cells.at(i), cells, i);
   return values;
 }
 
 type CellReader = (cell: unknown, line: Line, index: number) => number;
 
-function readWithBlanks(argument: unknown, field: string, read: CellReader) {
-  const cells = line(argument, field);
+/** Every cell as a number, NaN where blank. */
+function withBlanks(cells: Line, read: CellReader): Float64Array {
   const values = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) values[i] = read(cells.at(i), cells, i);
-  return { values, line: cells };
+  return values;
 }
 
-/** Every cell of a line as a number, NaN where blank; for columns whose rows pair with another column. */
-export const numbersWithBlanks = (argument: unknown, field: string) =>
-  readWithBlanks(argument, field, cellNumber);
+/** Where a range ends once its trailing blank cells are dropped. */
+function trimmedEnd(cells: Line): number {
+  let end = cells.length;
+  while (end > 0 && isBlank(cells.at(end - 1))) end--;
+  return end;
+}
 
-/** Every cell of a line as a date serial, NaN where blank. */
-export const datesWithBlanks = (argument: unknown, field: string) =>
-  readWithBlanks(argument, field, cellDate);
+const readers: { [K in Kind]: Reader<KindValues[K]> } = {
+  number: single("a single value", "a number", (cell, cells) =>
+    unlessBlank(cellNumber(cell, cells, 0))
+  ),
+  date: single("a single date", "a date", (cell, cells) => unlessBlank(cellDate(cell, cells, 0))),
+  text: single("a single value", "text", (cell, cells) =>
+    isBlank(cell) ? undefined : cellLabel(cell, cells, 0)
+  ),
+  textOrNumber: single("text or a number", "a value", (cell, _, parameter) => {
+    if (typeof cell !== "string" && typeof cell !== "number")
+      throw mustBe(parameter, "text or a number");
+    return isBlank(cell) ? undefined : cell;
+  }),
+  numbers: (cells) => ({
+    values: requiredNumbers(cells, cells.length),
+    orientation: cells.orientation,
+  }),
+  leadingNumbers: (cells) => {
+    const end = trimmedEnd(cells);
+    if (end === 0) throw valueError(`${cells.field} is blank`, { field: cells.field });
+    return requiredNumbers(cells, end);
+  },
+  numbersWithBlanks: (cells) => withBlanks(cells, cellNumber),
+  datesWithBlanks: (cells) => withBlanks(cells, cellDate),
+  labelColumn: (cells) => new LabelColumn(cells),
+  labels: (cells) => {
+    const values: string[] = new Array(trimmedEnd(cells));
+    for (let i = 0; i < values.length; i++) values[i] = cellLabel(cells.at(i), cells, i);
+    return values;
+  },
+};
 
-/** Cells read as labels, "" where blank: a class, for the same reason as CellLine. */
-class LabelColumn implements Column<string> {
-  constructor(private readonly cells: Line) {}
+/** The line of an earlier parameter, undefined if that optional range was left out. */
+function earlier(lines: Map<string, Line | undefined>, name: string): Line | undefined {
+  if (!lines.has(name)) throw new Error(`a parameter table refers to ${name} before reading it`);
+  return lines.get(name);
+}
 
-  get length(): number {
-    return this.cells.length;
-  }
-
-  get(index: number): string {
-    const cell = this.cells.at(index);
-    return typeof cell === "string" ? cell : cellLabel(cell, this.cells, index);
-  }
+function readArguments<T extends readonly Parameter[]>(
+  table: T,
+  raw: readonly unknown[]
+): Arguments<T> {
+  const values: Record<string, unknown> = {};
+  const lines = new Map<string, Line | undefined>();
+  table.forEach((parameter, index) => {
+    const { name } = parameter;
+    if (parameter.optional && isOmitted(raw[index])) {
+      values[name] = parameter.default;
+      lines.set(name, undefined);
+      return;
+    }
+    const cells = line(raw[index], name);
+    const parts = parameter.onePer === undefined ? undefined : earlier(lines, parameter.onePer);
+    if (parts && cells.length !== parts.length) {
+      throw valueError(`${name} has ${cells.length} cells but ${parts.length} are needed`, {
+        field: name,
+      });
+    }
+    values[name] = readers[parameter.kind](cells, parameter);
+    const records =
+      parameter.pairedWith === undefined ? undefined : earlier(lines, parameter.pairedWith);
+    if (records && cells.length !== records.length) {
+      throw valueError(
+        `${records.field} has ${records.length} cells but ${name} has ${cells.length}`,
+        { field: name }
+      );
+    }
+    lines.set(name, cells);
+  });
+  return values as Arguments<T>;
 }
 
 /**
- * A line read as labels in place, "" where blank: the core walks it once, so a million
- * text cells are never copied into a second array.
+ * Runs one PLAN function: reads `raw` (Excel's arguments, in order) by the function's
+ * parameter table and computes its result from the typed values. The body names its
+ * values as the JSDoc does, so the raw arguments it shadows cannot be used by mistake.
  */
-export function labelColumn(
-  argument: unknown,
-  field: string
-): { column: Column<string>; line: Line } {
-  const cells = line(argument, field);
-  return { column: new LabelColumn(cells), line: cells };
-}
-
-/** An optional single date, undefined when omitted or blank. */
-export function optionalDate(argument: unknown, field: string): number | undefined {
-  if (isOmitted(argument)) return undefined;
-  const cells = line(argument, field);
-  if (cells.length !== 1) throw valueError(`${field} must be a single date`, { field });
-  const value = cellDate(cells.at(0), cells, 0);
-  return Number.isNaN(value) ? undefined : value;
-}
-
-/** An optional single text value, with its default when omitted or blank. */
-export function optionalText(argument: unknown, field: string, fallback: string): string {
-  if (isOmitted(argument)) return fallback;
-  const cells = line(argument, field);
-  if (cells.length !== 1) throw valueError(`${field} must be a single value`, { field });
-  const cell = cells.at(0);
-  return isBlank(cell) ? fallback : cellLabel(cell, cells, 0);
-}
-
-/** Labels of a line with trailing blank cells dropped (a range selected a little too long). */
-export function labels(
-  argument: unknown,
-  field: string
-): { values: string[]; orientation: Orientation } {
-  const cells = line(argument, field);
-  let end = cells.length;
-  while (end > 0 && isBlank(cells.at(end - 1))) end--;
-  const values: string[] = new Array(end);
-  for (let i = 0; i < end; i++) values[i] = cellLabel(cells.at(i), cells, i);
-  return { values, orientation: cells.orientation };
-}
-
-/** True when an optional argument was left out (Excel passes null or undefined). */
-export function isOmitted(argument: unknown): boolean {
-  if (argument === null || argument === undefined) return true;
-  if (
-    Array.isArray(argument) &&
-    argument.length === 1 &&
-    Array.isArray(argument[0]) &&
-    argument[0].length === 1
-  ) {
-    return argument[0][0] === null || argument[0][0] === undefined;
-  }
-  return false;
-}
-
-/** A required single value as a finite number. */
-export function scalar(argument: unknown, field: string): number {
-  const cells = line(argument, field);
-  if (cells.length !== 1) throw valueError(`${field} must be a single value`, { field });
-  const value = cellNumber(cells.at(0), cells, 0);
-  if (Number.isNaN(value)) throw valueError(`${field} is blank; a number is needed`, { field });
-  return value;
-}
-
-/** An optional single number, with its default when omitted or blank. */
-export function optionalScalar(argument: unknown, field: string, fallback: number): number {
-  if (isOmitted(argument)) return fallback;
-  const cells = line(argument, field);
-  if (cells.length !== 1) throw valueError(`${field} must be a single value`, { field });
-  const value = cellNumber(cells.at(0), cells, 0);
-  return Number.isNaN(value) ? fallback : value;
-}
-
-/** A required single date (serial number or yyyy-mm-dd text). */
-export function scalarDate(argument: unknown, field: string): number {
-  const cells = line(argument, field);
-  if (cells.length !== 1) throw valueError(`${field} must be a single date`, { field });
-  const value = cellDate(cells.at(0), cells, 0);
-  if (Number.isNaN(value)) throw valueError(`${field} is blank; a date is needed`, { field });
-  return value;
-}
-
-/** Lines that describe the same records must have the same length. */
-export function sameLength(...lines: Line[]): number {
-  const [first, ...rest] = lines;
-  for (const other of rest) {
-    if (other.length !== first.length) {
-      throw valueError(
-        `${first.field} has ${first.length} cells but ${other.field} has ${other.length}`,
-        {
-          field: other.field,
-        }
-      );
-    }
-  }
-  return first.length;
-}
-
-/** Puts a list of results back in the orientation of the range it came from. */
-export function shaped<T>(values: ArrayLike<T>, orientation: Orientation): T[][] {
-  if (orientation === "row") return [Array.from(values)];
-  const rows: T[][] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) rows[i] = [values[i]];
-  return rows;
+export function runFunction<const T extends readonly Parameter[], R extends ExcelValue>(
+  table: T,
+  raw: { readonly [I in keyof T]: unknown },
+  compute: (values: Arguments<T>) => R
+): R {
+  return excelResult(() => compute(readArguments(table, raw)));
 }

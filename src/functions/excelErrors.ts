@@ -21,6 +21,9 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
 
 type CellResult = number | string | boolean | CustomFunctions.Error;
 
+/** What a custom function may return: one cell, or rows of cells that spill. */
+export type ExcelValue = CellResult | CellResult[][];
+
 function checkCell(value: unknown): void {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new PlanError("num", "the result is too large to represent");
@@ -39,7 +42,7 @@ function checkCell(value: unknown): void {
  * Runs one custom function's computation. The result is checked on the way out, so
  * NaN or ±Infinity can never reach a cell; every failure leaves as a CustomFunctions.Error.
  */
-export function excelResult<T extends CellResult | CellResult[][]>(compute: () => T): T {
+export function excelResult<T extends ExcelValue>(compute: () => T): T {
   let result: T;
   try {
     result = compute();

@@ -1,8 +1,9 @@
 /**
  * Excel's shared runtime provides the `CustomFunctions` global. Outside Excel (the
  * workbench in a plain browser, jest, the benchmarks) it is absent, yet the build
- * appends `CustomFunctions.associate(...)` to functions.ts. This stand-in lets the same
- * bundle load anywhere and gives the Excel errors the functions return.
+ * appends `CustomFunctions.associate(...)` to each family of functions (families.json).
+ * This stand-in lets the same bundle load anywhere and gives the Excel errors the
+ * functions return.
  */
 type ErrorCodeMap = {
   invalidValue: "#VALUE!";

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import families from "../../src/functions/families.json";
 
 interface Parameter {
   name: string;
@@ -21,7 +22,7 @@ interface FunctionMetadata {
   parameters: Parameter[];
 }
 
-const source = join(__dirname, "../../src/functions/functions.ts");
+const source = families.map((family) => join(__dirname, "../..", family));
 let functions: FunctionMetadata[];
 let errors: string[];
 

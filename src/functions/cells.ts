@@ -1,0 +1,190 @@
+/**
+ * Cells as Excel passes them, read in place.
+ *
+ * Excel passes a range as rows of cells (`any[][]`): numbers, strings, booleans, and
+ * `""` or `null` for blank cells. A planning range is a single row or a single column;
+ * these helpers view it as a line, read one cell as a number, date or label, and report
+ * a bad cell with its position. Blank cells are missing values, never zeros. Only
+ * arguments.ts uses them, through the kinds of its parameter tables.
+ */
+import { serialFromIsoDate } from "../domain/calendar";
+import { Column } from "../domain/column";
+import { valueError } from "../domain/errors";
+
+export type Orientation = "row" | "column";
+
+/** A single row or column of cells, read by position. */
+export interface Line {
+  readonly field: string;
+  readonly length: number;
+  readonly orientation: Orientation;
+  at(index: number): unknown;
+}
+
+export function isBlank(cell: unknown): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+/** True when an optional argument was left out (Excel passes null or undefined). */
+export function isOmitted(argument: unknown): boolean {
+  if (argument === null || argument === undefined) return true;
+  if (
+    Array.isArray(argument) &&
+    argument.length === 1 &&
+    Array.isArray(argument[0]) &&
+    argument[0].length === 1
+  ) {
+    return argument[0][0] === null || argument[0][0] === undefined;
+  }
+  return false;
+}
+
+function describe(cell: unknown): string {
+  if (typeof cell === "string")
+    return `text "${cell.length > 40 ? cell.slice(0, 40) + "…" : cell}"`;
+  if (typeof cell === "boolean") return `the logical value ${cell ? "TRUE" : "FALSE"}`;
+  if (typeof cell === "number") return `the number ${cell}`;
+  return "an error value";
+}
+
+/** Where a cell is, as errors name it: the argument alone for a single cell, else with its row. */
+export const position = (line: Line, index: number) =>
+  line.length === 1 ? line.field : `${line.field}, row ${index + 1}`;
+
+const SCALAR = 0;
+const FLAT = 1;
+const ROW = 2;
+const COLUMN = 3;
+
+/**
+ * A line of cells read in place. One class for every shape, so that the call sites in the
+ * hot loops always see the same method and stay fast across many calls (closures created
+ * per call would make them polymorphic).
+ */
+class CellLine implements Line {
+  constructor(
+    readonly field: string,
+    readonly length: number,
+    readonly orientation: Orientation,
+    private readonly source: unknown,
+    private readonly shape: number
+  ) {}
+
+  at(index: number): unknown {
+    switch (this.shape) {
+      case COLUMN: {
+        const row = (this.source as unknown[])[index];
+        return Array.isArray(row) ? row[0] : row;
+      }
+      case ROW:
+        return ((this.source as unknown[])[0] as unknown[])[index];
+      case FLAT:
+        return (this.source as unknown[])[index];
+      default:
+        return this.length === 0 ? undefined : this.source;
+    }
+  }
+}
+
+/** Views an argument as a line of cells; a 2-D block is refused with #VALUE!. */
+export function line(argument: unknown, field: string): Line {
+  if (!Array.isArray(argument)) return new CellLine(field, 1, "column", argument, SCALAR);
+  const rows = argument as unknown[];
+  if (rows.length === 0) return new CellLine(field, 0, "column", undefined, SCALAR);
+  const first = rows[0];
+  if (!Array.isArray(first)) return new CellLine(field, rows.length, "row", rows, FLAT);
+  const width = first.length;
+  // Excel always passes rectangular ranges; checking the last row catches a malformed
+  // argument without a second pass over a million rows (the readers tolerate the rest).
+  const last = rows[rows.length - 1];
+  if (!Array.isArray(last) || last.length !== width) {
+    throw valueError(`${field} is not a rectangular range (row ${rows.length} differs)`, {
+      field,
+      row: rows.length,
+    });
+  }
+  if (rows.length === 1) return new CellLine(field, width, "row", rows, ROW);
+  if (width !== 1) {
+    throw valueError(`${field} must be a single row or column, not ${rows.length}×${width} cells`, {
+      field,
+    });
+  }
+  return new CellLine(field, rows.length, "column", rows, COLUMN);
+}
+
+/** Reads one cell as a number; a blank gives NaN, which callers treat as missing. */
+export function cellNumber(cell: unknown, line: Line, index: number): number {
+  if (typeof cell === "number") {
+    if (Number.isFinite(cell)) return cell;
+    throw valueError(`${position(line, index)} is not a finite number`, {
+      field: line.field,
+      row: index + 1,
+    });
+  }
+  if (isBlank(cell)) return NaN;
+  throw valueError(`${position(line, index)} holds ${describe(cell)} where a number is needed`, {
+    field: line.field,
+    row: index + 1,
+  });
+}
+
+/** Reads one cell as a date: an Excel serial number or ISO yyyy-mm-dd text; blank gives NaN. */
+export function cellDate(cell: unknown, line: Line, index: number): number {
+  if (typeof cell === "string" && !isBlank(cell)) {
+    const serial = serialFromIsoDate(cell.trim());
+    if (serial === undefined) {
+      throw valueError(
+        `${position(line, index)} holds ${describe(cell)}, not a date (use a date cell or yyyy-mm-dd)`,
+        {
+          field: line.field,
+          row: index + 1,
+        }
+      );
+    }
+    return serial;
+  }
+  const serial = cellNumber(cell, line, index);
+  if (serial < 0)
+    throw valueError(`${position(line, index)} is a negative date`, {
+      field: line.field,
+      row: index + 1,
+    });
+  return serial;
+}
+
+/** Reads one cell as a label (stage, outcome, group); numbers and logicals become their text. */
+export function cellLabel(cell: unknown, line: Line, index: number): string {
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (cell === null || cell === undefined) return "";
+  throw valueError(`${position(line, index)} holds ${describe(cell)}`, {
+    field: line.field,
+    row: index + 1,
+  });
+}
+
+/**
+ * A line read as labels in place, "" where blank: the core walks it once, so a million
+ * text cells are never copied into a second array. A class, for the same reason as CellLine.
+ */
+export class LabelColumn implements Column<string> {
+  constructor(private readonly cells: Line) {}
+
+  get length(): number {
+    return this.cells.length;
+  }
+
+  get(index: number): string {
+    const cell = this.cells.at(index);
+    return typeof cell === "string" ? cell : cellLabel(cell, this.cells, index);
+  }
+}
+
+/** Puts a list of results back in the orientation of the range it came from. */
+export function shaped<T>(values: ArrayLike<T>, orientation: Orientation): T[][] {
+  if (orientation === "row") return [Array.from(values)];
+  const rows: T[][] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) rows[i] = [values[i]];
+  return rows;
+}

@@ -1,0 +1,123 @@
+/**
+ * The funnel functions (src/domain/funnel.ts): stage-to-stage conversion, revenue from
+ * leads and its reverse, and conversion per group. Each function's parameter table comes
+ * just before its JSDoc, named as Excel spells the function (see functions.ts).
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { conversionBy, conversionRates, funnelRevenue, leadsNeeded } from "../domain/funnel";
+import { parameters, runFunction } from "./arguments";
+import { shaped } from "./cells";
+
+const divideByZeroCell = () => new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+
+const CONVERSION = parameters([{ name: "stage_counts", kind: "numbers" }]);
+
+/**
+ * Stage-to-stage conversion rates from the number of deals that reached each stage.
+ * @customfunction CONVERSION CONVERSION
+ * @param stage_counts Deals that reached each stage, in funnel order (a row or a column).
+ * @returns One rate fewer than stages, in the same orientation.
+ */
+export function conversion(stage_counts: any[][]): number[][] {
+  return runFunction(CONVERSION, [stage_counts], ({ stage_counts }) =>
+    shaped(conversionRates(stage_counts.values), stage_counts.orientation)
+  );
+}
+
+const FUNNELREVENUE = parameters([
+  { name: "leads", kind: "number" },
+  { name: "rates", kind: "numbers" },
+  { name: "avg_deal_size", kind: "number" },
+  { name: "collection_ratio", kind: "number", optional: true, default: 1 },
+]);
+
+/**
+ * Revenue collected from leads: leads × each conversion rate × average deal size × collection ratio.
+ * @customfunction FUNNELREVENUE FUNNELREVENUE
+ * @param leads Number of leads entering the funnel.
+ * @param rates Conversion rates from stage to stage, ending with the win rate.
+ * @param avg_deal_size Average value of a won deal.
+ * @param [collection_ratio] Share of won value actually collected (default 1).
+ * @returns Revenue collected.
+ */
+export function funnelrevenue(
+  leads: number,
+  rates: any[][],
+  avg_deal_size: number,
+  collection_ratio?: number
+): number {
+  return runFunction(
+    FUNNELREVENUE,
+    [leads, rates, avg_deal_size, collection_ratio],
+    ({ leads, rates, avg_deal_size, collection_ratio }) =>
+      funnelRevenue(leads, rates.values, avg_deal_size, collection_ratio)
+  );
+}
+
+const LEADSNEEDED = parameters([
+  { name: "target_revenue", kind: "number" },
+  { name: "rates", kind: "numbers" },
+  { name: "avg_deal_size", kind: "number" },
+  { name: "collection_ratio", kind: "number", optional: true, default: 1 },
+]);
+
+/**
+ * Reverse funnel: whole-number volume needed at each stage, from leads down to won deals, to reach a revenue target.
+ * @customfunction LEADSNEEDED LEADSNEEDED
+ * @param target_revenue Revenue to collect.
+ * @param rates Conversion rates from stage to stage, ending with the win rate.
+ * @param avg_deal_size Average value of a won deal.
+ * @param [collection_ratio] Share of won value actually collected (default 1).
+ * @returns One more value than rates: leads first, won deals last, each rounded up.
+ */
+export function leadsneeded(
+  target_revenue: number,
+  rates: any[][],
+  avg_deal_size: number,
+  collection_ratio?: number
+): number[][] {
+  return runFunction(
+    LEADSNEEDED,
+    [target_revenue, rates, avg_deal_size, collection_ratio],
+    ({ target_revenue, rates, avg_deal_size, collection_ratio }) =>
+      shaped(
+        leadsNeeded(target_revenue, rates.values, avg_deal_size, collection_ratio),
+        rates.orientation
+      )
+  );
+}
+
+const CONVERSIONBY = parameters([
+  { name: "groups", kind: "labelColumn" },
+  { name: "stage_reached", kind: "labelColumn", pairedWith: "groups" },
+  { name: "stage_names", kind: "labels" },
+]);
+
+/**
+ * Funnel conversion per group (such as lead source): leads reaching each stage, stage-to-stage and top-to-bottom rates, with a Total row.
+ * @customfunction CONVERSIONBY CONVERSIONBY
+ * @param groups The group of each lead, such as its lead source.
+ * @param stage_reached The furthest stage each lead reached, one of stage_names.
+ * @param stage_names The funnel's stages in order, first stage first.
+ * @returns A table with a header row, one row per group sorted by name, and a Total row.
+ */
+export function conversionby(
+  groups: any[][],
+  stage_reached: any[][],
+  stage_names: any[][]
+): any[][] {
+  return runFunction(
+    CONVERSIONBY,
+    [groups, stage_reached, stage_names],
+    ({ groups, stage_reached, stage_names }) => {
+      const table = conversionBy(groups, stage_reached, stage_names);
+      const body = [...table.groups, table.total].map((row) => [
+        row.group,
+        ...row.reached,
+        ...row.rates.map((rate) => (rate === null ? divideByZeroCell() : rate)),
+        row.overall === null ? divideByZeroCell() : row.overall,
+      ]);
+      return [table.header, ...body];
+    }
+  );
+}
