@@ -3,14 +3,42 @@ import { GroupedVerticalBarChart } from "@fluentui/react-charts";
 import { tokens } from "@fluentui/react-components";
 import type { RepSummary } from "../../domain/territory";
 
-export default function PotentialChart({ reps, title, labels }: { reps: readonly RepSummary[]; title: string; labels: { potential: string; target: string } }) {
+export default function PotentialChart({
+  reps,
+  title,
+  labels,
+}: {
+  reps: readonly RepSummary[];
+  title: string;
+  labels: { potential: string; target: string };
+}) {
   const total = reps.reduce((sum, r) => sum + r.potential, 0);
   const data = reps.map((r) => ({
     name: r.repId,
     series: [
-      { key: "potential", data: Math.round(r.potential), legend: labels.potential, color: tokens.colorPaletteBlueBackground2 },
-      { key: "target", data: Math.round(r.target * total), legend: labels.target, color: tokens.colorNeutralForeground3 },
+      {
+        key: "potential",
+        data: Math.round(r.potential),
+        legend: labels.potential,
+        color: tokens.colorPaletteBlueBackground2,
+      },
+      {
+        key: "target",
+        data: Math.round(r.target * total),
+        legend: labels.target,
+        color: tokens.colorNeutralForeground3,
+      },
     ],
   }));
-  return <GroupedVerticalBarChart chartTitle={title} data={data} height={260} width={Math.max(360, reps.length * 28)} barWidth="auto" hideLegend={false} margins={{ left: 56, right: 16, top: 16, bottom: 36 }} />;
+  return (
+    <GroupedVerticalBarChart
+      chartTitle={title}
+      data={data}
+      height={260}
+      width={Math.max(360, reps.length * 28)}
+      barWidth="auto"
+      hideLegend={false}
+      margins={{ left: 56, right: 16, top: 16, bottom: 36 }}
+    />
+  );
 }

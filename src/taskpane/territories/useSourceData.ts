@@ -92,3 +92,6 @@ export function useSourceData(start: ScenarioRun | undefined) {
 
   return { tables, accounts, reps, choose, setAccounts, setReps, read, loadError };
 }
+
+/** The chosen tables, their mapping and what reads from them, as the pane's steps see them. */
+export type SourceData = ReturnType<typeof useSourceData>;

@@ -4,7 +4,6 @@
  * leaves the draft as typed.
  */
 import {
-  Badge,
   Button,
   Field,
   Input,
@@ -12,87 +11,25 @@ import {
   Subtitle2,
   Text,
   Textarea,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
-import { AddRegular, TargetArrowRegular } from "@fluentui/react-icons";
+import { AddRegular } from "@fluentui/react-icons";
 import { isoFromSerial, serialFromIsoDate } from "../../domain/calendar";
-import {
-  Measure,
-  Method,
-  V2mom,
-  V2momIssue,
-  isStale,
-  itemIds,
-  measureStatus,
-  nextId,
-} from "../../domain/v2mom";
-import type { LinkedValue } from "../../workbook/report";
-import { NumberField } from "../components/NumberField";
+import { Method, V2mom, V2momIssue, itemIds, nextId } from "../../domain/v2mom";
 import { RankedList, RankedListProps } from "../components/RankedList";
 import { MessageKey, useI18n } from "../i18n";
+import { MeasuresSection, MeasuresSectionProps } from "./MeasuresSection";
+import { useV2momEditorStyles } from "./useV2momEditorStyles.styles";
 
-const useStyles = makeStyles({
-  form: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    border: "none",
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-  },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  // minmax(0, 1fr) and min-width 0 let fields shrink to a narrow task pane instead of overflowing it.
-  pair: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    gap: tokens.spacingHorizontalS,
-    "& .fui-Input, & .fui-Select": { minWidth: 0 },
-  },
-  triple: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1fr)",
-    gap: tokens.spacingHorizontalS,
-    "& .fui-Input, & .fui-Select": { minWidth: 0 },
-  },
-  measure: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  statusLine: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "center",
-    flexWrap: "wrap",
-  },
-  add: { alignSelf: "flex-start" },
-});
-
-const STATUS_COLOUR = {
-  "On track": "success",
-  "At risk": "warning",
-  "Off track": "danger",
-} as const;
-export const STALE_AFTER_DAYS = 30;
-
-export interface V2momEditorProps {
+/** The measures' links, cell picking and number checks pass through to the measures section. */
+export interface V2momEditorProps extends Pick<
+  MeasuresSectionProps,
+  "onInvalid" | "linkProblems" | "linked" | "canPickCell" | "onPickCell" | "today"
+> {
   draft: V2mom;
   onChange(draft: V2mom): void;
   documents: readonly V2mom[];
   readOnly: boolean;
   issues: readonly V2momIssue[];
-  /** Fields whose text is not a number yet, keyed like "measureId.target". */
-  onInvalid(key: string, invalid: boolean): void;
-  linkProblems: ReadonlyMap<string, string>;
-  linked: ReadonlyMap<string, LinkedValue>;
-  canPickCell: boolean;
-  onPickCell(measureId: string): void;
-  today: number;
 }
 
 /** A ranked part of the V2MOM (values, methods, obstacles): heading, reorderable rows, Add button. */
@@ -107,7 +44,7 @@ function RankedSection<T extends { id: string }>(
   } & Omit<RankedListProps<T>, "label" | "nameOf">
 ) {
   const { id, title, itemName, addLabel, onAdd, alert, ...list } = props;
-  const styles = useStyles();
+  const styles = useV2momEditorStyles();
   return (
     <section className={styles.section} aria-labelledby={id}>
       <Subtitle2 id={id} as="h3">
@@ -123,21 +60,9 @@ function RankedSection<T extends { id: string }>(
 }
 
 export function V2momEditor(props: V2momEditorProps) {
-  const {
-    draft,
-    onChange,
-    documents,
-    readOnly,
-    issues,
-    onInvalid,
-    linkProblems,
-    linked,
-    canPickCell,
-    onPickCell,
-    today,
-  } = props;
-  const styles = useStyles();
-  const { t, locale } = useI18n();
+  const { draft, onChange, documents, readOnly, issues, ...measureProps } = props;
+  const styles = useV2momEditorStyles();
+  const { t } = useI18n();
   const issueText = (issue: V2momIssue) => t(`v2mom.issue.${issue.code}` as MessageKey);
   const issueFor = (field: string, itemId?: string, codes?: V2momIssue["code"][]) => {
     const found = issues.find(
@@ -180,32 +105,6 @@ export function V2momEditor(props: V2momEditorProps) {
   );
   const setMethod = (id: string, patch: Partial<Method>) =>
     update({ methods: draft.methods.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
-  const setMeasure = (id: string, patch: Partial<Measure>) =>
-    update({ measures: draft.measures.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
-  /** A number of a measure, typed as text: what is not a number yet is flagged and blocks saving. */
-  const measureNumber = (
-    measure: Measure,
-    key: "target" | "actual" | "onTrackAt" | "atRiskAt",
-    options: {
-      hint?: string;
-      validationMessage?: string;
-      disabled?: boolean;
-      also?: (value: number | undefined) => Partial<Measure>;
-    } = {}
-  ) => (
-    <NumberField
-      label={t(`v2mom.measure.${key}`)}
-      value={measure[key]}
-      invalidMessage={t("v2mom.notNumber")}
-      validationMessage={options.validationMessage}
-      disabled={options.disabled ?? readOnly}
-      hint={options.hint}
-      onChange={(value, invalid) => {
-        onInvalid(`${measure.id}.${key}`, invalid);
-        setMeasure(measure.id, { [key]: value, ...options.also?.(value) });
-      }}
-    />
-  );
 
   return (
     <fieldset className={styles.form} disabled={readOnly}>
@@ -384,161 +283,15 @@ export function V2momEditor(props: V2momEditorProps) {
         )}
       />
 
-      <section className={styles.section} aria-labelledby="v2mom-measures">
-        <Subtitle2 id="v2mom-measures" as="h3">
-          {t("v2mom.measures")}
-        </Subtitle2>
-        {draft.measures.map((measure, i) => {
-          const link = measure.actualLink?.trim();
-          const linkedValue = link ? linked.get(link) : undefined;
-          const actual = link
-            ? typeof linkedValue?.value === "number"
-              ? linkedValue.value
-              : undefined
-            : measure.actual;
-          const status = measureStatus(measure, actual);
-          const name = t("v2mom.measure", { rank: i + 1 });
-          return (
-            <div key={measure.id} className={styles.measure} role="group" aria-label={name}>
-              <div className={styles.pair}>
-                <Field
-                  label={t("v2mom.measure.metric")}
-                  required
-                  validationMessage={issueFor("measures", measure.id, ["metricMissing"])}
-                >
-                  <Input
-                    value={measure.metric}
-                    onChange={(_, d) => setMeasure(measure.id, { metric: d.value })}
-                  />
-                </Field>
-                <Field
-                  label={t("v2mom.measure.method")}
-                  validationMessage={issueFor("measures", measure.id, ["measureMethodGone"])}
-                >
-                  <Select
-                    value={measure.methodId ?? ""}
-                    onChange={(_, d) => setMeasure(measure.id, { methodId: d.value || undefined })}
-                  >
-                    {methodOptions}
-                  </Select>
-                </Field>
-              </div>
-              <div className={styles.triple}>
-                <Field label={t("v2mom.measure.unit")}>
-                  <Input
-                    value={measure.unit ?? ""}
-                    onChange={(_, d) => setMeasure(measure.id, { unit: d.value || undefined })}
-                  />
-                </Field>
-                {measureNumber(measure, "target", {
-                  validationMessage: issueFor("measures", measure.id, ["targetNotNumber"]),
-                })}
-                {measureNumber(measure, "actual", {
-                  disabled: readOnly || !!link,
-                  // A typed actual is checked the day it is typed.
-                  also: (value) => ({
-                    lastChecked: value === undefined ? measure.lastChecked : today,
-                  }),
-                })}
-              </div>
-              <Field
-                label={t("v2mom.measure.link")}
-                hint={t("v2mom.measure.linkHint")}
-                validationMessage={
-                  linkProblems.get(measure.id) ?? issueFor("measures", measure.id, ["linkSyntax"])
-                }
-              >
-                <Input
-                  value={measure.actualLink ?? ""}
-                  onChange={(_, d) => setMeasure(measure.id, { actualLink: d.value || undefined })}
-                  contentAfter={
-                    canPickCell ? (
-                      <Button
-                        size="small"
-                        appearance="transparent"
-                        icon={<TargetArrowRegular />}
-                        onClick={() => onPickCell(measure.id)}
-                      >
-                        {t("v2mom.measure.useSelected")}
-                      </Button>
-                    ) : undefined
-                  }
-                />
-              </Field>
-              <div className={styles.triple}>
-                {measureNumber(measure, "onTrackAt", { hint: "0.95" })}
-                {measureNumber(measure, "atRiskAt", {
-                  hint: "0.8",
-                  validationMessage: issueFor("measures", measure.id, ["thresholds"]),
-                })}
-                <Field label={t("v2mom.measure.lastChecked")}>
-                  <Input
-                    type="date"
-                    value={
-                      measure.lastChecked === undefined ? "" : isoFromSerial(measure.lastChecked)
-                    }
-                    onChange={(_, d) =>
-                      setMeasure(measure.id, {
-                        lastChecked: d.value ? serialFromIsoDate(d.value) : undefined,
-                      })
-                    }
-                  />
-                </Field>
-              </div>
-              <div className={styles.statusLine} aria-live="polite">
-                {status ? (
-                  <Badge appearance="filled" color={STATUS_COLOUR[status]}>
-                    {t(`v2mom.measureStatus.${status}`)}
-                  </Badge>
-                ) : (
-                  <Text size={200}>{t("v2mom.measure.noStatus")}</Text>
-                )}
-                {/* A linked actual that resolved was just read: only typed actuals go stale. */}
-                {isStale(measure, today, STALE_AFTER_DAYS) && !(link && linkedValue?.exists) && (
-                  <Badge appearance="outline" color="warning">
-                    {t("v2mom.measure.stale", { days: STALE_AFTER_DAYS })}
-                  </Badge>
-                )}
-                {link && linkedValue?.exists && (
-                  <Text size={200}>
-                    {t("v2mom.measure.linkedValue", {
-                      value:
-                        typeof linkedValue.value === "number"
-                          ? linkedValue.value.toLocaleString(locale)
-                          : String(linkedValue.value ?? "—"),
-                    })}
-                  </Text>
-                )}
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  aria-label={t("v2mom.remove", { item: name })}
-                  onClick={() =>
-                    update({ measures: draft.measures.filter((m) => m.id !== measure.id) })
-                  }
-                >
-                  {t("v2mom.removeShort")}
-                </Button>
-              </div>
-            </div>
-          );
-        })}
-        <Button
-          className={styles.add}
-          icon={<AddRegular />}
-          size="small"
-          onClick={() =>
-            update({
-              measures: [
-                ...draft.measures,
-                { id: newId("K"), metric: "", methodId: draft.methods[0]?.id },
-              ],
-            })
-          }
-        >
-          {t("v2mom.addMeasure")}
-        </Button>
-      </section>
+      <MeasuresSection
+        measures={draft.measures}
+        onChange={(measures) => update({ measures })}
+        newMeasure={() => ({ id: newId("K"), metric: "", methodId: draft.methods[0]?.id })}
+        methodOptions={methodOptions}
+        issueFor={(measureId, codes) => issueFor("measures", measureId, codes)}
+        readOnly={readOnly}
+        {...measureProps}
+      />
     </fieldset>
   );
 }

@@ -1,0 +1,217 @@
+/**
+ * What the pane does with a run's result: save it as a named scenario, make a scenario the
+ * active one, write the assigned reps into the user's accounts table (and undo that), and
+ * draw the review sheet. Each says how it went through the pane's feedback, refusals at
+ * their cells.
+ */
+import * as React from "react";
+import { todaySerial } from "../../../domain/calendar";
+import type { PlanRunResult, QuotaRunSettings } from "../../../domain/planRun";
+import { promoteScenario } from "../../../domain/scenario";
+import type { BalanceSettings } from "../../../domain/territory";
+import type { PlanRow } from "../../../workbook/rows";
+import { previousSheetName } from "../../../workbook/report";
+import {
+  StoredScenario,
+  replaceScenario,
+  scenarioRows,
+  withStates,
+} from "../../../workbook/scenarioTables";
+import { PlanStoreError } from "../../../workbook/storeError";
+import { REVIEW_SHEET, ReviewLabels, territoryReview } from "../../../workbook/territoryReview";
+import { latestWriteBack } from "../../../workbook/writeBack";
+import { useI18n } from "../../i18n";
+import { usePlan } from "../../plan/PlanContext";
+import { SELECTION, SourceData } from "../useSourceData";
+import { Feedback, reasonOf } from "./useFeedback";
+
+export interface ScenarioInputs {
+  result?: PlanRunResult;
+  scenarios: readonly StoredScenario[];
+  source: SourceData;
+  /** The rules and quota settings stored with a saved scenario. */
+  balance: BalanceSettings;
+  quota: QuotaRunSettings;
+}
+
+export interface ScenarioActions {
+  name: string;
+  setName(name: string): void;
+  note: string;
+  setNote(note: string): void;
+  /** The accounts column a write-back fills: the one chosen, else the mapped current owner. */
+  targetColumn?: string;
+  chooseColumn(column: string | undefined): void;
+  /** The latest write-back into the accounts table not undone yet (what Undo would undo). */
+  undoable: PlanRow[];
+  save(): Promise<void>;
+  promote(name: string): Promise<void>;
+  writeBack(): Promise<void>;
+  restore(): Promise<void>;
+  writeReview(): Promise<void>;
+}
+
+export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): ScenarioActions {
+  const { result, scenarios, source, balance, quota } = inputs;
+  const { setMessage, setProblems } = feedback;
+  const { t } = useI18n();
+  const { store, snapshot, save, reload: reloadPlan } = usePlan();
+  const [name, setName] = React.useState("Base");
+  const [note, setNote] = React.useState("");
+  const [writeColumn, setWriteColumn] = React.useState<string>();
+  const targetColumn = writeColumn ?? source.accounts.mapping.currentOwner;
+  const undoable =
+    snapshot && source.accounts.table
+      ? latestWriteBack(snapshot.tables.writeBacks.rows, source.accounts.table.name)
+      : [];
+  const saveFailed = (reason: string) =>
+    setMessage({ intent: "error", text: t("territories.saveFailed", { reason }) });
+
+  const saveScenario = async () => {
+    if (!snapshot || !result || !source.accounts.table || !source.reps.table) return;
+    const scenario = name.trim();
+    if (!scenario) {
+      setMessage({ intent: "error", text: t("territories.nameNeeded") });
+      return;
+    }
+    const existing = scenarios.find((s) => s.name === scenario);
+    const rows = scenarioRows({
+      name: scenario,
+      state: existing?.state ?? "Draft",
+      created: todaySerial(),
+      note: note || undefined,
+      territory: result.territory,
+      quotas: result.quotas,
+      // The method's code, as the command line writes it: the table's data does not depend on the pane's language.
+      quotaMethod: result.quotas ? quota.method.kind : undefined,
+      run: {
+        accountsTable: source.accounts.table,
+        repsTable: source.reps.table,
+        accountColumns: source.accounts.mapping,
+        repColumns: source.reps.mapping,
+        balance,
+        quota: result.quotas ? quota : undefined,
+      },
+    });
+    const outcome = await save(replaceScenario(snapshot, scenario, rows), scenario);
+    if (outcome.ok) {
+      const saved = existing ? "territories.scenarioReplaced" : "territories.scenarioSaved";
+      setMessage({ intent: "success", text: t(saved, { name: scenario }) });
+    } else {
+      saveFailed(outcome.message);
+      setProblems(outcome.problems);
+    }
+  };
+
+  const promote = async (scenario: string) => {
+    if (!snapshot) return;
+    const states = new Map(promoteScenario(scenarios, scenario).map((s) => [s.name, s.state]));
+    const outcome = await save(withStates(snapshot, states), scenario);
+    if (outcome.ok)
+      setMessage({ intent: "success", text: t("territories.promoted", { name: scenario }) });
+    else saveFailed(outcome.message);
+  };
+
+  const writeInto = async (restore: boolean) => {
+    const table = source.accounts.table;
+    const key = source.accounts.mapping.id;
+    if (!snapshot || !table || table.name === SELECTION || !key) return;
+    if (!restore && (!targetColumn || !result)) return;
+    setProblems([]);
+    try {
+      const done = restore
+        ? await store.restoreWriteBack(snapshot, table, key)
+        : await store.writeBack(
+            snapshot,
+            table,
+            key,
+            targetColumn!,
+            new Map(
+              result!.territory.assignments.map((a) => [a.accountId, a.repId as string | null])
+            ),
+            name
+          );
+      const column = restore ? String(undoable[0]?.Column ?? targetColumn) : targetColumn;
+      setMessage({
+        intent: "success",
+        text: t(restore ? "territories.restored" : "territories.writtenBack", {
+          count: done.changed,
+          table: table.name,
+          column: column ?? "",
+        }),
+      });
+      await source.choose("accounts", table, source.accounts.mapping);
+    } catch (error) {
+      saveFailed(reasonOf(error));
+      // A refused write-back or undo says where: duplicate keys, cells changed since.
+      if (error instanceof PlanStoreError) setProblems(error.problems);
+    } finally {
+      // The write-back log is a plan table: read the plan again so the next save starts from it.
+      await reloadPlan();
+    }
+  };
+
+  const writeReview = async () => {
+    if (!result) return;
+    try {
+      await store.writeReport(
+        territoryReview(result.territory, result.quotas, reviewLabels(t, name))
+      );
+      setMessage({
+        intent: "success",
+        text: t("territories.reviewWritten", {
+          sheet: REVIEW_SHEET,
+          previous: previousSheetName(REVIEW_SHEET),
+        }),
+      });
+    } catch (error) {
+      saveFailed(reasonOf(error));
+    }
+  };
+
+  return {
+    name,
+    setName,
+    note,
+    setNote,
+    targetColumn,
+    chooseColumn: setWriteColumn,
+    undoable,
+    save: saveScenario,
+    promote,
+    writeBack: () => writeInto(false),
+    restore: () => writeInto(true),
+    writeReview,
+  };
+}
+
+/** The review sheet's words, in the pane's language. */
+function reviewLabels(t: ReturnType<typeof useI18n>["t"], scenario: string): ReviewLabels {
+  return {
+    title: t("territories.review.title", { name: scenario }),
+    metrics: t("territories.metrics"),
+    metric: {
+      maxAbsDeviation: t("territories.metric.maxAbsDeviation"),
+      coefficientOfVariation: t("territories.metric.coefficientOfVariation"),
+      giniPotentialPerFte: t("territories.metric.giniPotentialPerFte"),
+      maxMinRatio: t("territories.metric.maxMinRatio"),
+      accountsMoved: t("territories.metric.accountsMoved"),
+      continuity: t("territories.metric.continuity"),
+      unassigned: t("territories.unassigned"),
+    },
+    reps: t("territories.reps"),
+    columns: {
+      rep: t("territories.col.rep"),
+      accounts: t("territories.col.accounts"),
+      potential: t("territories.col.potential"),
+      target: t("territories.col.target"),
+      deviation: t("territories.col.deviation"),
+      quota: t("territories.col.quota"),
+    },
+    tieOut: t("territories.tieOut"),
+    companyTarget: t("territories.companyTarget"),
+    quotaSum: t("territories.quotaSum"),
+    difference: t("territories.overAssigned"),
+    chart: t("territories.chart"),
+  };
+}

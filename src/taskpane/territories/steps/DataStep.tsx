@@ -1,0 +1,146 @@
+/**
+ * Step 1, Data: choose the accounts and reps tables (or the selection), map their columns,
+ * preview the first accounts, and see every problem at its cell before anything runs.
+ */
+import * as React from "react";
+import {
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Text,
+} from "@fluentui/react-components";
+import { ACCOUNT_FIELDS, REP_FIELDS } from "../../../workbook/sourceTables";
+import { DataTable } from "../../components/DataTable";
+import { MessageKey, useI18n } from "../../i18n";
+import { headerNames, useWholeNumbers } from "../display";
+import { SourceProblems } from "../SourceProblems";
+import { SELECTION, SourceData } from "../useSourceData";
+import { useTerritoriesStyles } from "../useTerritoriesStyles.styles";
+
+export interface DataStepProps {
+  source: SourceData;
+  /** The tables read without a problem and the rules are valid. */
+  ready: boolean;
+  /** The host can read the selected cells in place of a table. */
+  canSelect: boolean;
+}
+
+type Side = "accounts" | "reps";
+
+export function DataStep({ source, ready, canSelect }: DataStepProps) {
+  const styles = useTerritoriesStyles();
+  const { t } = useI18n();
+  const fmt = useWholeNumbers();
+  const read = source.read;
+  const tableOptions = [...source.tables, ...(canSelect ? [{ name: SELECTION, sheet: "" }] : [])];
+  const pickTable = (side: Side, name: string) => {
+    const table = tableOptions.find((tb) => tb.name === name);
+    void source.choose(side, table);
+  };
+
+  return (
+    <section className={styles.step} aria-label={t("territories.step.data")}>
+      {source.tables.length === 0 && <Text>{t("territories.noTables")}</Text>}
+      {(["accounts", "reps"] as const).map((side) => (
+        <React.Fragment key={side}>
+          <Subtitle2 as="h3">{t(`territories.${side}`)}</Subtitle2>
+          <Field label={t(`territories.${side}Table`)}>
+            <Select
+              value={source[side].table?.name ?? ""}
+              onChange={(_, d) => pickTable(side, d.value)}
+            >
+              <option value="">{t("territories.chooseTable")}</option>
+              {tableOptions.map((tb) => (
+                <option key={tb.name} value={tb.name}>
+                  {tb.name === SELECTION ? t("territories.selection") : `${tb.name} (${tb.sheet})`}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {source[side].raw && (
+            <>
+              <Text size={200}>
+                {t("territories.rows", { count: source[side].raw!.rows.length })}
+              </Text>
+              <ColumnChoices source={source} side={side} />
+            </>
+          )}
+        </React.Fragment>
+      ))}
+      {read && read.accounts.length > 0 && (
+        <div className={styles.scroll}>
+          <DataTable
+            label={t("territories.preview")}
+            columns={(
+              ["id", "region", "industry", "sizeTier", "potential", "currentOwner"] as const
+            ).map((f) => t(`territories.field.accounts.${f}`))}
+            rows={read.accounts.slice(0, 5).map((a) => ({
+              key: a.id,
+              cells: [
+                a.id,
+                a.region,
+                a.industry,
+                a.sizeTier,
+                Number.isFinite(a.potential) ? fmt.format(a.potential) : "—",
+                a.currentOwner ?? "—",
+              ],
+            }))}
+          />
+        </div>
+      )}
+      {read && <SourceProblems problems={read.problems} />}
+      {ready && read && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            {t("territories.readyToRun", {
+              accounts: read.accounts.length,
+              reps: read.reps.length,
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+/** One select per field of the side's table: which of its columns holds the field. */
+function ColumnChoices({ source, side }: { source: SourceData; side: Side }) {
+  const styles = useTerritoriesStyles();
+  const { t } = useI18n();
+  const fields = side === "accounts" ? ACCOUNT_FIELDS : REP_FIELDS;
+  const state = source[side];
+  const set = side === "accounts" ? source.setAccounts : source.setReps;
+  return (
+    <div className={styles.grid}>
+      {fields.map((field) => (
+        <Field
+          key={field.key}
+          label={t(`territories.field.${side}.${field.key}` as MessageKey)}
+          required={"required" in field && field.required}
+        >
+          <Select
+            value={(state.mapping as Record<string, string | undefined>)[field.key] ?? ""}
+            onChange={(_, d) =>
+              set(
+                (current: typeof state) =>
+                  ({
+                    ...current,
+                    mapping: { ...current.mapping, [field.key]: d.value || undefined },
+                  }) as never
+              )
+            }
+          >
+            <option value="">{t("territories.notMapped")}</option>
+            {headerNames(state.raw).map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * Step 5, Scenarios: save the run under a name, draw the review sheet, write the assigned
+ * reps into the user's accounts table (and undo that), list the stored scenarios with their
+ * states, and compare two of them.
+ */
+import { Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
+import type { PlanProblem } from "../../../workbook/rows";
+import type { StoredScenario } from "../../../workbook/scenarioTables";
+import { DataTable } from "../../components/DataTable";
+import { MessageKey, useI18n } from "../../i18n";
+import { percent, useWholeNumbers } from "../display";
+import type { ScenarioActions } from "../hooks/useScenarioActions";
+import type { ScenarioPair } from "../hooks/useScenarioComparison";
+import { SourceProblems } from "../SourceProblems";
+import { useTerritoriesStyles } from "../useTerritoriesStyles.styles";
+
+export interface ScenariosStepProps {
+  actions: ScenarioActions;
+  /** A run's result exists to save, review or write back. */
+  hasResult: boolean;
+  /** The accounts table's columns a write-back can fill. */
+  columns: readonly string[];
+  /** The accounts come from the selection, which cannot be written back to. */
+  fromSelection: boolean;
+  /** Where a save, a write-back or an undo was refused. */
+  problems: readonly PlanProblem[];
+  scenarios: readonly StoredScenario[];
+  pair: ScenarioPair;
+}
+
+export function ScenariosStep(props: ScenariosStepProps) {
+  const { actions, hasResult, columns, fromSelection, problems, scenarios, pair } = props;
+  const styles = useTerritoriesStyles();
+  const { t } = useI18n();
+  return (
+    <section className={styles.step} aria-label={t("territories.step.scenarios")}>
+      <div className={styles.grid}>
+        <Field label={t("territories.scenarioName")}>
+          <Input value={actions.name} onChange={(_, d) => actions.setName(d.value)} />
+        </Field>
+        <Field label={t("territories.note")}>
+          <Input value={actions.note} onChange={(_, d) => actions.setNote(d.value)} />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={!hasResult} onClick={() => void actions.save()}>
+          {t("territories.saveScenario")}
+        </Button>
+        <Button disabled={!hasResult} onClick={() => void actions.writeReview()}>
+          {t("territories.writeReview")}
+        </Button>
+      </div>
+      {!hasResult && <Text size={200}>{t("territories.runFirst")}</Text>}
+      <Subtitle2 as="h3">{t("territories.writeBackHeading")}</Subtitle2>
+      <Text size={200}>{t("territories.writeBackHint")}</Text>
+      <div className={styles.row}>
+        <Field label={t("territories.writeBackColumn")}>
+          <Select
+            value={actions.targetColumn ?? ""}
+            onChange={(_, d) => actions.chooseColumn(d.value || undefined)}
+          >
+            <option value="">{t("territories.notMapped")}</option>
+            {columns.map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button
+          disabled={!hasResult || !actions.targetColumn || fromSelection}
+          onClick={() => void actions.writeBack()}
+        >
+          {t("territories.writeBack")}
+        </Button>
+        <Button disabled={!actions.undoable.length} onClick={() => void actions.restore()}>
+          {t("territories.restore")}
+        </Button>
+      </div>
+      {/* Where a save, a write-back or an undo was refused, at each cell. */}
+      <SourceProblems problems={problems} />
+      <Subtitle2 as="h3">{t("territories.scenarios")}</Subtitle2>
+      {scenarios.length === 0 ? (
+        <Text>{t("territories.noScenarios")}</Text>
+      ) : (
+        <DataTable
+          label={t("territories.scenarios")}
+          columns={[
+            t("territories.scenarioName"),
+            t("territories.state"),
+            t("territories.metric.maxAbsDeviation"),
+            "",
+          ]}
+          rows={scenarios.map((s) => ({
+            key: s.name,
+            cells: [
+              s.name,
+              t(`territories.state.${s.state}` as MessageKey),
+              percent(s.territory.metrics.maxAbsDeviation),
+              s.state !== "Active" && (
+                <Button
+                  size="small"
+                  onClick={() => void actions.promote(s.name)}
+                  aria-label={t("territories.promoteNamed", { name: s.name })}
+                >
+                  {t("territories.promote")}
+                </Button>
+              ),
+            ],
+          }))}
+        />
+      )}
+      {scenarios.length >= 2 && <Comparison scenarios={scenarios} pair={pair} />}
+    </section>
+  );
+}
+
+/** Two scenarios side by side: how many accounts change rep, each metric, each rep's change. */
+function Comparison({
+  scenarios,
+  pair,
+}: {
+  scenarios: readonly StoredScenario[];
+  pair: ScenarioPair;
+}) {
+  const styles = useTerritoriesStyles();
+  const { t } = useI18n();
+  const fmt = useWholeNumbers();
+  const { comparison } = pair;
+  const options = scenarios.map((s) => <option key={s.name}>{s.name}</option>);
+  return (
+    <>
+      <div className={styles.grid}>
+        <Field label={t("territories.compareA")}>
+          <Select value={pair.a} onChange={(_, d) => pair.setA(d.value)}>
+            {options}
+          </Select>
+        </Field>
+        <Field label={t("territories.compareB")}>
+          <Select value={pair.b} onChange={(_, d) => pair.setB(d.value)}>
+            {options}
+          </Select>
+        </Field>
+      </div>
+      {comparison && (
+        <>
+          <Text>
+            {t("territories.comparison", {
+              moves: comparison.moves.length,
+              a: comparison.a,
+              b: comparison.b,
+            })}
+          </Text>
+          <div className={styles.scroll}>
+            <DataTable
+              label={t("territories.compareMetrics")}
+              columns={[t("territories.metric"), comparison.a, comparison.b, "Δ"]}
+              rows={comparison.metrics.map((m) => ({
+                key: m.metric,
+                cells: [
+                  t(`territories.metric.${m.metric}`),
+                  ...[m.a, m.b, m.delta].map((x) => (x === null ? "—" : Number(x.toFixed(4)))),
+                ],
+              }))}
+            />
+            <DataTable
+              label={t("territories.compareReps")}
+              columns={[
+                t("territories.col.rep"),
+                `Δ ${t("territories.col.potential")}`,
+                `Δ ${t("territories.col.quota")}`,
+              ]}
+              rows={comparison.reps
+                .filter((r) => r.potentialDelta !== 0 || (r.quotaDelta ?? 0) !== 0)
+                .map((r) => ({
+                  key: r.repId,
+                  cells: [
+                    r.repId,
+                    fmt.format(r.potentialDelta),
+                    r.quotaDelta === undefined ? "—" : fmt.format(r.quotaDelta),
+                  ],
+                }))}
+            />
+          </div>
+        </>
+      )}
+    </>
+  );
+}
