@@ -3,7 +3,7 @@
  * process that has died is taken over; releasing removes only this run's own lock.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { FileProblem } from "../../src/cli/failures";
@@ -16,7 +16,10 @@ beforeEach(() => {
   plan = join(dir, "plan.xlsx");
   writeFileSync(plan, "workbook");
 });
-afterEach(releaseAllLocks);
+afterEach(() => {
+  releaseAllLocks();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** The pid of a process that has run and exited, so certainly not running now. */
 function deadPid(): number {

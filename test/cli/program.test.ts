@@ -11,13 +11,15 @@ import {
   readFileSync,
   readdirSync,
   realpathSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { acquireLock, releaseAllLocks } from "../../src/cli/lock";
-import { CliSeams, runCli } from "../../src/cli/program";
+import type { CliSeams } from "../../src/cli/program";
+import { salesPlan as run } from "./inProcess";
 import { ACCOUNTS, REPS, SCENARIO, smallPlan } from "./smallPlan";
 
 let dir: string;
@@ -28,28 +30,10 @@ beforeAll(async () => {
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "sales-plan-run-"));
 });
-afterEach(releaseAllLocks);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(
-  args: string[],
-  seams: CliSeams = {},
-  env: Record<string, string> = {}
-): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(
-    args,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env },
-    seams
-  );
-  return { code, stdout, stderr };
-}
+afterEach(() => {
+  releaseAllLocks();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function file(bytes: Uint8Array, name = "plan.xlsx"): string {
   const path = join(dir, name);

@@ -13,6 +13,7 @@ import {
   readFileSync,
   readdirSync,
   readlinkSync,
+  rmSync,
   statSync,
   symlinkSync,
   utimesSync,
@@ -28,6 +29,7 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "sales-plan-safe-"));
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const ORIGINAL = "the user's workbook";
 const NEW = Buffer.from("the plan written back");

@@ -1,7 +1,9 @@
 /**
- * The command line as a user runs it (`node bin/sales-plan.cjs …` in a child process) on the
- * sample workbook and on broken copies: output, exit codes, and what ends up in the file.
- * (program.test.ts covers the same commands in process, faster, on small plans.)
+ * The commands as a user runs them on the sample workbook and on broken copies: output, exit
+ * codes, and what ends up in the file. They run in process (inProcess.ts); the real
+ * `bin/sales-plan.cjs` in a child process, and the full balancing run on the sample, are in
+ * bin.test.ts. (program.test.ts covers the lock, the file checks and each kind of failure on
+ * small plans.)
  */
 import { execFileSync, spawn } from "node:child_process";
 import {
@@ -13,44 +15,27 @@ import {
   readFileSync,
   readdirSync,
   realpathSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { hostname, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import JSZip from "jszip";
-import { openPlanFile } from "../../src/cli/planFile";
 import { sourceTables, writeSamplePlan } from "../../src/sample/samplePlan";
 import { PackageDriver } from "../../src/workbook/packageDriver";
-import { historySpec, tables, TableSpec } from "../../src/workbook/schema";
+import { tables, TableSpec } from "../../src/workbook/schema";
 import type { CellValue } from "../../src/workbook/rows";
-import { storedScenarios } from "../../src/workbook/scenarioTables";
-import { lockPathFor } from "../../src/cli/lock";
+import { lockPathFor, releaseAllLocks } from "../../src/cli/lock";
+import { salesPlan } from "./inProcess";
 import { smallPlan } from "./smallPlan";
 
-// SALES_PLAN_BIN runs these tests against another build of the command (an older checkout).
-const BIN = process.env.SALES_PLAN_BIN ?? resolve(__dirname, "../../bin/sales-plan.cjs");
 const dir = mkdtempSync(join(tmpdir(), "sales-plan-cli-"));
 const sample = join(dir, "sample.xlsx");
 const small = join(dir, "small.xlsx");
 
-function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(process.execPath, [BIN, ...args], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr: "" };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-/** The plan in a file, read the way the command line reads it. */
-const planIn = async (file: string) => (await openPlanFile(file)).store.load();
+const cli = (...args: string[]) => salesPlan(args);
 
 interface CellEdit {
   table: TableSpec;
@@ -80,52 +65,22 @@ beforeAll(async () => {
   writeFileSync(sample, await driver.toBuffer());
   writeFileSync(small, await smallPlan());
 });
+afterEach(releaseAllLocks);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("sales-plan", () => {
-  it("validates the sample: no problems, exit 0", () => {
-    const run = cli("validate", sample);
+  it("validates the sample: no problems, exit 0", async () => {
+    const run = await cli("validate", sample);
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toMatch(/^No problems: 2 V2MOM\(s\), 1 scenario\(s\)/);
   });
 
-  it("runs territories then quotas with the rules stored in the workbook, writes them back and keeps the previous rows", async () => {
-    const file = join(dir, "run.xlsx");
-    copyFileSync(sample, file);
-    const territories = cli("territories", file);
-    expect(territories.code).toBe(0);
-    expect(territories.stdout).toMatch(
-      /Scenario FY27 Base: 2000 account\(s\) assigned to 25 rep\(s\), 0 unassigned\./
-    );
-    const quotas = cli("quotas", file, "--json");
-    expect(quotas.code).toBe(0);
-    const result = JSON.parse(quotas.stdout) as { tiesOut: boolean; reps: { annual: number }[] };
-    expect(result.tiesOut).toBe(true);
-    expect(result.reps).toHaveLength(25);
-
-    const plan = await planIn(file);
-    expect(plan.problems).toEqual([]);
-    const [base] = storedScenarios(plan);
-    expect(base.territory.assignments).toHaveLength(2000);
-    expect(base.quotas?.reps.map((r) => r.annual)).toEqual(result.reps.map((r) => r.annual));
-    // Over-assignment 10% on a 60,000,000 target, split over three managers' teams: within a cent a team.
-    const total = result.reps.reduce((s, r) => s + Math.round(r.annual * 100), 0);
-    expect(Math.abs(total - 6_600_000_000)).toBeLessThanOrEqual(3);
-
-    // Running again keeps the first run's rows in the history table.
-    expect(cli("territories", file).code).toBe(0);
-    const history = await (
-      await openPlanFile(file)
-    ).driver.readTable(historySpec(tables.assignments));
-    expect(history?.rows).toHaveLength(2000);
-    expect(readdirSync(dir).filter((f) => f.includes("run.xlsx"))).toEqual(["run.xlsx"]);
-  }, 240_000);
-
-  it("compares two scenarios, the second saved with --save-as", () => {
+  it("compares two scenarios, the second saved with --save-as", async () => {
     const file = join(dir, "compare.xlsx");
     copyFileSync(small, file);
-    expect(cli("territories", file).code).toBe(0);
-    expect(cli("territories", file, "--save-as", "Unconstrained").code).toBe(0);
-    const run = cli("compare", file, "FY27 Base", "Unconstrained", "--json");
+    expect((await cli("territories", file)).code).toBe(0);
+    expect((await cli("territories", file, "--save-as", "Unconstrained")).code).toBe(0);
+    const run = await cli("compare", file, "FY27 Base", "Unconstrained", "--json");
     expect(run.code).toBe(0);
     const comparison = JSON.parse(run.stdout) as {
       a: string;
@@ -135,19 +90,19 @@ describe("sales-plan", () => {
     };
     expect(comparison).toMatchObject({ a: "FY27 Base", b: "Unconstrained" });
     expect(comparison.metrics.map((m) => m.metric)).toContain("continuity");
-    expect(cli("compare", file, "FY27 Base", "Nope")).toMatchObject({ code: 2 });
-  }, 120_000);
+    expect(await cli("compare", file, "FY27 Base", "Nope")).toMatchObject({ code: 2 });
+  });
 
-  it("territories --scenario Typo refuses with exit 2, naming the scenarios there are, and writes nothing", () => {
+  it("territories --scenario Typo refuses with exit 2, naming the scenarios there are, and writes nothing", async () => {
     const file = join(dir, "typo.xlsx");
     copyFileSync(small, file);
     const before = readFileSync(file);
-    expect(cli("territories", file, "--scenario", "Typo")).toMatchObject({
+    expect(await cli("territories", file, "--scenario", "Typo")).toMatchObject({
       code: 2,
       stderr: 'sales-plan: no scenario named "Typo"; the workbook has "FY27 Base"\n',
     });
     expect(readFileSync(file).equals(before)).toBe(true);
-  }, 120_000);
+  });
 
   it("reports every problem in a hand-broken copy, located, with exit 1, and changes nothing", async () => {
     const file = join(dir, "broken.xlsx");
@@ -157,7 +112,7 @@ describe("sales-plan", () => {
       { table: tables.v2momItems, row: 1, column: "Rank", value: "second" },
     ]);
     const before = readFileSync(file);
-    const validate = cli("validate", file);
+    const validate = await cli("validate", file);
     expect(validate.code).toBe(1);
     expect(validate.stdout).toContain(
       'V2MOM Items · D3 · Rank: Rank holds "second" where a number is needed'
@@ -165,7 +120,7 @@ describe("sales-plan", () => {
     expect(validate.stdout).toContain(
       'Accounts · F5 · Potential: Potential holds "a lot" where a number is needed'
     );
-    const territories = cli("territories", file);
+    const territories = await cli("territories", file);
     expect(territories.code).toBe(1);
     expect(territories.stdout).toContain("Accounts · F5 · Potential");
     expect(readFileSync(file).equals(before)).toBe(true);
@@ -179,7 +134,7 @@ describe("sales-plan", () => {
       { table: sourceTables.accounts, row: 2, column: "Potential", value: -60 },
       { table: sourceTables.reps, row: 1, column: "Capacity", value: 7 },
     ]);
-    const validate = cli("validate", file);
+    const validate = await cli("validate", file);
     expect(validate.code).toBe(1);
     for (const place of [
       "Accounts · A3 · AccountId",
@@ -187,14 +142,15 @@ describe("sales-plan", () => {
       "Reps · G3 · Capacity",
     ])
       expect(validate.stdout).toContain(place);
-    expect(cli("territories", file).code).toBe(3);
-  }, 120_000);
+    expect((await cli("territories", file)).code).toBe(3);
+  });
 
   it("refuses a second run while another process holds the file's lock (exit 2), leaving the file as it was", async () => {
     const file = join(dir, "locked-run.xlsx");
     copyFileSync(small, file);
     const before = readFileSync(file);
-    // A live process that is not this one holds the lock, as a first run would.
+    // A live process that is not this one holds the lock, as a first run would; a process of
+    // its own (not a command), so that it can then end and leave its lock stale.
     const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 120000)"]);
     try {
       writeFileSync(
@@ -207,7 +163,7 @@ describe("sales-plan", () => {
           token: "first-run",
         })
       );
-      const second = cli("territories", file);
+      const second = await cli("territories", file);
       expect(second.code).toBe(2);
       expect(second.stderr).toContain(
         `locked-run.xlsx is in use by another sales-plan run (territories, process ${holder.pid} on ${hostname()}, started 2026-03-01T09:00:00.000Z)`
@@ -218,31 +174,31 @@ describe("sales-plan", () => {
     }
     await new Promise((done) => holder.once("exit", done));
     // Its process gone, the lock is stale: the next run takes it over and releases it.
-    expect(cli("territories", file).code).toBe(0);
+    expect((await cli("territories", file)).code).toBe(0);
     expect(readdirSync(dir).filter((f) => f.includes("locked-run"))).toEqual(["locked-run.xlsx"]);
-  }, 120_000);
+  });
 
-  it("replaces a file keeping its mode 600 and its symbolic link, and refuses a read-only one", () => {
+  it("replaces a file keeping its mode 600 and its symbolic link, and refuses a read-only one", async () => {
     const folder = join(dir, "modes");
     mkdirSync(join(folder, "shared"), { recursive: true });
     const privatePlan = join(folder, "private.xlsx");
     copyFileSync(small, privatePlan);
     chmodSync(privatePlan, 0o600);
-    expect(cli("territories", privatePlan).code).toBe(0);
+    expect((await cli("territories", privatePlan)).code).toBe(0);
     expect(statSync(privatePlan).mode & 0o777).toBe(0o600);
 
     const shared = join(folder, "shared", "team.xlsx");
     copyFileSync(small, shared);
     const link = join(folder, "team.xlsx");
     symlinkSync(join("shared", "team.xlsx"), link);
-    expect(cli("territories", link).code).toBe(0);
+    expect((await cli("territories", link)).code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(shared).equals(readFileSync(small))).toBe(false);
 
     const readOnly = join(folder, "final.xlsx");
     copyFileSync(small, readOnly);
     chmodSync(readOnly, 0o444);
-    const refused = cli("territories", readOnly);
+    const refused = await cli("territories", readOnly);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("final.xlsx is read-only; nothing was written");
     expect(readFileSync(readOnly).equals(readFileSync(small))).toBe(true);
@@ -253,25 +209,25 @@ describe("sales-plan", () => {
       "team.xlsx",
     ]);
     expect(readdirSync(join(folder, "shared"))).toEqual(["team.xlsx"]);
-  }, 120_000);
+  });
 
-  it("refuses a FIFO as --out and a directory as the plan file, with exit 2, without blocking", () => {
+  it("refuses a FIFO as --out and a directory as the plan file, with exit 2, without blocking", async () => {
     const fifo = join(dir, "pipe.xlsx");
     execFileSync("mkfifo", [fifo]);
-    const run = cli("territories", small, "--out", fifo);
+    const run = await cli("territories", small, "--out", fifo);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("pipe.xlsx is a named pipe (FIFO), not a workbook file");
     mkdirSync(join(dir, "folder.xlsx"));
-    expect(cli("validate", join(dir, "folder.xlsx"))).toMatchObject({
+    expect(await cli("validate", join(dir, "folder.xlsx"))).toMatchObject({
       code: 2,
       stderr: `sales-plan: ${join(dir, "folder.xlsx")} is a directory, not a workbook file; give the path of an .xlsx file\n`,
     });
-  }, 120_000);
+  });
 
   it("refuses files that are not plan workbooks, in words, with exit 2", async () => {
     const text = join(dir, "notes.xlsx");
     writeFileSync(text, "Region,Potential\nEMEA,100\n");
-    expect(cli("validate", text)).toMatchObject({
+    expect(await cli("validate", text)).toMatchObject({
       code: 2,
       stderr: "sales-plan: notes.xlsx is not an Excel workbook (.xlsx)\n",
     });
@@ -283,10 +239,10 @@ describe("sales-plan", () => {
         Buffer.alloc(504),
       ])
     );
-    expect(cli("validate", locked).stderr).toMatch(
+    expect((await cli("validate", locked)).stderr).toMatch(
       /locked\.xlsx is password-protected or an old-format \.xls/
     );
-    expect(cli("validate", join(dir, "missing.xlsx"))).toMatchObject({ code: 2 });
+    expect(await cli("validate", join(dir, "missing.xlsx"))).toMatchObject({ code: 2 });
     // A Word document is a zip too, but has no workbook part.
     const docx = new JSZip();
     docx.file(
@@ -300,18 +256,18 @@ describe("sales-plan", () => {
     docx.file("word/document.xml", "<w:document/>");
     const letter = join(dir, "letter.xlsx");
     writeFileSync(letter, await docx.generateAsync({ type: "uint8array" }));
-    expect(cli("validate", letter)).toMatchObject({
+    expect(await cli("validate", letter)).toMatchObject({
       code: 2,
       stderr:
         "sales-plan: letter.xlsx is a Word document, not an Excel workbook (it has no xl/workbook.xml part)\n",
     });
     const empty = join(dir, "empty.xlsx");
     writeFileSync(empty, await (await PackageDriver.blank()).toBuffer());
-    const run = cli("territories", empty, "--json");
+    const run = await cli("territories", empty, "--json");
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toEqual({
       error:
         "no scenario in the workbook says which tables to use, and no Accounts and Reps tables were found",
     });
-  }, 120_000);
+  });
 });
