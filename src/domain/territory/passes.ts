@@ -17,6 +17,10 @@ import {
   SWAP_PARTNERS,
 } from "./tuning";
 
+// Math's functions read once, not per call: under jest's sandbox a global lookup in a hot
+// loop is some 400x slower (CONTRIBUTING.md, "Speed").
+const { abs } = Math;
+
 /** How many steps of a repair pass between two "still working" calls (cancel checks). */
 const BEAT_EVERY = 512;
 
@@ -86,7 +90,7 @@ export function reduceLargestDeviation(
     let worst = -1;
     let worstDeviation = band;
     for (let r = 0; r < board.reps.length; r++) {
-      const d = Math.abs(board.deviation(r));
+      const d = abs(board.deviation(r));
       if (board.target[r] > 0 && !stuck[r] && d > worstDeviation + IMPROVEMENT_EPSILON) {
         worst = r;
         worstDeviation = d;
@@ -130,7 +134,7 @@ export function evenOut(board: Board, withSwaps: boolean, beat: (share: number) 
     const gap = board.repLoad[r] + extra - board.target[r];
     return (gap * gap) / board.target[r];
   };
-  const fits = (r: number, extra: number) => Math.abs(board.deviation(r, extra)) <= ceiling;
+  const fits = (r: number, extra: number) => abs(board.deviation(r, extra)) <= ceiling;
   let changed = false;
   for (let a = 0; a < board.accounts.length; a++) {
     if (a % EVEN_OUT_BEAT_EVERY === EVEN_OUT_BEAT_EVERY - 1) beat(a / board.accounts.length);

@@ -1,4 +1,8 @@
 /** A1 references: 1-based rows and columns, as the sheet XML uses them. */
+
+// Math's functions read once, not per call: under jest's sandbox a global lookup in a hot
+// loop is some 400x slower (CONTRIBUTING.md, "Speed").
+const { floor, max, min } = Math;
 export interface Area {
   top: number;
   left: number;
@@ -17,7 +21,7 @@ export function columnName(column: number): string {
   const cached = letterCache[column];
   if (cached) return cached;
   let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+  for (let n = column; n > 0; n = floor((n - 1) / 26))
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   letterCache[column] = letters;
   return letters;
@@ -34,10 +38,10 @@ export function parseArea(ref: string): Area | undefined {
   const right = match[3] ? columnNumber(match[3].toUpperCase()) : left;
   const bottom = match[4] ? Number(match[4]) : top;
   return {
-    top: Math.min(top, bottom),
-    bottom: Math.max(top, bottom),
-    left: Math.min(left, right),
-    right: Math.max(left, right),
+    top: min(top, bottom),
+    bottom: max(top, bottom),
+    left: min(left, right),
+    right: max(left, right),
   };
 }
 
