@@ -42,3 +42,8 @@ const sized = (
 sized("clientWidth", 360, 360);
 sized("clientHeight", 480, 36);
 sized("offsetHeight", 480, 36);
+
+// The panes read a real .xlsx before they draw; on a loaded 2-core machine that can take
+// longer than Testing Library's default 1 s wait. Waiting longer changes no assertion.
+import { configure } from "@testing-library/react";
+configure({ asyncUtilTimeout: 10_000 });
