@@ -264,6 +264,11 @@ export function patchSheet(
     kept: { column: number; xml: string }[],
     write?: RowWrite
   ) => {
+    // A new row (the common case: a table written on its own sheet) needs no merging.
+    if (!kept.length && !attrs && write?.xml) {
+      out.push(`<${prefix}row r="${row}">${write.xml}</${prefix}row>`);
+      return;
+    }
     let body = "";
     let placed = !write;
     for (const cell of kept) {

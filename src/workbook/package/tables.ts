@@ -190,7 +190,10 @@ export async function addTablePart(
   file.pkg.write(part, newTablePart(id, name, area, header));
   await file.pkg.setContentType(part, CONTENT_TYPE.table);
   const relId = await file.pkg.relate(sheetPart, REL.table, part);
-  let xml = (await file.pkg.read(sheetPart))!;
+  const whole = (await file.pkg.read(sheetPart))!;
+  // <tableParts> follows the sheet data: search only what follows it (a plan sheet is megabytes).
+  const split = Math.max(0, whole.lastIndexOf("sheetData"));
+  let xml = whole.slice(split);
   const entry = `<tablePart r:id="${relId}"/>`;
   const existing = /<((?:\w+:)?tableParts)\b[^>]*?(\/?)>/.exec(xml);
   if (existing) {
@@ -209,6 +212,7 @@ export async function addTablePart(
     const at = ext > xml.lastIndexOf("</sheetData>") && ext >= 0 ? ext : end;
     xml = `${xml.slice(0, at)}<tableParts count="1">${entry}</tableParts>${xml.slice(at)}`;
   }
+  xml = whole.slice(0, split) + xml;
   if (!/xmlns:r=/.test(xml.slice(0, xml.indexOf(">", xml.indexOf("worksheet")))))
     xml = xml.replace(
       /<((?:\w+:)?worksheet)\b/,

@@ -7,8 +7,12 @@
  */
 import { SaxesParser } from "saxes";
 
+// Most cell texts need no escaping: test once rather than run three replaces on each.
+const MARKUP = /[&<>]/;
 export const escapeText = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  MARKUP.test(text)
+    ? text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    : text;
 
 export const escapeAttr = (text: string) =>
   escapeText(text)
@@ -21,6 +25,7 @@ export const escapeAttr = (text: string) =>
 const UNSAFE =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const HAS_UNSAFE = new RegExp(UNSAFE.source);
 const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, "0");
 
 /**
@@ -29,7 +34,7 @@ const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, "0");
  */
 export function excelEscapes(text: string): string {
   const out = text.includes("_x") ? text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1") : text;
-  return out.replace(UNSAFE, (ch) => `_x${hex4(ch.charCodeAt(0))}_`);
+  return HAS_UNSAFE.test(out) ? out.replace(UNSAFE, (ch) => `_x${hex4(ch.charCodeAt(0))}_`) : out;
 }
 
 /** Cell text ready for an element's content. */
