@@ -31,24 +31,48 @@ export interface Move {
 
 /** Up to `count` reps from `reps` (other than `except`, with room) furthest below target. */
 function furthestBelow(board: Board, reps: Int32Array, except: number, count: number): number[] {
-  const picked: number[] = [];
-  for (let j = 0; j < reps.length; j++) {
-    const s = reps[j];
-    if (s === except || board.repCount[s] >= board.maxAccounts) continue;
-    picked.push(s);
-    picked.sort((x, y) => board.deviation(x) - board.deviation(y));
-    if (picked.length > count) picked.pop();
-  }
-  return picked;
+  return extremes(
+    board,
+    reps,
+    count,
+    1,
+    (s) => s !== except && board.repCount[s] < board.maxAccounts
+  );
 }
 
 /** Up to `count` reps from `reps` furthest above target. */
 function furthestAbove(board: Board, reps: Int32Array, count: number): number[] {
+  return extremes(board, reps, count, -1, () => true);
+}
+
+/**
+ * The `count` reps with the lowest (direction 1) or highest (-1) deviation, in that order; ties
+ * keep the order of `reps`, and of tied reps at the cut the earliest stay. This is the order a
+ * stable sort of every candidate would give, kept in a short insertion-sorted list instead: a
+ * cell can have hundreds of eligible reps and the search asks thousands of times.
+ */
+function extremes(
+  board: Board,
+  reps: Int32Array,
+  count: number,
+  direction: 1 | -1,
+  allowed: (rep: number) => boolean
+): number[] {
   const picked: number[] = [];
+  const keys: number[] = [];
   for (let j = 0; j < reps.length; j++) {
-    picked.push(reps[j]);
-    picked.sort((x, y) => board.deviation(y) - board.deviation(x));
-    if (picked.length > count) picked.pop();
+    const s = reps[j];
+    if (!allowed(s)) continue;
+    const key = direction * board.deviation(s);
+    if (picked.length === count && key >= keys[count - 1]) continue;
+    let at = picked.length;
+    while (at > 0 && keys[at - 1] > key) at--;
+    picked.splice(at, 0, s);
+    keys.splice(at, 0, key);
+    if (picked.length > count) {
+      picked.pop();
+      keys.pop();
+    }
   }
   return picked;
 }
