@@ -25,6 +25,14 @@ export function serialFromDate({ year, month, day }: CalendarDate): number {
   return serial < 61 ? serial - 1 : serial;
 }
 
+/**
+ * An instant (milliseconds since 1970 UTC) as a serial, its time of day the fraction: how a
+ * Date or an ISO date-time read from a workbook becomes a cell value. Like Excel, it counts
+ * from 1899-12-30, so it is right from 1900-03-01 on (before, serialFromDate's days differ by
+ * Lotus's leap day).
+ */
+export const serialFromTimestamp = (ms: number): number => ms / MS_PER_DAY + 25_569;
+
 export function dateFromSerial(serial: number): CalendarDate {
   const whole = floor(serial);
   if (whole === 60) throw valueError("serial 60 is 1900-02-29, a date that never existed");

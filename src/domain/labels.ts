@@ -8,6 +8,10 @@ import { naError, valueError } from "./errors";
 /** Case- and space-insensitive key used wherever users type labels (stages, outcomes, groups). */
 export const labelKey = (label: string): string => label.trim().toLowerCase();
 
+/** A cell a person left empty: nothing in it, or only spaces. */
+export const isBlankCell = (value: unknown): boolean =>
+  value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+
 /** Builds a lookup from stage name to its index, rejecting blank and duplicate names. */
 export function stageIndex(
   stageNames: readonly string[],

@@ -4,7 +4,7 @@
  * territory's potential, last year's revenue on their accounts, capacity and start date).
  */
 import { serialFromDate } from "./calendar";
-import { QuotaMethod, QuotaPlan, QuotaRep, planQuotas } from "./quotaPlan";
+import { QuotaPlan, QuotaRep, QuotaSettings, planQuotas } from "./quotaPlan";
 import {
   Account,
   BalanceSettings,
@@ -14,20 +14,23 @@ import {
   balanceTerritories,
 } from "./territory";
 
-export interface QuotaRunSettings {
-  companyTarget: number;
-  method: QuotaMethod;
-  overAssignment?: number;
+/** The quota settings a run takes: the planner's own, with one hedge and one floor and cap for all. */
+export type QuotaRunSettings = Pick<
+  QuotaSettings,
+  | "companyTarget"
+  | "method"
+  | "overAssignment"
+  | "fiscalYearStart"
+  | "rampSchedule"
+  | "seasonality"
+  | "funnel"
+> & {
+  /** The same hedge at every management level. */
   managerHedge?: number;
-  fiscalYearStart: number;
-  rampSchedule?: number[];
-  seasonality?: number[];
   /** The same floor and cap for every rep (absent: none). */
   floor?: number;
   cap?: number;
-  /** Funnel check: the pipeline each rep's quota needs, stage by stage. */
-  funnel?: { rates: number[]; avgDealSize: number; collectionRatio?: number };
-}
+};
 
 /** Where a new plan starts: owners kept within ±5% of target, at most a fifth of accounts moved. */
 export const DEFAULT_BALANCE: BalanceSettings = { toleranceBand: 0.05, maxMovedShare: 0.2 };

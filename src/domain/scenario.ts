@@ -6,7 +6,9 @@
 import type { QuotaPlan, QuotaSettings, RepQuota } from "./quotaPlan";
 import type { FairnessMetrics, TerritoryInput, TerritoryResult } from "./territory";
 
-export type ScenarioState = "Draft" | "Active" | "Archived";
+/** A scenario's states, once: the workbook schema's allowed values and the pane's labels follow it. */
+export const SCENARIO_STATES = ["Draft", "Active", "Archived"] as const;
+export type ScenarioState = (typeof SCENARIO_STATES)[number];
 
 export interface Scenario {
   name: string;

@@ -10,6 +10,7 @@
 import { serialFromIsoDate } from "../domain/calendar";
 import { Column } from "../domain/column";
 import { valueError } from "../domain/errors";
+import { isBlankCell } from "../domain/labels";
 
 export type Orientation = "row" | "column";
 
@@ -21,9 +22,8 @@ export interface Line {
   at(index: number): unknown;
 }
 
-export function isBlank(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
-}
+/** Blank as a table cell is blank: the one rule, kept in the domain. */
+export const isBlank = isBlankCell;
 
 /** True when an optional argument was left out (Excel passes null or undefined). */
 export function isOmitted(argument: unknown): boolean {

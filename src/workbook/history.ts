@@ -5,6 +5,7 @@
  * and the current rows give back every version it keeps. It keeps a stated number of
  * changes (HISTORY_CHANGES_KEPT, HISTORY_ROWS_KEPT): older changes are dropped whole.
  */
+import { isBlankCell, labelKey } from "../domain/labels";
 import { CellValue, RawTable, appendedTable, filledRows } from "./rows";
 import {
   HISTORY_CHANGES_KEPT,
@@ -14,17 +15,12 @@ import {
   historySpec,
 } from "./schema";
 
-const normal = (header: string) => header.trim().toLowerCase();
-
 /** Each raw column's header in the history: the schema's spelling, else the user's. */
 function historyHeaders(spec: TableSpec, raw: RawTable): string[] {
-  const schema = new Map(spec.columns.map((c) => [normal(c.header), c.header]));
+  const schema = new Map(spec.columns.map((c) => [labelKey(c.header), c.header]));
   return raw.header.map((cell, i) => {
-    const name =
-      cell === null || cell === undefined || String(cell).trim() === ""
-        ? `Column${i + 1}`
-        : String(cell).trim();
-    return schema.get(normal(name)) ?? name;
+    const name = isBlankCell(cell) ? `Column${i + 1}` : String(cell).trim();
+    return schema.get(labelKey(name)) ?? name;
   });
 }
 

@@ -5,6 +5,7 @@
  * rebuild whole tables from their models (every scenario's rows when one scenario runs);
  * this is what keeps every row they did not change exactly as the user left it.
  */
+import { serialFromTimestamp } from "../domain/calendar";
 import { CellValue, PlanProblem, PlanRow, RawTable, cellOf, parseTable, toCells } from "./rows";
 import type { TableSpec } from "./schema";
 
@@ -14,7 +15,7 @@ const same = (a: CellValue, b: CellValue) =>
 /** A cell as the adapters take it (a Date from an older reader becomes its Excel serial). */
 function asCell(value: unknown): CellValue {
   if (value === undefined || value === null) return null;
-  if (value instanceof Date) return value.getTime() / 86_400_000 + 25_569;
+  if (value instanceof Date) return serialFromTimestamp(value.getTime());
   return value as CellValue;
 }
 

@@ -3,6 +3,7 @@
  * value that cannot be read is a located problem, never a guess: an unreadable revision would
  * otherwise look like someone else's save, and an unreadable version would be overwritten.
  */
+import { isBlankCell } from "../domain/labels";
 import { CellValue, PlanProblem, RawTable, columnLetters, tableProblem } from "./rows";
 import { SCHEMA_VERSION, infoSpec } from "./schema";
 
@@ -41,16 +42,13 @@ function wholeNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-const isBlank = (value: unknown) =>
-  value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-
 export function readPlanInfo(raw: RawTable | undefined): PlanInfo {
   const info: PlanInfo = { revision: 0, schemaVersion: SCHEMA_VERSION, problems: [] };
   if (!raw) return info;
   const { value: valueColumn } = columnsOf(raw);
   const read = (name: string, code: "revisionUnreadable" | "schemaVersionUnreadable") => {
     const r = rowOf(raw, name);
-    if (r < 0 || isBlank(raw.rows[r][valueColumn])) return undefined;
+    if (r < 0 || isBlankCell(raw.rows[r][valueColumn])) return undefined;
     const cell = raw.rows[r][valueColumn];
     const value = wholeNumber(cell);
     if (value !== undefined) return value;
@@ -93,7 +91,7 @@ export function planInfoRows(
   const { key, value } = columnsOf(raw);
   const width = Math.max(raw.header.length, key + 1, value + 1);
   const header = Array.from({ length: width }, (_, i) =>
-    i < raw.header.length && !isBlank(raw.header[i])
+    i < raw.header.length && !isBlankCell(raw.header[i])
       ? String(raw.header[i])
       : i === key
         ? "Key"
@@ -102,7 +100,7 @@ export function planInfoRows(
           : `Column${i + 1}`
   );
   const rows = raw.rows
-    .filter((cells) => !cells.every(isBlank))
+    .filter((cells) => !cells.every(isBlankCell))
     .map((cells) => Array.from({ length: width }, (_, i) => (cells[i] ?? null) as CellValue));
   for (const [name, text] of values) {
     const at = rows.findIndex((cells) => String(cells[key] ?? "").trim() === name);

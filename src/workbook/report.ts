@@ -3,6 +3,7 @@
  * APIs, so both adapters draw the same sheet. User text only ever goes into `value`, which
  * adapters write as text; formulas come only from the add-in's own builders.
  */
+import { MEASURE_STATUSES, MeasureStatus } from "../domain/v2mom";
 import type { CellValue } from "./rows";
 
 export type CellStyle =
@@ -39,11 +40,13 @@ export interface ReportSheet {
 }
 
 /** Excel's own Good / Neutral / Bad cell colours, so the sheet reads as Excel users expect. */
-export const STATUS_COLOURS = [
-  { text: "On track", fill: "#C6EFCE", font: "#006100" },
-  { text: "At risk", fill: "#FFEB9C", font: "#9C5700" },
-  { text: "Off track", fill: "#FFC7CE", font: "#9C0006" },
-] as const;
+const STATUS_FILLS: Record<MeasureStatus, { fill: string; font: string }> = {
+  "On track": { fill: "#C6EFCE", font: "#006100" },
+  "At risk": { fill: "#FFEB9C", font: "#9C5700" },
+  "Off track": { fill: "#FFC7CE", font: "#9C0006" },
+};
+/** Each measure status with its colours, in the domain's order. */
+export const STATUS_COLOURS = MEASURE_STATUSES.map((text) => ({ text, ...STATUS_FILLS[text] }));
 
 /** A sheet name's previous version is kept under this name when a report is rewritten. */
 export const previousSheetName = (sheet: string) => `${sheet} (previous)`.slice(0, 31);

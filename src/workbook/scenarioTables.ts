@@ -4,6 +4,7 @@
  * and the rules it was run with (one setting per row) so it can be run again anywhere.
  */
 import type { QuotaRunSettings } from "../domain/planRun";
+import { formatNumberList, parseNumberList } from "../domain/numberList";
 import type { QuotaMethod, QuotaPlan } from "../domain/quotaPlan";
 import type { ScenarioResults, ScenarioState } from "../domain/scenario";
 import type {
@@ -41,14 +42,11 @@ export interface StoredScenario extends ScenarioResults {
   run?: ScenarioRun;
 }
 
-const list = (values: number[] | undefined) => (values?.length ? values.join("; ") : undefined);
+const list = (values: number[] | undefined) =>
+  values?.length ? formatNumberList(values) : undefined;
+/** A list as kept in the Value cell; an item edited into something else is left out, as before. */
 const numbers = (text: string | undefined) =>
-  text === undefined
-    ? undefined
-    : text
-        .split(/[;,]/)
-        .map((part) => Number(part.trim()))
-        .filter((n) => Number.isFinite(n));
+  text === undefined ? undefined : parseNumberList(text).values;
 
 /** The run's rules as Setting / Value rows (readable and editable in the workbook). */
 export function settingsRows(scenario: string, run: ScenarioRun): PlanRow[] {

@@ -4,6 +4,9 @@
  * "Plan"; the schema version is kept in the workbook (PlanInfo) so later versions can
  * migrate what earlier ones wrote.
  */
+import { SCENARIO_STATES } from "../domain/scenario";
+import { MEASURE_STATUSES, V2MOM_LEVELS, V2MOM_STATUSES, V2MOM_VERSIONS } from "../domain/v2mom";
+
 export const SCHEMA_VERSION = 1;
 
 export type ColumnType = "text" | "number" | "date" | "boolean";
@@ -44,12 +47,8 @@ const date = (header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
 });
 const bool = (header: string): ColumnSpec => ({ header, type: "boolean" });
 
-export const V2MOM_LEVELS = ["Company", "Organisation", "Team", "Person"] as const;
-export const V2MOM_VERSIONS = ["Annual", "Mid-year refresh"] as const;
-export const V2MOM_STATUSES = ["Draft", "Published"] as const;
+// The choice lists of the plan's own models live in the domain; these are the tables' own.
 export const V2MOM_ITEM_KINDS = ["Value", "Method", "Obstacle"] as const;
-export const MEASURE_STATUSES = ["On track", "At risk", "Off track"] as const;
-export const SCENARIO_STATES = ["Draft", "Active", "Archived"] as const;
 /** Excel's types of a stored cell value, as a write-back records the cell it replaced. */
 export const CELL_KINDS = ["blank", "text", "number", "boolean", "date", "error"] as const;
 

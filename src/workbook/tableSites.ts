@@ -4,6 +4,7 @@
  * there, `TableSite`); here it is decided whether writing would overwrite something.
  */
 import type { TableSite } from "./driver";
+import { columnNumber } from "./package/cellRef";
 import { PlanProblem, columnLetters, tableProblem } from "./rows";
 import type { TableSpec } from "./schema";
 
@@ -24,8 +25,7 @@ export interface SiteCheck {
 export function firstCell(address: string): { row: number; column: number } {
   const match = /^\$?([A-Za-z]+)\$?(\d+)/.exec(address.replace(/^.*!/, ""));
   if (!match) return { row: 1, column: 0 };
-  const column = [...match[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(match[2]), column: column - 1 };
+  return { row: Number(match[2]), column: columnNumber(match[1].toUpperCase()) - 1 };
 }
 
 /** The range a table at `topLeft` covers with a header, `rows` data rows and `columns` columns. */

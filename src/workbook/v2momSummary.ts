@@ -4,7 +4,7 @@
  * live formulas to the linked cells and each status is a formula over actual and target,
  * coloured by conditional formatting, so the sheet stays current as the numbers move.
  */
-import { V2mom, isCellLink, thresholdsOf } from "../domain/v2mom";
+import { MEASURE_STATUSES, V2mom, isCellLink, thresholdsOf } from "../domain/v2mom";
 import { ReportCell, ReportSheet } from "./report";
 
 export const V2MOM_SUMMARY_SHEET = "V2MOM Summary";
@@ -35,9 +35,10 @@ export interface SummaryLabels {
 /** The Excel formula giving a measure's status from its actual and target cells (same rule as measureStatus). */
 function statusFormula(actual: string, target: string, onTrack: number, atRisk: number) {
   const ratio = `${actual}/${target}`;
+  const [ON_TRACK, AT_RISK, OFF_TRACK] = MEASURE_STATUSES;
   return (
-    `=IF(OR(${actual}="",${target}=""),"",IF(${target}=0,IF(${actual}>=0,"On track","Off track"),` +
-    `IF(${ratio}>=${onTrack},"On track",IF(${ratio}>=${atRisk},"At risk","Off track"))))`
+    `=IF(OR(${actual}="",${target}=""),"",IF(${target}=0,IF(${actual}>=0,"${ON_TRACK}","${OFF_TRACK}"),` +
+    `IF(${ratio}>=${onTrack},"${ON_TRACK}",IF(${ratio}>=${atRisk},"${AT_RISK}","${OFF_TRACK}"))))`
   );
 }
 

@@ -7,17 +7,18 @@ import * as React from "react";
 import { Badge, Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { AddRegular, TargetArrowRegular } from "@fluentui/react-icons";
 import { isoFromSerial, serialFromIsoDate } from "../../domain/calendar";
-import { Measure, V2momIssue, isStale, measureStatus } from "../../domain/v2mom";
+import { Measure, MeasureStatus, V2momIssue, isStale, measureStatus } from "../../domain/v2mom";
 import type { LinkedValue } from "../../workbook/report";
 import { NumberField } from "../components/NumberField";
 import { useI18n } from "../i18n";
 import { useV2momEditorStyles } from "./useV2momEditorStyles.styles";
 
-const STATUS_COLOUR = {
+/** A badge colour per status: a new status does not compile until it has one. */
+const STATUS_COLOUR: Record<MeasureStatus, "success" | "warning" | "danger"> = {
   "On track": "success",
   "At risk": "warning",
   "Off track": "danger",
-} as const;
+};
 export const STALE_AFTER_DAYS = 30;
 
 export interface MeasuresSectionProps {

@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { isoFromSerial, serialFromIsoDate } from "../../domain/calendar";
-import { Method, V2mom, V2momIssue, itemIds, nextId } from "../../domain/v2mom";
+import { Method, V2MOM_LEVELS, V2mom, V2momIssue, itemIds, nextId } from "../../domain/v2mom";
 import { RankedList, RankedListProps } from "../components/RankedList";
 import { MessageKey, useI18n } from "../i18n";
 import { MeasuresSection, MeasuresSectionProps } from "./MeasuresSection";
@@ -123,7 +123,7 @@ export function V2momEditor(props: V2momEditorProps) {
             value={draft.level}
             onChange={(_, d) => update({ level: d.value as V2mom["level"] })}
           >
-            {(["Company", "Organisation", "Team", "Person"] as const).map((level) => (
+            {V2MOM_LEVELS.map((level) => (
               <option key={level} value={level}>
                 {t(`v2mom.level.${level}`)}
               </option>

@@ -4,6 +4,7 @@
  * booleans, errors, ISO dates, numbers, cached formula results) and cells written the way
  * Excel writes them. A string is always written as text: it never becomes a formula.
  */
+import { serialFromTimestamp } from "../../domain/calendar";
 import type { CellContent } from "../driver";
 import { MAX_CELL_TEXT, type CellValue } from "../rows";
 import { CellSpan, SheetText, childText, inlineText } from "./sheetData";
@@ -24,7 +25,7 @@ function serialOfIso(text: string): number | null {
   const ms = Date.parse(
     /[zZ]|[+-]\d\d:\d\d$/.test(text) || !text.includes("T") ? text : `${text}Z`
   );
-  return Number.isFinite(ms) ? ms / 86_400_000 + 25_569 : null;
+  return Number.isFinite(ms) ? serialFromTimestamp(ms) : null;
 }
 
 /** A cell's content. Dates come as 1900-system serials whatever the workbook's date system. */

@@ -4,6 +4,7 @@
  */
 import * as React from "react";
 import { Field, Input } from "@fluentui/react-components";
+import { parseNumber } from "../../../domain/numberList";
 
 export interface NumberFieldProps {
   label: string;
@@ -15,15 +16,6 @@ export interface NumberFieldProps {
   validationMessage?: string;
   disabled?: boolean;
   hint?: string;
-}
-
-export function parseNumber(text: string): number | undefined | "invalid" {
-  const trimmed = text.trim().replace(/[,\s_]/g, "");
-  if (trimmed === "") return undefined;
-  const percent = trimmed.endsWith("%");
-  const value = Number(percent ? trimmed.slice(0, -1) : trimmed);
-  if (!Number.isFinite(value)) return "invalid";
-  return percent ? value / 100 : value;
 }
 
 export function NumberField({

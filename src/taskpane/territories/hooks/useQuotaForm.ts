@@ -1,26 +1,17 @@
 /**
  * The quota step's form: the settings typed as numbers, and the three lists (ramp,
- * seasonality, funnel rates) typed as text. Text turns into numbers, and stored numbers back
- * into text, only here.
+ * seasonality, funnel rates) typed as text, read and written as the workbook's settings are
+ * (domain/numberList).
  */
 import * as React from "react";
 import { QuotaRunSettings, defaultQuotaSettings } from "../../../domain/planRun";
 import type { QuotaMethod } from "../../../domain/quotaPlan";
-import { parseNumber } from "../../components/NumberField";
+import { formatNumberList, parseNumberList } from "../../../domain/numberList";
 
-/** "25%; 50%" or "1, 2": the numbers, or "invalid" when one part is not a number. */
+/** The numbers of a list typed as text, or "invalid" while one item is not a number. */
 function numbersOf(text: string): number[] | "invalid" {
-  const parts = text
-    .split(/[;,]/)
-    .map((part) => parseNumber(part))
-    .filter((n) => n !== undefined);
-  return parts.includes("invalid") ? "invalid" : (parts as number[]);
-}
-
-/** Shares as "25%; 50%", plain numbers as "1; 2"; nothing as "". */
-function textOf(values: number[] | undefined, as: "percent" | "number"): string {
-  const shown = (v: number) => (as === "percent" ? `${Number((v * 100).toFixed(4))}%` : String(v));
-  return (values ?? []).map(shown).join("; ");
+  const { values, problems } = parseNumberList(text);
+  return problems.length ? "invalid" : values;
 }
 
 /** A list of numbers typed as text, and whether it is not one the planner accepts. */
@@ -55,7 +46,9 @@ export function useQuotaForm(): QuotaForm {
   const [quota, setQuota] = React.useState<QuotaRunSettings>(() =>
     defaultQuotaSettings(new Date().getFullYear() + 1)
   );
-  const [rampText, setRampText] = React.useState(() => textOf(quota.rampSchedule, "percent"));
+  const [rampText, setRampText] = React.useState(() =>
+    formatNumberList(quota.rampSchedule, "percent")
+  );
   const [seasonText, setSeasonText] = React.useState("");
   const [ratesText, setRatesText] = React.useState("");
   const [dealSize, setDealSize] = React.useState<number>();
@@ -71,9 +64,9 @@ export function useQuotaForm(): QuotaForm {
 
   const prefill = React.useCallback((stored: QuotaRunSettings) => {
     setQuota(stored);
-    setRampText(textOf(stored.rampSchedule, "percent"));
-    setSeasonText(textOf(stored.seasonality, "number"));
-    setRatesText(textOf(stored.funnel?.rates, "percent"));
+    setRampText(formatNumberList(stored.rampSchedule, "percent"));
+    setSeasonText(formatNumberList(stored.seasonality, "number"));
+    setRatesText(formatNumberList(stored.funnel?.rates, "percent"));
     setDealSize(stored.funnel?.avgDealSize);
   }, []);
 

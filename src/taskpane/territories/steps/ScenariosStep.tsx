@@ -7,7 +7,7 @@ import { Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-c
 import type { PlanProblem } from "../../../workbook/rows";
 import type { StoredScenario } from "../../../workbook/scenarioTables";
 import { DataTable } from "../../components/DataTable";
-import { MessageKey, useI18n } from "../../i18n";
+import { useI18n } from "../../i18n";
 import { percent, useWholeNumbers } from "../display";
 import type { ScenarioActions } from "../hooks/useScenarioActions";
 import type { ScenarioPair } from "../hooks/useScenarioComparison";
@@ -95,7 +95,7 @@ export function ScenariosStep(props: ScenariosStepProps) {
             key: s.name,
             cells: [
               s.name,
-              t(`territories.state.${s.state}` as MessageKey),
+              t(`territories.state.${s.state}`),
               percent(s.territory.metrics.maxAbsDeviation),
               s.state !== "Active" && (
                 <Button
