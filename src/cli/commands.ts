@@ -9,7 +9,9 @@ import { quotasFor, runPlan } from "../domain/planRun";
 import { compareScenarios } from "../domain/scenario";
 import { replaceScenario, scenarioRows } from "../workbook/scenarioTables";
 import type { PlanStore } from "../workbook/store";
+import { cliProblem, type CliProblemCode } from "./cliProblems";
 import { FileProblem } from "./failures";
+import { english, type Words } from "./words";
 import {
   NO_TABLES,
   Report,
@@ -17,7 +19,7 @@ import {
   locateIssues,
   pickScenario,
   problemLines,
-  readSources,
+  runSources,
   requireNewScenarioName,
 } from "./scenarioInputs";
 
@@ -31,31 +33,35 @@ export interface TerritoryRequest {
 }
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+const signed = (x: number, text = String(x)) => `${x >= 0 ? "+" : ""}${text}`;
+
+/** A sentence of the command line's catalog, in the reader's language. */
+const sentence = (words: Words, code: CliProblemCode, values?: Record<string, string | number>) =>
+  words.say(cliProblem(code, values));
 
 export async function territories(
   store: PlanStore,
   request: TerritoryRequest,
-  onProgress: (done: number) => void
+  onProgress: (done: number) => void,
+  words: Words = english
 ): Promise<Report & { changed: boolean }> {
   const plan = await store.load();
   const stored = pickScenario(plan, request.scenario);
   if (request.saveAs !== undefined) requireNewScenarioName(plan, request.saveAs);
   if (request.scenario !== undefined && !stored?.run)
-    throw new FileProblem(
-      `the scenario "${request.scenario}" has no stored rules (Scenario Settings)`
-    );
+    throw new FileProblem(cliProblem("noStoredRules", { scenario: request.scenario }));
   const run = stored?.run ?? (await defaultRun(store));
   if (!run) throw new FileProblem(NO_TABLES);
   const name = request.saveAs ?? stored?.name ?? "Base";
   const kept = request.saveAs === undefined ? stored : undefined;
-  const sources = await readSources(store, run);
+  const sources = await runSources(store, run);
   if (sources.problems.length)
     return {
       exitCode: 1,
       changed: false,
       lines: [
-        `${sources.problems.length} problem(s) in the source tables:`,
-        ...problemLines(sources.problems),
+        sentence(words, "sourceProblems", { count: sources.problems.length }),
+        ...problemLines(sources.problems, words),
       ],
       data: { problems: sources.problems },
     };
@@ -69,8 +75,8 @@ export async function territories(
       exitCode: 3,
       changed: false,
       lines: [
-        `The engine refused the input (${located.length} problem(s)):`,
-        ...problemLines(located),
+        sentence(words, "engineRefused", { count: located.length }),
+        ...problemLines(located, words),
       ],
       data: { problems: located },
     };
@@ -93,32 +99,48 @@ export async function territories(
     exitCode: 0,
     changed: true,
     lines: [
-      `Scenario ${name}: ${territory.assignments.length} account(s) assigned to ${territory.reps.length} rep(s), ${territory.unassigned.length} unassigned.`,
-      `  largest deviation ${pct(m.maxAbsDeviation)}, CV ${m.coefficientOfVariation.toFixed(3)}, Gini ${m.giniPotentialPerFte.toFixed(3)}, moved ${m.accountsMoved}, continuity ${pct(m.continuity)}`,
+      sentence(words, "territoriesDone", {
+        name,
+        assigned: territory.assignments.length,
+        reps: territory.reps.length,
+        unassigned: territory.unassigned.length,
+      }),
+      sentence(words, "territoriesMetrics", {
+        deviation: pct(m.maxAbsDeviation),
+        cv: m.coefficientOfVariation.toFixed(3),
+        gini: m.giniPotentialPerFte.toFixed(3),
+        moved: m.accountsMoved,
+        continuity: pct(m.continuity),
+      }),
     ],
-    data: { scenario: name, metrics: m, unassigned: territory.unassigned, reps: territory.reps },
+    data: {
+      scenario: name,
+      metrics: m,
+      // The JSON keeps its shape: the reason's code is for the panes' translation.
+      unassigned: territory.unassigned.map(({ accountId, reason }) => ({ accountId, reason })),
+      reps: territory.reps,
+    },
   };
 }
 
 export async function quotas(
   store: PlanStore,
-  scenarioName: string | undefined
+  scenarioName: string | undefined,
+  words: Words = english
 ): Promise<Report & { changed: boolean }> {
   const plan = await store.load();
   const stored = pickScenario(plan, scenarioName);
-  if (!stored) throw new FileProblem("name a scenario with --scenario (there is no Active one)");
+  if (!stored) throw new FileProblem(cliProblem("noActiveScenario"));
   if (!stored.run?.quota)
-    throw new FileProblem(
-      `the scenario ${stored.name} has no quota settings (quota.companyTarget in Scenario Settings)`
-    );
-  const sources = await readSources(store, stored.run);
+    throw new FileProblem(cliProblem("noQuotaSettings", { scenario: stored.name }));
+  const sources = await runSources(store, stored.run);
   if (sources.problems.length)
     return {
       exitCode: 1,
       changed: false,
       lines: [
-        `${sources.problems.length} problem(s) in the source tables:`,
-        ...problemLines(sources.problems),
+        sentence(words, "sourceProblems", { count: sources.problems.length }),
+        ...problemLines(sources.problems, words),
       ],
       data: { problems: sources.problems },
     };
@@ -130,8 +152,8 @@ export async function quotas(
       exitCode: 3,
       changed: false,
       lines: [
-        `The engine refused the input (${located.length} problem(s)):`,
-        ...problemLines(located),
+        sentence(words, "engineRefused", { count: located.length }),
+        ...problemLines(located, words),
       ],
       data: { problems: located },
     };
@@ -149,12 +171,24 @@ export async function quotas(
   const changes = replaceScenario(plan, stored.name, rows);
   await store.save(plan, { scenarios: changes.scenarios, quotas: changes.quotas }, stored.name);
   const total = outcome.value.reps.reduce((s, r) => s + r.annual, 0);
+  const tie = cliProblem(outcome.value.tiesOut ? "tiesOut" : "doesNotTieOut");
   return {
     exitCode: 0,
     changed: true,
     lines: [
-      `Scenario ${stored.name}: quotas for ${outcome.value.reps.length} rep(s) from a company target of ${q.companyTarget.toLocaleString("en-US")} (fiscal year from ${isoFromSerial(q.fiscalYearStart)}).`,
-      `  rep quotas sum to ${total.toLocaleString("en-US", { maximumFractionDigits: 2 })}; ${outcome.value.tiesOut ? "ties out at every level" : "DOES NOT tie out"}`,
+      sentence(words, "quotasDone", {
+        name: stored.name,
+        reps: outcome.value.reps.length,
+        target: q.companyTarget.toLocaleString("en-US"),
+        start: isoFromSerial(q.fiscalYearStart),
+      }),
+      words.say({
+        ...cliProblem("quotasSum", {
+          total: total.toLocaleString("en-US", { maximumFractionDigits: 2 }),
+          tie: tie.message,
+        }),
+        parts: { tie },
+      }),
     ],
     data: {
       scenario: stored.name,
@@ -165,23 +199,33 @@ export async function quotas(
   };
 }
 
-export async function compare(store: PlanStore, a: string, b: string): Promise<Report> {
+export async function compare(
+  store: PlanStore,
+  a: string,
+  b: string,
+  words: Words = english
+): Promise<Report> {
   const plan = await store.load();
   const [x, y] = [pickScenario(plan, a), pickScenario(plan, b)];
   const c = compareScenarios(x, y);
   return {
     exitCode: 0,
     lines: [
-      `${c.moves.length} account(s) have a different rep in ${b} than in ${a}.`,
+      sentence(words, "compareMoves", { count: c.moves.length, a, b }),
       ...c.metrics.map(
         (m) =>
           `  ${m.metric}: ${m.a ?? "—"} → ${m.b ?? "—"} (${m.delta === null ? "—" : (m.delta >= 0 ? "+" : "") + m.delta.toFixed(4)})`
       ),
       ...c.reps
         .filter((r) => r.potentialDelta !== 0 || (r.quotaDelta ?? 0) !== 0)
-        .map(
-          (r) =>
-            `  ${r.repId}: potential ${r.potentialDelta >= 0 ? "+" : ""}${r.potentialDelta}${r.quotaDelta === undefined ? "" : `, quota ${r.quotaDelta >= 0 ? "+" : ""}${r.quotaDelta.toFixed(2)}`}`
+        .map((r) =>
+          r.quotaDelta === undefined
+            ? sentence(words, "compareRep", { rep: r.repId, potential: signed(r.potentialDelta) })
+            : sentence(words, "compareRepQuota", {
+                rep: r.repId,
+                potential: signed(r.potentialDelta),
+                quota: signed(r.quotaDelta, r.quotaDelta.toFixed(2)),
+              })
         ),
     ],
     data: c,

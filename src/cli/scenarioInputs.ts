@@ -8,44 +8,33 @@ import type { InputIssue } from "../domain/territory";
 import type { PlanProblem } from "../workbook/rows";
 import { tables } from "../workbook/schema";
 import { ScenarioRun, StoredScenario, storedScenarios } from "../workbook/scenarioTables";
-import {
-  ACCOUNT_FIELDS,
-  REP_FIELDS,
-  SourceTables,
-  autoMap,
-  guessSourceTables,
-  readSourceTables,
-} from "../workbook/sourceTables";
+import type { SourceTables } from "../workbook/sourceTables";
+import { guessedPicks, mapSources, picksOfRun, readSources } from "../workbook/sources";
 import type { PlanSnapshot, PlanStore } from "../workbook/store";
+import { placeOf, type Problem } from "../domain/problem";
+import { cliProblem } from "./cliProblems";
 import { ExitCode, FileProblem } from "./failures";
+import { english, type Words } from "./words";
 
 export interface Report {
   exitCode: ExitCode;
-  /** Lines for people. */
+  /** Lines for people, in the language of the one who runs the command. */
   lines: string[];
   /** The same, for programs (--json). */
   data: unknown;
 }
 
-export const where = (p: PlanProblem) =>
-  [p.sheet, p.address ?? (p.row ? `row ${p.row}` : undefined), p.column]
-    .filter(Boolean)
-    .join(" · ");
+/** Where a problem is, in English ("Accounts · C7 · Potential"). */
+export const where = (p: PlanProblem) => placeOf(p);
 
 /** Reads the accounts and reps a run names, with every problem located in the user's tables. */
-export async function readSources(store: PlanStore, run: ScenarioRun): Promise<SourceTables> {
-  const [accountsRaw, repsRaw] = await Promise.all([
-    store.readUserTable(run.accountsTable),
-    store.readUserTable(run.repsTable),
-  ]);
-  if (!accountsRaw)
-    throw new FileProblem(`the accounts table ${run.accountsTable.name} is not in the workbook`);
-  if (!repsRaw)
-    throw new FileProblem(`the reps table ${run.repsTable.name} is not in the workbook`);
-  return readSourceTables(
-    { raw: accountsRaw, table: run.accountsTable.name, mapping: run.accountColumns },
-    { raw: repsRaw, table: run.repsTable.name, mapping: run.repColumns }
-  );
+export async function runSources(store: PlanStore, run: ScenarioRun): Promise<SourceTables> {
+  const sides = await readSources(store, picksOfRun(run));
+  if (!sides.accounts.raw)
+    throw new FileProblem(cliProblem("accountsTableGone", { table: run.accountsTable.name }));
+  if (!sides.reps.raw)
+    throw new FileProblem(cliProblem("repsTableGone", { table: run.repsTable.name }));
+  return mapSources(sides)!;
 }
 
 const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
@@ -70,8 +59,8 @@ export function pickScenario(
   if (!found)
     throw new FileProblem(
       all.length
-        ? `no scenario named "${name}"; the workbook has ${quoted(all.map((s) => s.name))}`
-        : `no scenario named "${name}"; the workbook has no scenarios yet`
+        ? cliProblem("unknownScenario", { name, names: quoted(all.map((s) => s.name)) })
+        : cliProblem("unknownScenarioNone", { name })
     );
   return found;
 }
@@ -79,32 +68,26 @@ export function pickScenario(
 /** Refuses a name for a new scenario that is already taken. */
 export function requireNewScenarioName(plan: PlanSnapshot, name: string): void {
   if (storedScenarios(plan).some((s) => s.name === name))
-    throw new FileProblem(
-      `there is already a scenario named "${name}"; run it again with --scenario "${name}", or choose another name`
-    );
+    throw new FileProblem(cliProblem("scenarioTaken", { name }));
 }
 
 /** Rules for a workbook with no stored scenario: its Accounts and Reps tables, recognised by their headers. */
 export async function defaultRun(store: PlanStore): Promise<ScenarioRun | undefined> {
-  const { accounts: accountsTable, reps: repsTable } = guessSourceTables(
-    await store.listUserTables()
-  );
-  if (!accountsTable || !repsTable) return undefined;
-  const [a, r] = await Promise.all([
-    store.readUserTable(accountsTable),
-    store.readUserTable(repsTable),
-  ]);
+  const picks = guessedPicks(await store.listUserTables());
+  const accounts = picks.accounts.source;
+  const reps = picks.reps.source;
+  if (accounts?.kind !== "table" || reps?.kind !== "table") return undefined;
+  const sides = await readSources(store, picks);
   return {
-    accountsTable,
-    repsTable,
-    accountColumns: autoMap(ACCOUNT_FIELDS, a?.header ?? []),
-    repColumns: autoMap(REP_FIELDS, r?.header ?? []),
+    accountsTable: accounts.table,
+    repsTable: reps.table,
+    accountColumns: sides.accounts.mapping,
+    repColumns: sides.reps.mapping,
     balance: DEFAULT_BALANCE,
   };
 }
 
-export const NO_TABLES =
-  "no scenario in the workbook says which tables to use, and no Accounts and Reps tables were found";
+export const NO_TABLES = cliProblem("noTables");
 
 /**
  * The engine's issues where a user fixes them: a cell of the accounts or reps table, or the
@@ -123,14 +106,18 @@ export function locateIssues(
           sheet: tables.scenarioSettings.sheet,
           table: tables.scenarioSettings.table,
           column: `${settings}.${issue.field}`,
-          message: `${scenario}: ${issue.message}`,
-          code: issue.code,
-          values: issue.values,
+          ...inScenario(scenario, issue),
         }
       : sources.locate(issue)
   );
 }
 
+/** "FY27 Base: …": a problem of one scenario's input (or one V2MOM), its words kept for translation. */
+export const inScenario = (scenario: string, problem: Problem): Problem => ({
+  ...cliProblem("inScenario", { scenario, problem: problem.message }),
+  parts: { problem },
+});
+
 /** One line per problem, its place first. */
-export const problemLines = (problems: readonly PlanProblem[]) =>
-  problems.map((p) => `  ${where(p)}: ${p.message}`);
+export const problemLines = (problems: readonly PlanProblem[], words: Words = english) =>
+  problems.map((p) => `  ${words.place(p)}: ${words.say(p)}`);

@@ -13,8 +13,18 @@ import { tables } from "../workbook/schema";
 import { ScenarioRun, StoredScenario, storedScenarios } from "../workbook/scenarioTables";
 import type { PlanStore } from "../workbook/store";
 import { v2momFromRows } from "../workbook/v2momTables";
+import { cliProblem } from "./cliProblems";
 import { FileProblem } from "./failures";
-import { Report, defaultRun, locateIssues, readSources, where } from "./scenarioInputs";
+import {
+  Report,
+  defaultRun,
+  inScenario,
+  locateIssues,
+  problemLines,
+  runSources,
+  where,
+} from "./scenarioInputs";
+import { english, type Words } from "./words";
 
 /** What running one scenario would refuse, located. */
 async function scenarioProblems(
@@ -25,7 +35,7 @@ async function scenarioProblems(
 ): Promise<PlanProblem[]> {
   let sources;
   try {
-    sources = await readSources(store, run);
+    sources = await runSources(store, run);
   } catch (error) {
     if (!(error instanceof FileProblem)) throw error;
     return [
@@ -33,7 +43,7 @@ async function scenarioProblems(
         severity: "error",
         sheet: tables.scenarioSettings.sheet,
         table: tables.scenarioSettings.table,
-        message: `${name}: ${error.message}`,
+        ...inScenario(name, error.said),
       },
     ];
   }
@@ -67,7 +77,7 @@ function once(problems: PlanProblem[]): PlanProblem[] {
   });
 }
 
-export async function validate(store: PlanStore): Promise<Report> {
+export async function validate(store: PlanStore, words: Words = english): Promise<Report> {
   const plan = await store.load();
   const problems: PlanProblem[] = [...plan.problems];
   const documents = v2momFromRows(
@@ -82,7 +92,7 @@ export async function validate(store: PlanStore): Promise<Report> {
         sheet: "V2MOM Documents",
         table: "PlanV2momDocuments",
         column: issue.field,
-        message: `${doc.orgUnit || doc.id}: ${issue.message}`,
+        ...inScenario(doc.orgUnit || doc.id, issue),
       });
   const scenarios = storedScenarios(plan).filter((s) => s.run);
   for (const scenario of scenarios)
@@ -98,13 +108,23 @@ export async function validate(store: PlanStore): Promise<Report> {
     exitCode: errors ? 1 : 0,
     lines: found.length
       ? [
-          `${found.length} problem(s), ${errors} error(s):`,
-          ...found.map(
-            (p) => `  ${p.severity === "error" ? "error" : "warning"}  ${where(p)}: ${p.message}`
-          ),
+          words.say(cliProblem("validateFound", { count: found.length, errors })),
+          ...found.map((p) => {
+            const severity = cliProblem(
+              p.severity === "error" ? "severityError" : "severityWarning"
+            );
+            // The problem's own line ("  place: words"), after its severity.
+            return `  ${words.say(severity)}${problemLines([p], words)[0]}`;
+          }),
         ]
       : [
-          `No problems: ${documents.length} V2MOM(s), ${plan.tables.scenarios.rows.length} scenario(s), revision ${plan.revision}.`,
+          words.say(
+            cliProblem("validateClean", {
+              documents: documents.length,
+              scenarios: plan.tables.scenarios.rows.length,
+              revision: plan.revision,
+            })
+          ),
         ],
     data: { problems: found, revision: plan.revision },
   };

@@ -4,7 +4,8 @@
  * every cell that cannot be read is reported with its address, and the rows that can be read
  * are kept.
  */
-import { fill } from "../domain/wording";
+import { isBlankCell } from "../domain/labels";
+import { fill } from "../domain/problem";
 import {
   INPUT_ISSUES,
   type Account,
@@ -207,7 +208,7 @@ function readRows<K extends string>(
   const sheetRows: number[] = [];
   if (problems.length) return { rows, sheetRows, problems };
   raw.rows.forEach((cells, r) => {
-    if (cells.every((c) => c === null || c === undefined || String(c).trim() === "")) return;
+    if (cells.every(isBlankCell)) return;
     const sheetRow = raw.headerRow + 1 + r;
     const row = {} as Record<K, CellValue>;
     for (const field of fields) {
@@ -287,11 +288,15 @@ function readReps(raw: RawTable, table: string, mapping: ColumnMapping<RepField>
   };
 }
 
-interface SourceSideRead<K extends string> {
+/** A user's table as read, under the name its problems are reported with, and its column mapping. */
+export interface MappedTable<K extends string> {
   raw: RawTable;
   table: string;
-  sheetRows: number[];
   mapping: ColumnMapping<K>;
+}
+
+interface SourceSideRead<K extends string> extends MappedTable<K> {
+  sheetRows: number[];
 }
 
 /** An engine issue (row n of the accounts or reps given to it) placed back at its cell in the user's table. */
@@ -341,8 +346,8 @@ export interface SourceTables {
 
 /** The accounts and reps tables read with their column mappings, for the pane and the command line alike. */
 export function readSourceTables(
-  accounts: { raw: RawTable; table: string; mapping: ColumnMapping<AccountField> },
-  reps: { raw: RawTable; table: string; mapping: ColumnMapping<RepField> }
+  accounts: MappedTable<AccountField>,
+  reps: MappedTable<RepField>
 ): SourceTables {
   const a = readAccounts(accounts.raw, accounts.table, accounts.mapping);
   const r = readReps(reps.raw, reps.table, reps.mapping);

@@ -25,10 +25,11 @@ import {
   tableProblem,
 } from "./rows";
 import { SCHEMA_VERSION, TableName, historySpec, infoSpec, tableNames, tables } from "./schema";
-import { PlanStoreError, refusal } from "./storeError";
+import { PlanStoreError, refusal, storeProblem } from "./storeError";
 import { UserColumn, readUserColumn, userTableSpec } from "./userColumn";
 import { latestWriteBack, planRestore, planWriteBack } from "./writeBack";
 import type { LinkedValue, ReportSheet } from "./report";
+import { errorText } from "../domain/problem";
 
 // The adapter interface lives in driver.ts; importers of the store keep finding it here.
 export type { CellContent, TableSite, UserTable, WorkbookDriver } from "./driver";
@@ -142,6 +143,8 @@ export class PlanStore {
    * rows; rows whose key is not given keep their cell). Each cell it replaces goes to the
    * write-back log first, exactly (value, type, formula, row), in the same change, so
    * `restoreWriteBack` can put it back. Refused when a key to write is in several rows.
+   * Returns the plan after the change (as `load` would read it, so the caller adopts it and
+   * reads nothing again but the user's table it shows) and how many cells changed.
    */
   async writeBack(
     base: PlanSnapshot,
@@ -205,7 +208,7 @@ export class PlanStore {
       await this.driver.writeColumn!(column.table, header, after);
       return logged;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorText(error);
       const putBack = await this.driver.writeColumn!(column.table, header, column.cells).then(
         () => true,
         () => false
@@ -214,7 +217,11 @@ export class PlanStore {
       if (!putBack)
         throw new PlanStoreError(
           "write-failed",
-          `writing into ${column.table.name} failed (${reason}) and some cells may have changed; ${tables.writeBacks.sheet} keeps what they were: reload, then undo the write-back`
+          storeProblem("columnFailedChanged", {
+            table: column.table.name,
+            reason,
+            log: tables.writeBacks.sheet,
+          })
         );
       // The log must not list a write-back that did not happen.
       const reverted = await this.save(logged, { writeBacks: base.tables.writeBacks.rows }).then(
@@ -223,8 +230,11 @@ export class PlanStore {
       );
       throw new PlanStoreError(
         "write-failed",
-        `writing into ${column.table.name} failed (${reason}); its previous values are unchanged` +
-          (reverted ? "" : `, but ${tables.writeBacks.sheet} still lists that write-back`)
+        storeProblem(reverted ? "columnFailed" : "columnFailedListed", {
+          table: column.table.name,
+          reason,
+          log: tables.writeBacks.sheet,
+        })
       );
     }
   }
@@ -284,23 +294,14 @@ export class PlanStore {
   ): Promise<PlanSnapshot> {
     const changed = (Object.keys(changes) as TableName[]).filter((name) => changes[name]);
     if (base.schemaVersion > SCHEMA_VERSION)
-      throw new PlanStoreError(
-        "invalid",
-        "this workbook was saved by a newer version of the add-in"
-      );
+      throw new PlanStoreError("invalid", storeProblem("newerVersion"));
     const infoBefore = await this.driver.readTable(infoSpec);
     const info = readPlanInfo(infoBefore);
     if (info.problems.length) throw refusal(info.problems);
     if (base.problems.some((p) => p.code && INFO_CODES.has(p.code)))
-      throw new PlanStoreError(
-        "conflict",
-        `${infoSpec.sheet} was changed after you loaded the plan; reload it, then make your change again`
-      );
+      throw new PlanStoreError("conflict", storeProblem("infoChanged", { sheet: infoSpec.sheet }));
     if (info.revision !== base.revision) {
-      throw new PlanStoreError(
-        "conflict",
-        "someone else saved this plan after you loaded it; reload to see their changes, then make yours again"
-      );
+      throw new PlanStoreError("conflict", storeProblem("savedByOther"));
     }
     const previous = new Map<TableName, RawTable | undefined>();
     for (const name of changed) {
@@ -308,7 +309,7 @@ export class PlanStore {
       if (fingerprint(raw) !== base.fingerprints[name]) {
         throw new PlanStoreError(
           "conflict",
-          `${tables[name].sheet} was edited after you loaded it; reload to see those edits, then make your change again`
+          storeProblem("tableEdited", { sheet: tables[name].sheet })
         );
       }
       previous.set(name, raw);
@@ -342,7 +343,7 @@ export class PlanStore {
     if (problems.length)
       throw new PlanStoreError(
         "invalid",
-        `${problems.length} problem(s) must be fixed before saving`,
+        storeProblem("mustFix", { count: problems.length }),
         problems
       );
 

@@ -57,6 +57,24 @@ describe("writing into the user's table and undoing it", () => {
     expect(await owners(driver)).toEqual(OWNERS);
   });
 
+  it("returns the plan as the workbook then holds it, for the next change to start from", async () => {
+    const driver = workbook();
+    const store = new PlanStore(driver, now);
+    const written = await store.writeBack(
+      await store.load(),
+      accounts,
+      "Id",
+      "Owner",
+      everyoneTo("R9")
+    );
+    expect(written.snapshot).toEqual(await store.load());
+    const restored = await store.restoreWriteBack(written.snapshot, accounts, "Id");
+    expect(restored.snapshot).toEqual(await store.load());
+    // A change made from the returned plan is not refused as someone else's edit.
+    const saved = await store.save(restored.snapshot, { scenarios: [] });
+    expect(saved.revision).toBe(restored.snapshot.revision + 1);
+  });
+
   it("keeps each previous cell in the log with its type and formula", async () => {
     const driver = workbook();
     const store = new PlanStore(driver, now);

@@ -8,6 +8,7 @@ import type { PlanProblem, PlanRow } from "../../workbook/rows";
 import type { TableName } from "../../workbook/schema";
 import { PlanSnapshot, PlanStore, PlanStoreError } from "../../workbook/store";
 import { useI18n } from "../i18n";
+import { errorText } from "../../domain/problem";
 
 export type SaveOutcome =
   | { ok: true }
@@ -26,6 +27,11 @@ export interface PlanState {
   /** Why the plan could not be read, in words. */
   loadError?: string;
   reload(): Promise<void>;
+  /**
+   * Takes the snapshot a store operation returned (a write-back, its undo) as the plan, so
+   * nothing is read again: the store already re-read what the operation wrote.
+   */
+  adopt(snapshot: PlanSnapshot): void;
   /** Saves one logical change; on failure nothing is written and the caller keeps what the user typed. */
   save(
     changes: Partial<Record<TableName, readonly PlanRow[]>>,
@@ -36,7 +42,7 @@ export interface PlanState {
 const PlanContext = React.createContext<PlanState | undefined>(undefined);
 
 export function PlanProvider({ store, children }: { store: PlanStore; children: React.ReactNode }) {
-  const { t } = useI18n();
+  const { t, sayError } = useI18n();
   const [snapshot, setSnapshot] = React.useState<PlanSnapshot>();
   const [loading, setLoading] = React.useState(true);
   const [loadError, setLoadError] = React.useState<string>();
@@ -47,7 +53,7 @@ export function PlanProvider({ store, children }: { store: PlanStore; children: 
       setSnapshot(await store.load());
       setLoadError(undefined);
     } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
+      setLoadError(errorText(error));
     } finally {
       setLoading(false);
     }
@@ -66,21 +72,28 @@ export function PlanProvider({ store, children }: { store: PlanStore; children: 
         return { ok: true };
       } catch (error) {
         if (error instanceof PlanStoreError)
-          return { ok: false, kind: error.kind, message: error.message, problems: error.problems };
+          return {
+            ok: false,
+            kind: error.kind,
+            message: sayError(error),
+            problems: error.problems,
+          };
         return {
           ok: false,
           kind: "unexpected",
-          message: error instanceof Error ? error.message : String(error),
+          message: errorText(error),
           problems: [],
         };
       }
     },
-    [snapshot, store, t]
+    [snapshot, store, t, sayError]
   );
 
+  const adopt = React.useCallback((next: PlanSnapshot) => setSnapshot(next), []);
+
   const value = React.useMemo<PlanState>(
-    () => ({ store, snapshot, loading, loadError, reload, save }),
-    [store, snapshot, loading, loadError, reload, save]
+    () => ({ store, snapshot, loading, loadError, reload, adopt, save }),
+    [store, snapshot, loading, loadError, reload, adopt, save]
   );
   return <PlanContext.Provider value={value}>{children}</PlanContext.Provider>;
 }

@@ -28,7 +28,7 @@ import { QuotasStep } from "./steps/QuotasStep";
 import { ResultsStep } from "./steps/ResultsStep";
 import { RulesStep } from "./steps/RulesStep";
 import { ScenariosStep } from "./steps/ScenariosStep";
-import { SELECTION, useSourceData } from "./useSourceData";
+import { useSourceData } from "./useSourceData";
 import { useTerritoriesStyles } from "./useTerritoriesStyles.styles";
 
 const STEPS = ["data", "rules", "results", "quotas", "scenarios"] as const;
@@ -147,7 +147,7 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
           actions={actions}
           hasResult={!!result}
           columns={headerNames(source.accounts.raw)}
-          fromSelection={source.accounts.table?.name === SELECTION}
+          fromSelection={source.accounts.source?.kind === "selection"}
           problems={feedback.problems}
           scenarios={scenarios}
           pair={pair}

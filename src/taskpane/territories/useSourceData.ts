@@ -1,29 +1,21 @@
 /** The accounts and reps the pane plans with: chosen tables, their column mapping, and what is wrong in them. */
 import * as React from "react";
 import { validateTerritoryInput } from "../../domain/territory";
-import type { RawTable } from "../../workbook/rows";
+import type { AccountField, ColumnMapping, RepField } from "../../workbook/sourceTables";
 import {
-  ACCOUNT_FIELDS,
-  AccountField,
-  ColumnMapping,
-  REP_FIELDS,
-  RepField,
-  autoMap,
-  guessSourceTables,
-  readSourceTables,
-} from "../../workbook/sourceTables";
+  SourceRef,
+  SourceSide,
+  fieldsOf,
+  guessedPicks,
+  mapSources,
+  picksOfRun,
+  readSide,
+  readSources,
+} from "../../workbook/sources";
 import type { ScenarioRun } from "../../workbook/scenarioTables";
 import type { UserTable } from "../../workbook/store";
 import { usePlan } from "../plan/PlanContext";
-
-/** The current selection stands in for a table under this name. */
-export const SELECTION = "(selection)";
-
-export interface SourceSide<K extends string> {
-  table?: UserTable;
-  raw?: RawTable;
-  mapping: ColumnMapping<K>;
-}
+import { errorText } from "../../domain/problem";
 
 /** `start`: the rules of the scenario to begin from, when the workbook has one. */
 export function useSourceData(start: ScenarioRun | undefined) {
@@ -36,22 +28,16 @@ export function useSourceData(start: ScenarioRun | undefined) {
   const choose = React.useCallback(
     async (
       side: "accounts" | "reps",
-      table: UserTable | undefined,
+      source: SourceRef | undefined,
       mapping?: ColumnMapping<string>
     ) => {
       try {
-        const raw = !table
-          ? undefined
-          : table.name === SELECTION
-            ? await store.readSelection()
-            : await store.readUserTable(table);
-        const fields = side === "accounts" ? ACCOUNT_FIELDS : REP_FIELDS;
-        const next = { table, raw, mapping: mapping ?? (raw ? autoMap(fields, raw.header) : {}) };
+        const next = await readSide(store, fieldsOf(side), { source, mapping });
         if (side === "accounts") setAccounts(next as SourceSide<AccountField>);
         else setReps(next as SourceSide<RepField>);
         setLoadError(undefined);
       } catch (error) {
-        setLoadError(error instanceof Error ? error.message : String(error));
+        setLoadError(errorText(error));
       }
     },
     [store]
@@ -72,17 +58,19 @@ export function useSourceData(start: ScenarioRun | undefined) {
   React.useEffect(() => {
     if (started.current || !snapshot || (!start && !tables.length)) return;
     started.current = true;
-    const guess = guessSourceTables(tables);
-    void choose("accounts", start?.accountsTable ?? guess.accounts, start?.accountColumns);
-    void choose("reps", start?.repsTable ?? guess.reps, start?.repColumns);
-  }, [snapshot, start, tables, choose]);
+    void readSources(store, start ? picksOfRun(start) : guessedPicks(tables)).then(
+      (read) => {
+        setAccounts(read.accounts);
+        setReps(read.reps);
+        setLoadError(undefined);
+      },
+      (error: unknown) => setLoadError(errorText(error))
+    );
+  }, [snapshot, start, tables, store]);
 
   const read = React.useMemo(() => {
-    if (!accounts.raw || !reps.raw || !accounts.table || !reps.table) return undefined;
-    const sources = readSourceTables(
-      { raw: accounts.raw, table: accounts.table.name, mapping: accounts.mapping },
-      { raw: reps.raw, table: reps.table.name, mapping: reps.mapping }
-    );
+    const sources = mapSources({ accounts, reps });
+    if (!sources) return undefined;
     // The engine's own checks once every cell reads, so each problem is said once.
     const problems = sources.problems.length
       ? sources.problems

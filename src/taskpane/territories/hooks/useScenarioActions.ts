@@ -19,11 +19,12 @@ import {
 } from "../../../workbook/scenarioTables";
 import { PlanStoreError } from "../../../workbook/storeError";
 import { REVIEW_SHEET, ReviewLabels, territoryReview } from "../../../workbook/territoryReview";
+import { tableOfSource } from "../../../workbook/sources";
 import { latestWriteBack } from "../../../workbook/writeBack";
 import { useI18n } from "../../i18n";
 import { usePlan } from "../../plan/PlanContext";
-import { SELECTION, SourceData } from "../useSourceData";
-import { Feedback, reasonOf } from "./useFeedback";
+import { SourceData } from "../useSourceData";
+import { Feedback } from "./useFeedback";
 
 export interface ScenarioInputs {
   result?: PlanRunResult;
@@ -54,21 +55,24 @@ export interface ScenarioActions {
 export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): ScenarioActions {
   const { result, scenarios, source, balance, quota } = inputs;
   const { setMessage, setProblems } = feedback;
-  const { t } = useI18n();
-  const { store, snapshot, save, reload: reloadPlan } = usePlan();
+  const { t, sayError } = useI18n();
+  const { store, snapshot, save, adopt, reload: reloadPlan } = usePlan();
   const [name, setName] = React.useState("Base");
   const [note, setNote] = React.useState("");
   const [writeColumn, setWriteColumn] = React.useState<string>();
   const targetColumn = writeColumn ?? source.accounts.mapping.currentOwner;
+  // A write-back goes into a table; the selection is read only.
+  const accountsTable =
+    source.accounts.source?.kind === "table" ? source.accounts.source.table : undefined;
   const undoable =
-    snapshot && source.accounts.table
-      ? latestWriteBack(snapshot.tables.writeBacks.rows, source.accounts.table.name)
+    snapshot && accountsTable
+      ? latestWriteBack(snapshot.tables.writeBacks.rows, accountsTable.name)
       : [];
   const saveFailed = (reason: string) =>
     setMessage({ intent: "error", text: t("territories.saveFailed", { reason }) });
 
   const saveScenario = async () => {
-    if (!snapshot || !result || !source.accounts.table || !source.reps.table) return;
+    if (!snapshot || !result || !source.accounts.source || !source.reps.source) return;
     const scenario = name.trim();
     if (!scenario) {
       setMessage({ intent: "error", text: t("territories.nameNeeded") });
@@ -85,8 +89,8 @@ export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): 
       // The method's code, as the command line writes it: the table's data does not depend on the pane's language.
       quotaMethod: result.quotas ? quota.method.kind : undefined,
       run: {
-        accountsTable: source.accounts.table,
-        repsTable: source.reps.table,
+        accountsTable: tableOfSource(source.accounts.source),
+        repsTable: tableOfSource(source.reps.source),
         accountColumns: source.accounts.mapping,
         repColumns: source.reps.mapping,
         balance,
@@ -113,9 +117,9 @@ export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): 
   };
 
   const writeInto = async (restore: boolean) => {
-    const table = source.accounts.table;
+    const table = accountsTable;
     const key = source.accounts.mapping.id;
-    if (!snapshot || !table || table.name === SELECTION || !key) return;
+    if (!snapshot || !table || !key) return;
     if (!restore && (!targetColumn || !result)) return;
     setProblems([]);
     try {
@@ -131,6 +135,8 @@ export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): 
             ),
             name
           );
+      // The store re-read the write-back log it saved: that snapshot is the plan now.
+      adopt(done.snapshot);
       const column = restore ? String(undoable[0]?.Column ?? targetColumn) : targetColumn;
       setMessage({
         intent: "success",
@@ -140,13 +146,13 @@ export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): 
           column: column ?? "",
         }),
       });
-      await source.choose("accounts", table, source.accounts.mapping);
+      // The accounts table is the user's, not the plan's: read it alone to show what was written.
+      await source.choose("accounts", source.accounts.source, source.accounts.mapping);
     } catch (error) {
-      saveFailed(reasonOf(error));
+      saveFailed(sayError(error));
       // A refused write-back or undo says where: duplicate keys, cells changed since.
       if (error instanceof PlanStoreError) setProblems(error.problems);
-    } finally {
-      // The write-back log is a plan table: read the plan again so the next save starts from it.
+      // A write that failed half-way may have kept its log rows: read the plan again.
       await reloadPlan();
     }
   };
@@ -165,7 +171,7 @@ export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): 
         }),
       });
     } catch (error) {
-      saveFailed(reasonOf(error));
+      saveFailed(sayError(error));
     }
   };
 

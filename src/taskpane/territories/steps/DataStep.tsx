@@ -16,7 +16,8 @@ import { DataTable } from "../../components/DataTable";
 import { MessageKey, useI18n } from "../../i18n";
 import { headerNames, useWholeNumbers } from "../display";
 import { SourceProblems } from "../SourceProblems";
-import { SELECTION, SourceData } from "../useSourceData";
+import type { SourceRef } from "../../../workbook/sources";
+import { SourceData } from "../useSourceData";
 import { useTerritoriesStyles } from "../useTerritoriesStyles.styles";
 
 export interface DataStepProps {
@@ -29,15 +30,23 @@ export interface DataStepProps {
 
 type Side = "accounts" | "reps";
 
+/** The selection's option; Excel table names cannot hold parentheses, so no table has this value. */
+const SELECTION_OPTION = "(selection)";
+const optionOf = (source: SourceRef | undefined) =>
+  !source ? "" : source.kind === "selection" ? SELECTION_OPTION : source.table.name;
+
 export function DataStep({ source, ready, canSelect }: DataStepProps) {
   const styles = useTerritoriesStyles();
   const { t } = useI18n();
   const fmt = useWholeNumbers();
   const read = source.read;
-  const tableOptions = [...source.tables, ...(canSelect ? [{ name: SELECTION, sheet: "" }] : [])];
-  const pickTable = (side: Side, name: string) => {
-    const table = tableOptions.find((tb) => tb.name === name);
-    void source.choose(side, table);
+  const pickTable = (side: Side, value: string) => {
+    const table = source.tables.find((tb) => tb.name === value);
+    const picked: SourceRef | undefined =
+      canSelect && value === SELECTION_OPTION
+        ? { kind: "selection" }
+        : table && { kind: "table", table };
+    void source.choose(side, picked);
   };
 
   return (
@@ -48,15 +57,16 @@ export function DataStep({ source, ready, canSelect }: DataStepProps) {
           <Subtitle2 as="h3">{t(`territories.${side}`)}</Subtitle2>
           <Field label={t(`territories.${side}Table`)}>
             <Select
-              value={source[side].table?.name ?? ""}
+              value={optionOf(source[side].source)}
               onChange={(_, d) => pickTable(side, d.value)}
             >
               <option value="">{t("territories.chooseTable")}</option>
-              {tableOptions.map((tb) => (
+              {source.tables.map((tb) => (
                 <option key={tb.name} value={tb.name}>
-                  {tb.name === SELECTION ? t("territories.selection") : `${tb.name} (${tb.sheet})`}
+                  {`${tb.name} (${tb.sheet})`}
                 </option>
               ))}
+              {canSelect && <option value={SELECTION_OPTION}>{t("territories.selection")}</option>}
             </Select>
           </Field>
           {source[side].raw && (
