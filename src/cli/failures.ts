@@ -3,25 +3,35 @@
  * on. 1 problems in the plan's tables, 2 an unusable file or request, 4 a bug (the engine's own
  * refusals, 3, are reports, not errors). Nothing prints a stack trace unless asked for.
  */
+import { wordsFrom, type Problem, type Worded } from "../domain/problem";
 import type { PlanProblem } from "../workbook/rows";
 import type { PlanStoreError } from "../workbook/storeError";
+import { cliProblem } from "./cliProblems";
 
 export type ExitCode = 0 | 1 | 2 | 3 | 4;
 
 /** A problem with a file or with what was asked (exit code 2). */
 export class FileProblem extends Error {
   override name = "FileProblem";
+  /** The message as a problem with its code, said in the user's language when printed. */
+  readonly said: Problem;
+  constructor(said: Worded | Problem) {
+    super(said.message);
+    this.said = said;
+  }
 }
 
 export interface Failure {
   exitCode: ExitCode;
   message: string;
+  /** The message as a problem with its code. */
+  said: Problem;
   /** Located problems behind the message (a store refusal), for printing one per line. */
   problems: PlanProblem[];
 }
 
 /** What the operating system's error codes mean for someone running the command. */
-const SYSTEM_REASONS: Record<string, string> = {
+export const SYSTEM_REASONS = {
   ENOENT: "no such file or directory",
   EACCES: "permission denied",
   EPERM: "operation not permitted",
@@ -37,7 +47,12 @@ const SYSTEM_REASONS: Record<string, string> = {
   EBUSY: "the file is busy",
   ETXTBSY: "the file is busy",
   EXDEV: "the files are on different disks",
-};
+  /** A code not listed above, with Node's own words. */
+  other: "{code} ({detail})",
+  /** A reason about one file: "plan.xlsx: the disk is full". */
+  about: "{subject}: {reason}",
+} as const;
+const systemWords = wordsFrom(SYSTEM_REASONS);
 
 interface SystemError extends Error {
   code: string;
@@ -54,18 +69,33 @@ export function isSystemError(error: unknown): error is SystemError {
   return typeof error === "object" && typeof code === "string" && /^E[A-Z0-9]+$/.test(code);
 }
 
-/** "the disk is full" for ENOSPC: the reason in words, for any code. */
-export const systemReason = (error: SystemError) =>
-  SYSTEM_REASONS[error.code] ?? `${error.code} (${error.message})`;
+const listed = (code: string): code is Exclude<keyof typeof SYSTEM_REASONS, "other" | "about"> =>
+  Object.prototype.hasOwnProperty.call(SYSTEM_REASONS, code) &&
+  code !== "other" &&
+  code !== "about";
+
+/** "the disk is full" for ENOSPC: the reason as a problem, for any code. */
+export const systemReasonSaid = (error: SystemError): Worded =>
+  listed(error.code)
+    ? systemWords(error.code)
+    : systemWords("other", { code: error.code, detail: error.message });
 
 /** "plan.xlsx: the disk is full" from an ENOSPC error, naming the file it concerns. */
-export function systemMessage(error: SystemError, file?: string): string {
+export function systemSaid(error: SystemError, file?: string): Problem {
   const subject = file ?? error.path;
-  return subject ? `${subject}: ${systemReason(error)}` : systemReason(error);
+  const reason = systemReasonSaid(error);
+  return subject
+    ? { ...systemWords("about", { subject, reason: reason.message }), parts: { reason } }
+    : reason;
 }
 
-const REPORT_HINT =
-  "This is a bug in sales-plan: please report it with the command you ran (SALES_PLAN_DEBUG=1 shows the details).";
+/** The reason in English words, for any code. */
+export const systemReason = (error: SystemError) => systemReasonSaid(error).message;
+
+/** The same naming the file, in English. */
+export const systemMessage = (error: SystemError, file?: string) => systemSaid(error, file).message;
+
+const said = (problem: Problem) => ({ message: problem.message, said: problem });
 
 /**
  * The store's refusals, recognised by name: while the store moves to storeError.ts both it
@@ -77,17 +107,19 @@ const isPlanStoreError = (error: unknown): error is PlanStoreError =>
 
 /** The exit code and message for an error that ended a command. */
 export function failureFor(error: unknown): Failure {
-  if (error instanceof FileProblem) return { exitCode: 2, message: error.message, problems: [] };
+  if (error instanceof FileProblem) return { exitCode: 2, ...said(error.said), problems: [] };
   if (isPlanStoreError(error)) {
     // A located refusal (rows that cannot be written, cells in the way of a table, a renamed
     // table) is a problem in the plan's tables; a conflict or a failed write concerns the file.
     const inTables =
       (error.kind === "invalid" || error.kind === "refused") && error.problems.length > 0;
-    return { exitCode: inTables ? 1 : 2, message: error.message, problems: error.problems };
+    // The store's error as it was before it carried its words (see isPlanStoreError).
+    const words: Problem = error.said ?? { message: error.message };
+    return { exitCode: inTables ? 1 : 2, ...said(words), problems: error.problems };
   }
-  if (isSystemError(error)) return { exitCode: 2, message: systemMessage(error), problems: [] };
+  if (isSystemError(error)) return { exitCode: 2, ...said(systemSaid(error)), problems: [] };
   const message =
     typeof (error as Error)?.message === "string" ? (error as Error).message : String(error);
   const firstLine = message.split("\n", 1)[0] || (error as Error)?.name || "unknown error";
-  return { exitCode: 4, message: `internal error: ${firstLine}. ${REPORT_HINT}`, problems: [] };
+  return { exitCode: 4, ...said(cliProblem("internal", { detail: firstLine })), problems: [] };
 }

@@ -17,7 +17,14 @@ import {
 } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { FileProblem, isSystemError, systemMessage } from "./failures";
+import type { Problem } from "../domain/problem";
+import { cliProblem } from "./cliProblems";
+import { FileProblem, isSystemError, systemSaid } from "./failures";
+
+const lockFailed = (lock: string, reason: Problem): Problem => ({
+  ...cliProblem("lockFailed", { lock, reason: reason.message }),
+  parts: { reason },
+});
 
 /** What a lock file says about the run holding it. */
 export interface LockOwner {
@@ -65,11 +72,19 @@ function isAlive(owner: LockOwner): boolean {
   }
 }
 
-function heldMessage(file: string, lockPath: string, owner: LockOwner | undefined): string {
+function heldMessage(file: string, lockPath: string, owner: LockOwner | undefined): Problem {
   const who = owner
-    ? `another sales-plan run (${owner.command}, process ${owner.pid} on ${owner.host}, started ${owner.started})`
-    : "another sales-plan run";
-  return `${basename(file)} is in use by ${who}; try again when it has finished (if no such run exists, delete ${lockPath})`;
+    ? cliProblem("lockOwner", {
+        command: owner.command,
+        pid: owner.pid,
+        host: owner.host,
+        started: owner.started,
+      })
+    : cliProblem("lockOwnerUnknown");
+  return {
+    ...cliProblem("lockHeld", { file: basename(file), who: who.message, lock: lockPath }),
+    parts: { who },
+  };
 }
 
 function create(lockPath: string, owner: LockOwner): boolean {
@@ -79,7 +94,7 @@ function create(lockPath: string, owner: LockOwner): boolean {
   } catch (error) {
     if (isSystemError(error) && error.code === "EEXIST") return false;
     throw isSystemError(error)
-      ? new FileProblem(`cannot lock ${lockPath}: ${systemMessage(error, dirname(lockPath))}`)
+      ? new FileProblem(lockFailed(lockPath, systemSaid(error, dirname(lockPath))))
       : error;
   }
   try {

@@ -10,6 +10,8 @@ import { PackageDriver } from "../workbook/packageDriver";
 import { PlanStore } from "../workbook/store";
 import { FileProblem } from "./failures";
 import { FileState, ReadFile, ReplaceOptions, readRegularFile, replaceFile } from "./safeFile";
+import { errorText, type Worded } from "../domain/problem";
+import { cliProblem } from "./cliProblems";
 
 export { FileProblem };
 
@@ -38,10 +40,10 @@ const SPREADSHEET_MAIN =
   /(spreadsheetml\.(sheet|template)\.main|ms-excel\.(sheet|template|addin)\.macroEnabled\.main)\+xml$/i;
 
 /** What the main part of an Office package other than a workbook makes it, for the message. */
-function otherOfficeFile(contentType: string | undefined): string {
-  if (contentType?.includes("wordprocessingml")) return "a Word document";
-  if (contentType?.includes("presentationml")) return "a PowerPoint presentation";
-  return "a zip archive";
+function otherOfficeFile(contentType: string | undefined): Worded {
+  if (contentType?.includes("wordprocessingml")) return cliProblem("wordDocument");
+  if (contentType?.includes("presentationml")) return cliProblem("powerPointPresentation");
+  return cliProblem("zipArchive");
 }
 
 /**
@@ -58,14 +60,15 @@ async function requireWorkbookPackage(bytes: Uint8Array, name: string): Promise<
     const part = office ? resolveTarget("", office.target) : "xl/workbook.xml";
     if (pkg.has(part)) main = { part, contentType: await pkg.contentTypeOf(part) };
   } catch (error) {
-    throw new FileProblem(
-      `${name} could not be read as an Excel workbook (${error instanceof Error ? error.message : String(error)})`
-    );
+    throw new FileProblem(cliProblem("packageUnreadable", { name, reason: errorText(error) }));
   }
-  if (!main || !SPREADSHEET_MAIN.test(main.contentType ?? ""))
-    throw new FileProblem(
-      `${name} is ${otherOfficeFile(main?.contentType)}, not an Excel workbook (it has no xl/workbook.xml part)`
-    );
+  if (!main || !SPREADSHEET_MAIN.test(main.contentType ?? "")) {
+    const kind = otherOfficeFile(main?.contentType);
+    throw new FileProblem({
+      ...cliProblem("notWorkbookPackage", { name, kind: kind.message }),
+      parts: { kind },
+    });
+  }
 }
 
 /** Reads a plan file and opens it as the workbench does; FileProblem (exit code 2) for anything unusable. */
@@ -73,19 +76,14 @@ export async function openPlanFile(path: string): Promise<OpenedPlan> {
   const file = readRegularFile(path);
   const { bytes } = file;
   const name = basename(path);
-  if (startsWith(bytes, COMPOUND))
-    throw new FileProblem(
-      `${name} is password-protected or an old-format .xls; open it in Excel, remove the password (or save as .xlsx) and try again`
-    );
-  if (!startsWith(bytes, ZIP)) throw new FileProblem(`${name} is not an Excel workbook (.xlsx)`);
+  if (startsWith(bytes, COMPOUND)) throw new FileProblem(cliProblem("encrypted", { name }));
+  if (!startsWith(bytes, ZIP)) throw new FileProblem(cliProblem("notXlsx", { name }));
   await requireWorkbookPackage(bytes, name);
   let driver: PlanFileDriver;
   try {
     driver = await readWorkbook(bytes);
   } catch (error) {
-    throw new FileProblem(
-      `${name} could not be read as an Excel workbook: ${error instanceof Error ? error.message : String(error)}`
-    );
+    throw new FileProblem(cliProblem("workbookUnreadable", { name, reason: errorText(error) }));
   }
   return { driver, store: new PlanStore(driver), file };
 }

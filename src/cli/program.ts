@@ -17,8 +17,10 @@ import {
   existingRegularFile,
   inspectTarget,
 } from "./safeFile";
+import { cliProblem, type CliProblemCode } from "./cliProblems";
 import { problemLines } from "./scenarioInputs";
 import { validate } from "./validate";
+import { cliWords } from "./words";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -60,14 +62,8 @@ function progressBar(options: Common, io: CliIo): { update(done: number): void; 
  * replaced only with `--force`, and only by a name Excel opens as a workbook.
  */
 function checkOut(out: string, force: boolean): void {
-  if (!/\.xls[xm]$/i.test(out))
-    throw new FileProblem(
-      `--out ${out}: give a file name ending in .xlsx (or .xlsm), which Excel opens as a workbook`
-    );
-  if (!force && existsSync(out))
-    throw new FileProblem(
-      `--out ${out} already exists; choose a new file name, or add --force to replace it`
-    );
+  if (!/\.xls[xm]$/i.test(out)) throw new FileProblem(cliProblem("outExtension", { out }));
+  if (!force && existsSync(out)) throw new FileProblem(cliProblem("outExists", { out }));
 }
 
 /**
@@ -108,20 +104,25 @@ async function writing(
   }
 }
 
+/** JSON for programs: a problem's parts are its words for people, already in its message. */
+const asJson = (data: unknown, indent?: number) =>
+  JSON.stringify(data, (key, value: unknown) => (key === "parts" ? undefined : value), indent);
+
 function print(outcome: Outcome, options: Common, io: CliIo): ExitCode {
-  if (options.json) io.stdout(`${JSON.stringify(outcome.data, null, 2)}\n`);
+  if (options.json) io.stdout(`${asJson(outcome.data, 2)}\n`);
   else for (const line of outcome.lines) io.stdout(`${line}\n`);
   return outcome.exitCode;
 }
 
 function fail(error: unknown, options: Common, io: CliIo): ExitCode {
   const failure = failureFor(error);
+  const words = cliWords(io.env);
   if (options.json) {
     const located = failure.problems.length ? { problems: failure.problems } : {};
-    io.stdout(`${JSON.stringify({ error: failure.message, ...located })}\n`);
+    io.stdout(`${asJson({ error: failure.message, ...located })}\n`);
   } else {
-    io.stderr(`sales-plan: ${failure.message}\n`);
-    for (const line of problemLines(failure.problems)) io.stderr(`${line}\n`);
+    io.stderr(`sales-plan: ${words.say(failure.said)}\n`);
+    for (const line of problemLines(failure.problems, words)) io.stderr(`${line}\n`);
   }
   const stack = (error as Error | null)?.stack;
   if (io.env.SALES_PLAN_DEBUG === "1" && typeof stack === "string") io.stderr(`${stack}\n`);
@@ -132,6 +133,8 @@ function fail(error: unknown, options: Common, io: CliIo): ExitCode {
 export async function runCli(args: string[], io: CliIo, seams: CliSeams = {}): Promise<ExitCode> {
   let exitCode: ExitCode = 0;
   const open = seams.open ?? openPlanFile;
+  const words = cliWords(io.env);
+  const usage = (code: CliProblemCode) => words.say(cliProblem(code));
   const run = (options: Common, body: () => Promise<Outcome>) => async () => {
     try {
       exitCode = print(await body(), options, io);
@@ -142,38 +145,29 @@ export async function runCli(args: string[], io: CliIo, seams: CliSeams = {}): P
 
   const program = new Command()
     .name("sales-plan")
-    .description(
-      "Run the Sales Planning engine on an .xlsx planning workbook (the same tables the Excel add-in uses)."
-    )
+    .description(usage("usageProgram"))
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
-  const json = () => new Option("--json", "print the result as JSON");
+  const json = () => new Option("--json", usage("usageJson"));
 
   program
     .command("validate")
-    .argument("<file>", "planning workbook (.xlsx)")
-    .description(
-      "list every problem in the plan, its tables and each scenario's input as the engine checks it; exit 1 if any"
-    )
+    .argument("<file>", usage("usageFile"))
+    .description(usage("usageValidate"))
     .addOption(json())
     .action((file: string, options: Common) =>
-      run(options, async () => validate((await open(file)).store))()
+      run(options, async () => validate((await open(file)).store, words))()
     );
 
   program
     .command("territories")
-    .argument("<file>", "planning workbook (.xlsx)")
-    .description(
-      "balance territories with the rules stored for the scenario and write the result back"
-    )
-    .option("--scenario <name>", "the scenario to run (default: the Active one, or the only one)")
-    .option(
-      "--save-as <name>",
-      "save the result as a new scenario instead of replacing the one run"
-    )
-    .option("--out <file>", "write the result to a new file instead of updating FILE")
-    .option("--force", "with --out: replace that file if it exists")
+    .argument("<file>", usage("usageFile"))
+    .description(usage("usageTerritories"))
+    .option("--scenario <name>", usage("usageScenario"))
+    .option("--save-as <name>", usage("usageSaveAs"))
+    .option("--out <file>", usage("usageOut"))
+    .option("--force", usage("usageForce"))
     .addOption(json())
     .action((file: string, options: Common) =>
       run(options, () =>
@@ -183,7 +177,8 @@ export async function runCli(args: string[], io: CliIo, seams: CliSeams = {}): P
             return await territories(
               plan.store,
               { scenario: options.scenario, saveAs: options.saveAs },
-              bar.update
+              bar.update,
+              words
             );
           } finally {
             bar.stop();
@@ -194,31 +189,29 @@ export async function runCli(args: string[], io: CliIo, seams: CliSeams = {}): P
 
   program
     .command("quotas")
-    .argument("<file>", "planning workbook (.xlsx)")
-    .description(
-      "set quotas for the scenario's territories with its stored quota settings and write them back"
-    )
-    .option("--scenario <name>", "the scenario to run (default: the Active one, or the only one)")
-    .option("--out <file>", "write the result to a new file instead of updating FILE")
-    .option("--force", "with --out: replace that file if it exists")
+    .argument("<file>", usage("usageFile"))
+    .description(usage("usageQuotas"))
+    .option("--scenario <name>", usage("usageScenario"))
+    .option("--out <file>", usage("usageOut"))
+    .option("--force", usage("usageForce"))
     .addOption(json())
     .action((file: string, options: Common) =>
       run(options, () =>
-        writing(file, options, "quotas", seams, (plan) => quotas(plan.store, options.scenario))
+        writing(file, options, "quotas", seams, (plan) =>
+          quotas(plan.store, options.scenario, words)
+        )
       )()
     );
 
   program
     .command("compare")
-    .argument("<file>", "planning workbook (.xlsx)")
-    .argument("<a>", "first scenario")
-    .argument("<b>", "second scenario")
-    .description(
-      "accounts that change rep, per-rep potential and quota differences, metric differences"
-    )
+    .argument("<file>", usage("usageFile"))
+    .argument("<a>", usage("usageFirstScenario"))
+    .argument("<b>", usage("usageSecondScenario"))
+    .description(usage("usageCompare"))
     .addOption(json())
     .action((file: string, a: string, b: string, options: Common) =>
-      run(options, async () => compare((await open(file)).store, a, b))()
+      run(options, async () => compare((await open(file)).store, a, b, words))()
     );
 
   try {

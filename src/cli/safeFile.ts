@@ -26,7 +26,9 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { FileProblem, isSystemError, systemMessage, systemReason } from "./failures";
+import type { Problem, WordValues } from "../domain/problem";
+import { cliProblem, type CliProblemCode } from "./cliProblems";
+import { FileProblem, isSystemError, systemReasonSaid, systemSaid } from "./failures";
 
 /** What identifies the contents of a file as read: a later change to any of them is noticed. */
 export interface FileState {
@@ -60,22 +62,41 @@ export interface ReplaceOptions {
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-function kindOf(stats: Stats): string | undefined {
+function kindOf(stats: Stats): CliProblemCode | undefined {
   if (stats.isFile()) return undefined;
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a named pipe (FIFO)";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  if (stats.isSocket()) return "a socket";
-  return "not a regular file";
+  if (stats.isDirectory()) return "directory";
+  if (stats.isFIFO()) return "namedPipe";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "device";
+  if (stats.isSocket()) return "socket";
+  return "notRegularFile";
 }
 
-function refuseIfNotRegular(path: string, stats: Stats, use: string): void {
+/** A problem whose {names} are phrases of their own, each said in the reader's language. */
+function composed(
+  code: CliProblemCode,
+  values: WordValues,
+  parts: Record<string, Problem>
+): Problem {
+  const phrases = Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, p.message]));
+  return { ...cliProblem(code, { ...values, ...phrases }), parts };
+}
+
+type Use = "givePath" | "nothingWritten" | "nothingWrittenGivePath";
+
+function refuseIfNotRegular(path: string, stats: Stats, use: Use): void {
   const kind = kindOf(stats);
-  if (kind) throw new FileProblem(`${path} is ${kind}, not a workbook file; ${use}`);
+  if (kind)
+    throw new FileProblem(
+      composed("notRegular", { path }, { kind: cliProblem(kind), use: cliProblem(use) })
+    );
 }
 
-const fileProblem = (error: unknown, path: string, what: string) =>
-  isSystemError(error) ? new FileProblem(`${what}: ${systemMessage(error, path)}`) : error;
+const fileProblem = (error: unknown, path: string, what: "cannotRead" | "cannotWriteThere") =>
+  isSystemError(error)
+    ? new FileProblem(
+        composed("systemAt", {}, { what: cliProblem(what), reason: systemSaid(error, path) })
+      )
+    : error;
 
 /** The real path of the regular file at `path` (links followed); refuses anything else without opening it. */
 export function existingRegularFile(path: string): string {
@@ -87,13 +108,13 @@ export function existingRegularFile(path: string): string {
       const dangling = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink();
       throw new FileProblem(
         dangling
-          ? `${path} is a symbolic link to ${readlinkSync(path)}, which does not exist`
-          : `${path}: no such file`
+          ? cliProblem("danglingLink", { path, target: readlinkSync(path) })
+          : cliProblem("noSuchFile", { path })
       );
     }
-    throw fileProblem(error, path, "cannot read the file");
+    throw fileProblem(error, path, "cannotRead");
   }
-  refuseIfNotRegular(path, stats, "give the path of an .xlsx file");
+  refuseIfNotRegular(path, stats, "givePath");
   return realpathSync(path);
 }
 
@@ -105,11 +126,11 @@ export function readRegularFile(path: string): ReadFile {
     // Non-blocking, so a file swapped for a FIFO after the check still cannot hang the run.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw fileProblem(error, path, "cannot read the file");
+    throw fileProblem(error, path, "cannotRead");
   }
   try {
     const opened = fstatSync(fd);
-    refuseIfNotRegular(path, opened, "give the path of an .xlsx file");
+    refuseIfNotRegular(path, opened, "givePath");
     const bytes = new Uint8Array(readFileSync(fd));
     return {
       path,
@@ -118,7 +139,7 @@ export function readRegularFile(path: string): ReadFile {
       state: { size: bytes.length, mtimeMs: opened.mtimeMs, sha256: sha256(bytes) },
     };
   } catch (error) {
-    throw fileProblem(error, path, "cannot read the file");
+    throw fileProblem(error, path, "cannotRead");
   } finally {
     closeSync(fd);
   }
@@ -135,31 +156,24 @@ export function inspectTarget(path: string): Target {
   if (link) {
     existing = statSync(path, { throwIfNoEntry: false });
     if (!existing)
-      throw new FileProblem(
-        `${path} is a symbolic link to ${readlinkSync(path)}, which does not exist; nothing was written`
-      );
+      throw new FileProblem(cliProblem("danglingLinkTarget", { path, target: readlinkSync(path) }));
     realPath = realpathSync(path);
-    refuseIfNotRegular(path, existing, "nothing was written; give the path of an .xlsx file");
+    refuseIfNotRegular(path, existing, "nothingWrittenGivePath");
     // Mode bits, not only access(): root may write anything, but a file without any w is
     // the owner saying "do not change this".
     const writable = (existing.mode & 0o222) !== 0 && canAccess(realPath, constants.W_OK);
-    if (!writable)
-      throw new FileProblem(
-        `${path} is read-only; nothing was written (make it writable, or write elsewhere with --out)`
-      );
+    if (!writable) throw new FileProblem(cliProblem("readOnly", { path }));
   } else {
     let folder: string;
     try {
       folder = realpathSync(dirname(resolve(path)));
     } catch (error) {
-      throw fileProblem(error, dirname(path), "cannot write there");
+      throw fileProblem(error, dirname(path), "cannotWriteThere");
     }
     realPath = join(folder, basename(path));
   }
   if (!canAccess(dirname(realPath), constants.W_OK | constants.X_OK))
-    throw new FileProblem(
-      `cannot create files in ${dirname(realPath)} (permission denied); nothing was written`
-    );
+    throw new FileProblem(cliProblem("cannotCreate", { folder: dirname(realPath) }));
   return { path, realPath, existing };
 }
 
@@ -176,7 +190,7 @@ function canAccess(path: string, mode: number): boolean {
 export function currentState(realPath: string, known?: FileState): FileState | undefined {
   const stats = statSync(realPath, { throwIfNoEntry: false });
   if (!stats) return undefined;
-  refuseIfNotRegular(realPath, stats, "nothing was written");
+  refuseIfNotRegular(realPath, stats, "nothingWritten");
   // A different size or time needs no hashing to tell it changed.
   if (known && (stats.size !== known.size || stats.mtimeMs !== known.mtimeMs))
     return { size: stats.size, mtimeMs: stats.mtimeMs, sha256: "" };
@@ -245,9 +259,7 @@ export function replaceFile(
     fd = undefined;
     options.beforeReplace?.();
     if (!sameState(currentState(target.realPath, expected), expected))
-      throw new FileProblem(
-        `${target.path} changed while sales-plan was running (saved by someone or something else); nothing was written: run the command again on the new version`
-      );
+      throw new FileProblem(cliProblem("changedMeanwhile", { path: target.path }));
     renameSync(temporary, target.realPath);
     created = false;
     syncFolder(folder);
@@ -256,7 +268,11 @@ export function replaceFile(
     if (created) unlinkSync(temporary);
     if (error instanceof FileProblem || !isSystemError(error)) throw error;
     throw new FileProblem(
-      `could not write ${target.path} (${systemReason(error)}); ${target.existing ? "the file is unchanged" : "nothing was written"}`
+      composed(
+        target.existing ? "writeFailedUnchanged" : "writeFailedNothing",
+        { path: target.path },
+        { reason: systemReasonSaid(error) }
+      )
     );
   }
 }

@@ -3,6 +3,8 @@
  * failure (which the shells map to an Excel error or a UI message) and where it was
  * found, so a user can go straight to the offending cell.
  */
+import type { Problem, Worded } from "./problem";
+
 export type PlanErrorKind =
   /** Wrong type or shape: text where a number is needed, mismatched ranges, unknown option. */
   | "value"
@@ -20,22 +22,29 @@ export interface PlanErrorLocation {
   readonly row?: number;
 }
 
+/**
+ * The kind says which Excel error a worksheet function returns; `said` is the problem as a
+ * user is told it (with its code when the message comes from a catalog, as the quota
+ * planner's do; the worksheet functions' own messages are still plain English).
+ */
 export class PlanError extends Error {
+  readonly said: Pick<Problem, "code" | "values" | "message">;
   constructor(
     readonly kind: PlanErrorKind,
-    message: string,
+    message: string | Worded,
     readonly where: PlanErrorLocation = {}
   ) {
-    super(message);
+    super(typeof message === "string" ? message : message.message);
     this.name = "PlanError";
+    this.said = typeof message === "string" ? { message } : { ...message };
   }
 }
 
-export const valueError = (message: string, where?: PlanErrorLocation) =>
+export const valueError = (message: string | Worded, where?: PlanErrorLocation) =>
   new PlanError("value", message, where);
-export const numError = (message: string, where?: PlanErrorLocation) =>
+export const numError = (message: string | Worded, where?: PlanErrorLocation) =>
   new PlanError("num", message, where);
-export const div0Error = (message: string, where?: PlanErrorLocation) =>
+export const div0Error = (message: string | Worded, where?: PlanErrorLocation) =>
   new PlanError("div0", message, where);
-export const naError = (message: string, where?: PlanErrorLocation) =>
+export const naError = (message: string | Worded, where?: PlanErrorLocation) =>
   new PlanError("na", message, where);

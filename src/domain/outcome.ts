@@ -3,7 +3,7 @@
  * found in its input, each located by table, row and field so a user can go and fix it.
  * Shared by the engines so that none imports its error type from another.
  */
-import type { WordValues } from "./wording";
+import type { Problem } from "./problem";
 
 /** What the engines can refuse in their input, in English (the panes translate the codes). */
 export const INPUT_ISSUES = {
@@ -24,16 +24,12 @@ export const INPUT_ISSUES = {
 
 export type InputIssueCode = keyof typeof INPUT_ISSUES;
 
-/** A problem in the input, located by table, row (1-based) and field. */
-export interface InputIssue {
+/** A problem in the input, located by table, row (1-based), the row's id and field. */
+export interface InputIssue extends Problem {
   table: "accounts" | "reps" | "settings";
   row?: number;
   id?: string;
   field: string;
-  message: string;
-  /** The message as a code and values, for a pane to say in the user's language. */
-  code?: InputIssueCode;
-  values?: WordValues;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };

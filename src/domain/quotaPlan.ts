@@ -8,7 +8,8 @@ import { leadsNeeded } from "./funnel";
 import { apportionUnits, monthlyRamp, quotaSplit } from "./quota";
 import { compileFormula } from "./quotaExpression";
 import { INPUT_ISSUES, type InputIssue, type Outcome } from "./outcome";
-import { wordsFrom } from "./wording";
+import { errorText, wordsFrom, type Worded } from "./problem";
+import { quotaProblem, type QuotaProblemCode } from "./quotaProblems";
 
 export interface QuotaRep {
   repId: string;
@@ -130,6 +131,10 @@ function weightsFor(reps: QuotaRep[], method: QuotaMethod, issues: InputIssue[])
     case "expression": {
       const formula = compileFormula(method.formula, QUOTA_FORMULA_FIELDS);
       return reps.map((rep, i) => {
+        const refuse = (said: Worded) => {
+          issues.push({ table: "reps", row: i + 1, id: rep.repId, field: "formula", ...said });
+          return 0;
+        };
         try {
           const value = formula.evaluate({
             potential: rep.potential,
@@ -138,17 +143,9 @@ function weightsFor(reps: QuotaRep[], method: QuotaMethod, issues: InputIssue[])
             workload: rep.workload,
             capacity: rep.capacity,
           });
-          if (value < 0) throw new Error(`gives ${value}; weights must not be negative`);
-          return value;
+          return value < 0 ? refuse(quotaProblem("negativeWeight", { value })) : value;
         } catch (error) {
-          issues.push({
-            table: "reps",
-            row: i + 1,
-            id: rep.repId,
-            field: "formula",
-            message: (error as Error).message,
-          });
-          return 0;
+          return refuse(quotaProblem("formula", { reason: errorText(error) }));
         }
       });
     }
@@ -157,35 +154,35 @@ function weightsFor(reps: QuotaRep[], method: QuotaMethod, issues: InputIssue[])
 
 function validate(reps: QuotaRep[], settings: QuotaSettings): InputIssue[] {
   const issues: InputIssue[] = [];
-  const setting = (field: string, message: string) =>
-    issues.push({ table: "settings", field, message });
+  const setting = (field: string, code: QuotaProblemCode) =>
+    issues.push({ table: "settings", field, ...quotaProblem(code) });
   if (!(settings.companyTarget >= 0) || !Number.isFinite(settings.companyTarget))
-    setting("companyTarget", "the company target must be a number ≥ 0");
+    setting("companyTarget", "companyTarget");
   if (
     settings.overAssignment !== undefined &&
     !(settings.overAssignment >= 0 && settings.overAssignment <= 1)
   )
-    setting("overAssignment", "over-assignment must be between 0 and 1 (0% to 100%)");
+    setting("overAssignment", "overAssignment");
   if (
     settings.managerHedge !== undefined &&
     [settings.managerHedge].flat().some((hedge) => !(hedge >= 0 && hedge <= 1))
   )
-    setting("managerHedge", "the manager hedge must be between 0 and 1");
+    setting("managerHedge", "managerHedge");
   if (
     settings.method.kind === "blend" &&
     !(settings.method.potentialShare >= 0 && settings.method.potentialShare <= 1)
   )
-    setting("method", "the blend's potential share must be between 0 and 1");
+    setting("method", "blendShare");
   if (
     settings.seasonality &&
     (settings.seasonality.length !== 12 ||
       settings.seasonality.some((w) => !(w >= 0)) ||
       settings.seasonality.every((w) => w === 0))
   ) {
-    setting("seasonality", "seasonality needs twelve monthly weights ≥ 0, not all zero");
+    setting("seasonality", "seasonality");
   }
   if (settings.rampSchedule?.some((share) => !(share >= 0)))
-    setting("rampSchedule", "ramp percentages must be ≥ 0");
+    setting("rampSchedule", "rampSchedule");
   const seen = new Map<string, number>();
   reps.forEach((rep, i) => {
     const at = { table: "reps" as const, row: i + 1, id: rep.repId };
@@ -198,19 +195,19 @@ function validate(reps: QuotaRep[], settings: QuotaSettings): InputIssue[] {
     seen.set(rep.repId, i + 1);
     for (const field of ["potential", "history", "accounts", "workload"] as const) {
       if (!(rep[field] >= 0) || !Number.isFinite(rep[field]))
-        issues.push({ ...at, field, message: `${field} must be a number ≥ 0, got ${rep[field]}` });
+        issues.push({ ...at, field, ...quotaProblem("repNumber", { field, value: rep[field] }) });
     }
     if (!(rep.capacity >= 0 && rep.capacity <= 1))
       issues.push({
         ...at,
         field: "capacity",
-        message: `capacity must be between 0 and 1, got ${rep.capacity}`,
+        ...wordsFrom(INPUT_ISSUES)("capacityRange", { value: rep.capacity }),
       });
     if (rep.floor !== undefined && rep.cap !== undefined && rep.floor > rep.cap)
-      issues.push({ ...at, field: "floor", message: "floor is above cap" });
+      issues.push({ ...at, field: "floor", ...quotaProblem("floorAboveCap") });
   });
   if (reps.length === 0)
-    issues.push({ table: "reps", field: "id", message: "there are no reps to give quotas to" });
+    issues.push({ table: "reps", field: "id", ...quotaProblem("noRepsToPlan") });
   return issues;
 }
 
@@ -248,7 +245,7 @@ function managementTree(
         row: i + 1,
         id: manager.id,
         field: "managers",
-        message: `manager "${manager.id}" is listed twice`,
+        ...quotaProblem("managerTwice", { manager: manager.id }),
       });
     }
     const entry = node(manager.id);
@@ -264,7 +261,7 @@ function managementTree(
         table: "settings",
         id: team,
         field: "managers",
-        message: `"${team}" leads both reps and managers; give the reps a team manager of their own`,
+        ...quotaProblem("managerMixed", { team }),
       });
     }
     const seen = new Set<string>([team]);
@@ -274,7 +271,7 @@ function managementTree(
           table: "settings",
           id: team,
           field: "managers",
-          message: `"${team}" reports to itself through ${[...seen].join(" → ")}`,
+          ...quotaProblem("managerLoop", { team, path: [...seen].join(" → ") }),
         });
         break;
       }
@@ -301,7 +298,13 @@ export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<Q
   } catch (error) {
     return {
       ok: false,
-      issues: [{ table: "settings", field: "method", message: (error as Error).message }],
+      issues: [
+        {
+          table: "settings",
+          field: "method",
+          ...quotaProblem("formula", { reason: errorText(error) }),
+        },
+      ],
     };
   }
   if (issues.length) return { ok: false, issues };
@@ -405,7 +408,7 @@ export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<Q
           row === undefined
             ? error.message
             : error.message.replace(/ \(row \d+\)/, ` (rep ${reps[row - 1].repId})`);
-        throw new PlanError(error.kind, `team "${team}": ${message}`, {
+        throw new PlanError(error.kind, quotaProblem("teamSplit", { team, reason: message }), {
           field: error.where.field,
           row,
         });
@@ -472,13 +475,13 @@ export function planQuotas(reps: QuotaRep[], settings: QuotaSettings): Outcome<Q
       const row = error.where.row;
       const issue: InputIssue =
         row === undefined
-          ? { table: "settings", field: error.where.field ?? "quota", message: error.message }
+          ? { table: "settings", field: error.where.field ?? "quota", ...error.said }
           : {
               table: "reps",
               row,
               id: reps[row - 1].repId,
               field: error.where.field ?? "quota",
-              message: error.message,
+              ...error.said,
             };
       return { ok: false, issues: [issue] };
     }

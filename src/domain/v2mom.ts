@@ -4,10 +4,18 @@
  * refreshes it mid-year. This module holds the model and its rules; the pane and the
  * workbook tables only show and store it.
  */
-export type V2momLevel = "Company" | "Organisation" | "Team" | "Person";
-export type V2momVersion = "Annual" | "Mid-year refresh";
-export type V2momStatus = "Draft" | "Published";
-export type MeasureStatus = "On track" | "At risk" | "Off track";
+import type { Problem } from "./problem";
+
+// Each choice list once: the workbook schema's allowed values, the panes' selects and the
+// catalogs' keys all come from these, so a new level or status cannot be missed in one place.
+export const V2MOM_LEVELS = ["Company", "Organisation", "Team", "Person"] as const;
+export const V2MOM_VERSIONS = ["Annual", "Mid-year refresh"] as const;
+export const V2MOM_STATUSES = ["Draft", "Published"] as const;
+export const MEASURE_STATUSES = ["On track", "At risk", "Off track"] as const;
+export type V2momLevel = (typeof V2MOM_LEVELS)[number];
+export type V2momVersion = (typeof V2MOM_VERSIONS)[number];
+export type V2momStatus = (typeof V2MOM_STATUSES)[number];
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
 export interface Method {
   id: string;
@@ -74,12 +82,12 @@ export type V2momIssueCode =
   | "linkSyntax"
   | "thresholds";
 
-export interface V2momIssue {
+/** A problem of a V2MOM, next to its field (and item); its code is always set. */
+export interface V2momIssue extends Problem<V2momIssueCode> {
   /** Names the rule, so a pane can say it in the user's language. */
   code: V2momIssueCode;
   field: string;
   itemId?: string;
-  message: string;
 }
 
 /** What keeps a V2MOM from being saved or published, each next to its field. */

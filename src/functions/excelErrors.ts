@@ -1,4 +1,5 @@
 import { PlanError, PlanErrorKind } from "../domain/errors";
+import { errorText } from "../domain/problem";
 
 const codeFor: Record<PlanErrorKind, () => CustomFunctions.ErrorCode> = {
   value: () => CustomFunctions.ErrorCode.invalidValue,
@@ -12,7 +13,7 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
   if (error instanceof PlanError)
     return new CustomFunctions.Error(codeFor[error.kind](), error.message);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorText(error);
   return new CustomFunctions.Error(
     CustomFunctions.ErrorCode.invalidValue,
     `unexpected problem: ${detail}`

@@ -7,8 +7,9 @@
 import type { WorkbookDriver } from "./driver";
 import type { CellValue, PlanProblem, RawTable } from "./rows";
 import type { TableSpec } from "./schema";
-import { PlanStoreError, refusal } from "./storeError";
+import { PlanStoreError, refusal, storeProblem } from "./storeError";
 import { siteProblems } from "./tableSites";
+import { errorText } from "../domain/problem";
 
 export interface TableWrite {
   spec: TableSpec;
@@ -50,12 +51,12 @@ export async function writeAllOrNothing(
       const rows = (before?.rows ?? []) as CellValue[][];
       await driver.writeTable(spec, header, rows).catch(() => notRestored.push(spec.table));
     }
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     throw new PlanStoreError(
       "write-failed",
       notRestored.length
-        ? `saving failed (${reason}) and ${notRestored.join(", ")} could not be put back: close the workbook without saving it, reopen it and save again`
-        : `saving failed (${reason}); your previous plan is unchanged`
+        ? storeProblem("saveFailedNotRestored", { reason, tables: notRestored.join(", ") })
+        : storeProblem("saveFailed", { reason })
     );
   }
 }

@@ -3,8 +3,10 @@
  * hand-edited tables with every problem located (sheet, table, row, column), keeping what
  * can be kept and any extra columns a user added; and checking rows before they are written.
  */
-import { serialFromIsoDate } from "../domain/calendar";
-import { WordValues, Worded, wordsFrom } from "../domain/wording";
+import { serialFromIsoDate, serialFromTimestamp } from "../domain/calendar";
+import { isBlankCell, labelKey } from "../domain/labels";
+import { Worded, wordsFrom, type Problem } from "../domain/problem";
+import { columnName } from "./package/cellRef";
 import { ColumnSpec, TableSpec } from "./schema";
 
 export type CellValue = string | number | boolean | null;
@@ -54,7 +56,8 @@ export interface RawTable {
   uncalculated?: ReadonlyMap<string, string>;
 }
 
-export interface PlanProblem {
+/** A problem in a plan table or a user's table: its sheet and table always known. */
+export interface PlanProblem extends Problem {
   severity: "error" | "warning";
   sheet: string;
   table: string;
@@ -63,10 +66,6 @@ export interface PlanProblem {
   column?: string;
   /** A1 address of the cell, for "select it in Excel". */
   address?: string;
-  message: string;
-  /** The message as a code and values, for the pane to say in the user's language. */
-  code?: string;
-  values?: WordValues;
 }
 
 /** What can be wrong in a plan table or a user's table, in English (the panes translate the codes). */
@@ -111,17 +110,11 @@ export const TABLE_PROBLEMS = {
 export type TableProblemCode = keyof typeof TABLE_PROBLEMS;
 export const tableProblem = wordsFrom(TABLE_PROBLEMS);
 
-const normal = (header: string) => header.trim().toLowerCase();
+/** Header names match as labels do: case and surrounding spaces aside. */
+const normal = labelKey;
 
-export function columnLetters(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-const isBlankCell = (value: unknown) =>
-  value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+/** A column's letters from its 0-based index (0 is "A"). */
+export const columnLetters = (index: number): string => columnName(index + 1);
 
 /** The rows of a table that hold anything (an empty Excel table keeps one blank row). */
 export const filledRows = (raw: RawTable) => raw.rows.filter((cells) => !cells.every(isBlankCell));
@@ -199,7 +192,7 @@ export function convertCell(
       };
     case "date": {
       if (typeof value === "number" && Number.isFinite(value) && value >= 0) return { value };
-      if (value instanceof Date) return { value: value.getTime() / 86_400_000 + 25_569 };
+      if (value instanceof Date) return { value: serialFromTimestamp(value.getTime()) };
       const serial = typeof value === "string" ? serialFromIsoDate(value.trim()) : undefined;
       if (serial !== undefined) return { value: serial };
       return {

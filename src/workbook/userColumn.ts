@@ -5,7 +5,7 @@
 import type { CellContent, UserTable, WorkbookDriver } from "./driver";
 import { RawTable, tableProblem } from "./rows";
 import type { TableSpec } from "./schema";
-import { PlanStoreError, refusal } from "./storeError";
+import { PlanStoreError, refusal, storeProblem } from "./storeError";
 import { locateColumns } from "./writeBack";
 
 /** The spec under which an adapter reads a user's table: only its name and sheet matter. */
@@ -35,7 +35,7 @@ export async function readUserColumn(
   targetHeader: string
 ): Promise<UserColumn> {
   if (!driver.readColumn || !driver.writeColumn)
-    throw new PlanStoreError("write-failed", "this workbook cannot be written cell by cell");
+    throw new PlanStoreError("write-failed", storeProblem("noCellWrites"));
   const raw = await driver.readTable(userTableSpec(table));
   if (!raw) {
     const values = { table: table.name, sheet: table.sheet };
@@ -46,6 +46,6 @@ export async function readUserColumn(
   if (!Array.isArray(columns)) throw refusal([columns]);
   const cells = await driver.readColumn(table, targetHeader);
   if (cells.length !== raw.rows.length)
-    throw new PlanStoreError("conflict", `${table.name} changed while it was read; try again`);
+    throw new PlanStoreError("conflict", storeProblem("readWhileChanged", { table: table.name }));
   return { table, raw, keyHeader, key: columns[0], target: columns[1], cells };
 }

@@ -222,6 +222,9 @@ describe("bad quota input is reported, nothing is planned", () => {
           id: "b",
           field: "floors",
           message: 'team "East": floors must not be negative (rep b)',
+          // Said as a code for the panes and the command line to translate.
+          code: "teamSplit",
+          values: { team: "East", reason: "floors must not be negative (rep b)" },
         },
       ],
     });

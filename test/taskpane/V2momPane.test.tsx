@@ -5,8 +5,8 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { V2mom } from "../../src/domain/v2mom";
-import { enUS } from "../../src/taskpane/i18n/en-US";
-import { zhCN } from "../../src/taskpane/i18n/zh-CN";
+import { enUS } from "../../src/i18n/en-US";
+import { zhCN } from "../../src/i18n/zh-CN";
 import { V2momPane } from "../../src/taskpane/v2mom/V2momPane";
 import { PlanStore } from "../../src/workbook/store";
 import { v2momFromRows, v2momToRows } from "../../src/workbook/v2momTables";
@@ -30,10 +30,22 @@ const company: V2mom = {
     { id: "M2", text: "Expand in APAC" },
   ],
   obstacles: [],
-  measures: [{ id: "K1", methodId: "M1", metric: "New ARR", unit: "USD", target: 1_000_000, actual: 900_000 }],
+  measures: [
+    {
+      id: "K1",
+      methodId: "M1",
+      metric: "New ARR",
+      unit: "USD",
+      target: 1_000_000,
+      actual: 900_000,
+    },
+  ],
 };
 
-async function workbookWith(documents: V2mom[], edit?: (driver: PackageDriver) => Promise<void>): Promise<PackageDriver> {
+async function workbookWith(
+  documents: V2mom[],
+  edit?: (driver: PackageDriver) => Promise<void>
+): Promise<PackageDriver> {
   const driver = await PackageDriver.blank();
   const store = new PlanStore(driver);
   await store.save(await store.load(), v2momToRows(documents));
@@ -43,11 +55,16 @@ async function workbookWith(documents: V2mom[], edit?: (driver: PackageDriver) =
 
 const documentsIn = async (driver: PackageDriver) => {
   const { plan } = await reopened(driver);
-  return v2momFromRows(plan.tables.v2momDocuments, plan.tables.v2momItems, plan.tables.v2momMeasures);
+  return v2momFromRows(
+    plan.tables.v2momDocuments,
+    plan.tables.v2momItems,
+    plan.tables.v2momMeasures
+  );
 };
 
 /** Labels of required fields end with Fluent's asterisk, so a label matches from its start. */
-const labelled = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\*?$`);
+const labelled = (label: string) =>
+  new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\*?$`);
 
 const type = (label: string, value: string, scope: HTMLElement = document.body) =>
   fireEvent.change(within(scope).getByLabelText(labelled(label)), { target: { value } });
@@ -81,7 +98,9 @@ describe("V2MOM pane", () => {
     expect(saved.vision).toBe("=Be the most trusted planning partner");
     expect(saved.values.map((v) => v.text)).toEqual(["Customer success"]);
     expect(saved.methods.map((m) => m.text)).toEqual(["Grow enterprise", "Expand in APAC"]);
-    expect((await readByExcelJs(driver)).getWorksheet("V2MOM Items")!.getCell("E2").value).toBe("Customer success");
+    expect((await readByExcelJs(driver)).getWorksheet("V2MOM Items")!.getCell("E2").value).toBe(
+      "Customer success"
+    );
   });
 
   it("refuses to save a non-numeric target, says so next to the field, and keeps what was typed", async () => {
@@ -91,13 +110,17 @@ describe("V2MOM pane", () => {
     fireEvent.change(target, { target: { value: "about a million" } });
     expect(screen.getByText(enUS["v2mom.notNumber"])).toBeInTheDocument();
     await click(enUS["v2mom.save"]);
-    expect(await screen.findByText("Not saved: fix the 1 problem(s) shown next to the fields.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Not saved: fix the 1 problem(s) shown next to the fields.")
+    ).toBeInTheDocument();
     expect(screen.getByLabelText(enUS["v2mom.measure.target"])).toHaveValue("about a million");
     expect((await documentsIn(driver))[0].measures[0].target).toBe(1_000_000);
   });
 
   it("links a measure's actual to a workbook cell, shows its status from that cell, and refuses a link to a cell that no longer exists", async () => {
-    const driver = await workbookWith([{ ...company, status: "Draft" }], (d) => typeInto(d, "Pipeline FY27", { C4: 700_000 }));
+    const driver = await workbookWith([{ ...company, status: "Draft" }], (d) =>
+      typeInto(d, "Pipeline FY27", { C4: 700_000 })
+    );
     renderPane(<V2momPane />, driver);
     const measure = await screen.findByRole("group", { name: "Measure 1" });
     // Typed actual 900,000 of 1,000,000 = 90%: at risk under the default thresholds.
@@ -111,7 +134,11 @@ describe("V2MOM pane", () => {
     expect((await documentsIn(driver))[0].measures[0].actualLink).toBe("'Pipeline FY27'!C4");
 
     type(enUS["v2mom.measure.link"], "'Pipeline FY26'!C4", measure);
-    expect(await within(measure).findByText("The linked cell 'Pipeline FY26'!C4 no longer exists in this workbook.")).toBeInTheDocument();
+    expect(
+      await within(measure).findByText(
+        "The linked cell 'Pipeline FY26'!C4 no longer exists in this workbook."
+      )
+    ).toBeInTheDocument();
     await click(enUS["v2mom.save"]);
     expect(await screen.findByText(/Not saved: fix the 1 problem/)).toBeInTheDocument();
     expect((await documentsIn(driver))[0].measures[0].actualLink).toBe("'Pipeline FY27'!C4");
@@ -133,7 +160,9 @@ describe("V2MOM pane", () => {
     renderPane(<V2momPane />, driver);
     await screen.findByRole("button", { name: /APAC Sales/ });
     await click(/APAC Sales/);
-    fireEvent.change(await screen.findByLabelText(enUS["v2mom.method.supports"]), { target: { value: "M2" } });
+    fireEvent.change(await screen.findByLabelText(enUS["v2mom.method.supports"]), {
+      target: { value: "M2" },
+    });
     await click(enUS["v2mom.save"]);
     await screen.findByText(enUS["v2mom.saved"]);
     expect((await documentsIn(driver))[1].methods[0].alignsTo).toBe("M2");
@@ -142,7 +171,9 @@ describe("V2MOM pane", () => {
       fireEvent.click(screen.getByRole("tab", { name: enUS["v2mom.tab.alignment"] }));
     });
     expect(screen.getByText("1 alignment warning(s)")).toBeInTheDocument();
-    expect(screen.getByText("No one below supports “Grow enterprise” (Contoso).")).toBeInTheDocument();
+    expect(
+      screen.getByText("No one below supports “Grow enterprise” (Contoso).")
+    ).toBeInTheDocument();
     expect(screen.getByText(/supports “Expand in APAC”/)).toBeInTheDocument();
   });
 
@@ -174,7 +205,14 @@ describe("V2MOM pane", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("tab", { name: enUS["v2mom.tab.changes"] }));
     });
-    const rows = screen.getAllByRole("row").slice(1).map((row) => within(row).getAllByRole("cell").map((c) => c.textContent));
+    const rows = screen
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((c) => c.textContent)
+      );
     expect(rows).toEqual(
       expect.arrayContaining([
         ["Values", "Added", "", "Trust"],
@@ -191,9 +229,13 @@ describe("V2MOM pane", () => {
     renderPane(<V2momPane />, driver);
     await screen.findByRole("group", { name: "Measure 1" });
     type(enUS["v2mom.field.vision"], "A sharper vision");
-    const write = jest.spyOn(driver, "writeTable").mockRejectedValueOnce(new Error("the workbook is locked for editing"));
+    const write = jest
+      .spyOn(driver, "writeTable")
+      .mockRejectedValueOnce(new Error("the workbook is locked for editing"));
     await click(enUS["v2mom.save"]);
-    expect(await screen.findByText(/Not saved: saving failed \(the workbook is locked for editing\)/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Not saved: saving failed \(the workbook is locked for editing\)/)
+    ).toBeInTheDocument();
     expect(screen.getByLabelText(enUS["v2mom.field.vision"])).toHaveValue("A sharper vision");
     write.mockRestore();
     expect((await documentsIn(driver))[0].vision).toBe(company.vision);
@@ -203,8 +245,13 @@ describe("V2MOM pane", () => {
   });
 
   it("writes the executive summary sheet: blocks per V2MOM, live formulas for linked actuals and status, coloured by conditional formatting", async () => {
-    const linkedCompany = { ...company, measures: [{ ...company.measures[0], actualLink: "'Pipeline FY27'!C4" }] };
-    const driver = await workbookWith([linkedCompany], (d) => typeInto(d, "Pipeline FY27", { C4: 700_000 }));
+    const linkedCompany = {
+      ...company,
+      measures: [{ ...company.measures[0], actualLink: "'Pipeline FY27'!C4" }],
+    };
+    const driver = await workbookWith([linkedCompany], (d) =>
+      typeInto(d, "Pipeline FY27", { C4: 700_000 })
+    );
     renderPane(<V2momPane />, driver);
     await screen.findByRole("group", { name: "Measure 1" });
     await click(enUS["v2mom.writeSummary"]);
@@ -215,10 +262,21 @@ describe("V2MOM pane", () => {
     expect(text("A1")).toBe("Contoso — V2MOM FY2027 (Annual, Published)");
     expect(text("B3")).toBe(company.vision);
     const cells: string[] = [];
-    sheet.eachRow((row: ExcelJS.Row) => row.eachCell((cell: ExcelJS.Cell) => cells.push(String(cell.text))));
-    expect(cells).toEqual(expect.arrayContaining(["1. Customer success", "Grow enterprise", "Expand in APAC", "New ARR"]));
+    sheet.eachRow((row: ExcelJS.Row) =>
+      row.eachCell((cell: ExcelJS.Cell) => cells.push(String(cell.text)))
+    );
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        "1. Customer success",
+        "Grow enterprise",
+        "Expand in APAC",
+        "New ARR",
+      ])
+    );
     const metricRow = (sheet.getColumn(2).values as unknown[]).findIndex((v) => v === "New ARR");
-    expect(sheet.getCell(metricRow, 5).formula).toBe("IF(ISNUMBER('Pipeline FY27'!C4),'Pipeline FY27'!C4,\"\")");
+    expect(sheet.getCell(metricRow, 5).formula).toBe(
+      "IF(ISNUMBER('Pipeline FY27'!C4),'Pipeline FY27'!C4,\"\")"
+    );
     expect(sheet.getCell(metricRow, 6).formula).toMatch(/^IF\(OR\(E\d+="",D\d+=""\)/);
     expect(sheet.getCell(metricRow, 4).value).toBe(1_000_000);
 
@@ -236,16 +294,32 @@ describe("V2MOM pane", () => {
     expect(screen.getByRole("button", { name: zhCN["v2mom.save"] })).toBeInTheDocument();
     expect(screen.getByText(zhCN["v2mom.measureStatus.At risk"])).toBeInTheDocument();
     const results = await axe(container);
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+    ).toEqual([]);
   });
 
   it("shows the alignment of 200 documents and 5,000 methods without drawing them all", async () => {
-    const methods = (doc: number) => Array.from({ length: 25 }, (_, m) => ({ id: `M${m + 1}`, text: `Method ${m + 1} of ${doc}`, alignsTo: doc > 1 && m % 2 ? `M${m + 1}` : undefined }));
-    const many = Array.from({ length: 200 }, (_, i): V2mom => ({ ...company, id: `D${i + 1}`, orgUnit: `Unit ${i + 1}`, parentId: i ? "D1" : undefined, level: i ? "Team" : "Company", methods: methods(i + 1), measures: [] }));
+    const methods = (doc: number) =>
+      Array.from({ length: 25 }, (_, m) => ({
+        id: `M${m + 1}`,
+        text: `Method ${m + 1} of ${doc}`,
+        alignsTo: doc > 1 && m % 2 ? `M${m + 1}` : undefined,
+      }));
+    const many = Array.from({ length: 200 }, (_, i): V2mom => ({
+      ...company,
+      id: `D${i + 1}`,
+      orgUnit: `Unit ${i + 1}`,
+      parentId: i ? "D1" : undefined,
+      level: i ? "Team" : "Company",
+      methods: methods(i + 1),
+      measures: [],
+    }));
     renderPane(<V2momPane />, await workbookWith(many));
     await screen.findByRole("button", { name: /Unit 1 ·/ });
+    const alignment = await screen.findByRole("tab", { name: enUS["v2mom.tab.alignment"] });
     await act(async () => {
-      fireEvent.click(await screen.findByRole("tab", { name: enUS["v2mom.tab.alignment"] }));
+      fireEvent.click(alignment);
     });
     const tree = screen.getByRole("list", { name: enUS["v2mom.tab.alignment"] });
     const drawn = within(tree).getAllByRole("listitem");
@@ -259,7 +333,13 @@ describe("V2MOM pane", () => {
   });
 
   it("lists 200 documents without drawing them all, and finds one by name", async () => {
-    const many = Array.from({ length: 200 }, (_, i): V2mom => ({ ...company, id: `D${i + 1}`, orgUnit: `Team ${i + 1}`, parentId: i ? "D1" : undefined, level: i ? "Team" : "Company" }));
+    const many = Array.from({ length: 200 }, (_, i): V2mom => ({
+      ...company,
+      id: `D${i + 1}`,
+      orgUnit: `Team ${i + 1}`,
+      parentId: i ? "D1" : undefined,
+      level: i ? "Team" : "Company",
+    }));
     renderPane(<V2momPane />, await workbookWith(many));
     const list = await screen.findByRole("list", { name: enUS["v2mom.documents"] });
     await waitFor(() => expect(within(list).getAllByRole("listitem").length).toBeGreaterThan(5));

@@ -1,7 +1,7 @@
 /** The workbench outside Excel, over real .xlsx bytes written and read by the file adapter. */
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { enUS } from "../../src/taskpane/i18n/en-US";
+import { enUS } from "../../src/i18n/en-US";
 import { PlanStore } from "../../src/workbook/store";
 import { PackageDriver } from "../../src/workbook/packageDriver";
 import { typeInto } from "../support/handEdits";
@@ -13,8 +13,22 @@ async function planFile(edit?: (driver: PackageDriver) => Promise<void>): Promis
   const store = new PlanStore(driver);
   await store.save(await store.load(), {
     assignments: [
-      { Scenario: "Base", AccountId: "A1", RepId: "R1", Reason: "kept", MovedFrom: null, Locked: false },
-      { Scenario: "Base", AccountId: "A2", RepId: "R2", Reason: "kept", MovedFrom: null, Locked: false },
+      {
+        Scenario: "Base",
+        AccountId: "A1",
+        RepId: "R1",
+        Reason: "kept",
+        MovedFrom: null,
+        Locked: false,
+      },
+      {
+        Scenario: "Base",
+        AccountId: "A2",
+        RepId: "R2",
+        Reason: "kept",
+        MovedFrom: null,
+        Locked: false,
+      },
     ],
   });
   await edit?.(driver);
@@ -31,8 +45,16 @@ async function choose(file: File) {
 describe("workbench outside Excel", () => {
   it("opens the sample plan by default: its company V2MOM and cascaded organisation, with nothing wrong", async () => {
     render(<App host={host} />);
-    expect(await screen.findByText(/works on FY2027 Sales Plan \(sample\)\.xlsx/, {}, { timeout: 10_000 })).toBeInTheDocument();
-    expect(await screen.findByRole("button", { name: /Global Sales · FY2027/ })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /works on FY2027 Sales Plan \(sample\)\.xlsx/,
+        {},
+        { timeout: 10_000 }
+      )
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole("button", { name: /Global Sales · FY2027/ })
+    ).toBeInTheDocument();
     expect(screen.getByLabelText(/^Organisation, team or person/)).toHaveValue("Contoso");
     expect(screen.queryByText(/problem\(s\) in the plan tables/)).not.toBeInTheDocument();
   });
@@ -53,23 +75,32 @@ describe("workbench outside Excel", () => {
     await choose(await planFile((driver) => typeInto(driver, "Assignments", { F3: "perhaps" })));
     expect(await screen.findByText(/works on FY27 plan\.xlsx/)).toBeInTheDocument();
     expect(await screen.findByText("1 problem(s) in the plan tables")).toBeInTheDocument();
-    expect(screen.getByText(/Assignments · F3 · Locked: Locked holds "perhaps"/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Assignments · F3 · Locked: Locked holds "perhaps"/)
+    ).toBeInTheDocument();
   });
 
   it("refuses a file that is not a workbook and keeps the plan that was open", async () => {
     render(<App host={host} />);
     await screen.findByText(/works on FY2027 Sales Plan/, {}, { timeout: 10_000 });
     await choose(new File(["name,region\nAcme,EMEA\n"], "accounts.csv"));
-    expect(await screen.findByText(/accounts\.csv could not be opened as an Excel workbook/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/accounts\.csv could not be opened as an Excel workbook/)
+    ).toBeInTheDocument();
     expect(screen.getByText(/works on FY2027 Sales Plan/)).toBeInTheDocument();
   });
 
   it("downloads the workbook it works on, which reopens with the same plan", async () => {
     const blobs: Blob[] = [];
-    const urls = URL as unknown as { createObjectURL: (blob: Blob) => string; revokeObjectURL: (url: string) => void };
+    const urls = URL as unknown as {
+      createObjectURL: (blob: Blob) => string;
+      revokeObjectURL: (url: string) => void;
+    };
     urls.createObjectURL = (blob: Blob) => (blobs.push(blob), "blob:plan");
     urls.revokeObjectURL = () => undefined;
-    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, "click")
+      .mockImplementation(() => undefined);
     render(<App host={host} />);
     await screen.findByText(/works on FY2027 Sales Plan/, {}, { timeout: 10_000 });
     await choose(await planFile());

@@ -9,6 +9,8 @@ describe("accessibility", () => {
     await screen.findByRole("tablist");
     expect(document.documentElement.lang).toBe(displayLanguage);
     const results = await axe(container);
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+    ).toEqual([]);
   });
 });

@@ -67,11 +67,15 @@ export class Board {
     let routedLoad = 0;
     for (let a = 0; a < n; a++) {
       if (locked[a] || eligible[cell[a]].length > 0) routedLoad += load[a];
-      else
+      else {
+        const why = unroutableReason(accounts[a], reps);
         this.unassigned.push({
           accountId: accounts[a].id,
-          reason: unroutableReason(accounts[a], reps),
+          reason: why.message,
+          code: why.code,
+          values: why.values,
         });
+      }
     }
     const eligibleFlag = new Uint8Array(eligible.length * reps.length);
     eligible.forEach((list, c) => list.forEach((r) => (eligibleFlag[c * reps.length + r] = 1)));

@@ -29,7 +29,7 @@ export type {
   Unassigned,
 } from "./types";
 export { validateBalanceSettings, validateTerritoryInput } from "./validation";
-export { isEligible } from "./routing";
+export { isEligible, UNROUTABLE_REASONS, type UnroutableCode } from "./routing";
 export { balanceTerritories } from "./balance";
 export { gini } from "./metrics";
 // Older importers take the engines' shared outcome types from here; new code uses ../outcome.

@@ -3,6 +3,7 @@
  * region, its industry and its size tier.
  */
 import { labelKey } from "../labels";
+import { wordsFrom, type Worded } from "../problem";
 import type { Account, Rep } from "./types";
 
 /** In a rep's coverage list, stands for every value. */
@@ -21,15 +22,25 @@ export function isEligible(rep: Rep, account: Account): boolean {
   );
 }
 
+/** Why an account is routed to nobody, in English (the catalogs in src/i18n translate the codes). */
+export const UNROUTABLE_REASONS = {
+  noRegion: 'no rep covers region "{region}"',
+  noIndustry: 'no rep in region "{region}" covers industry "{industry}"',
+  noSizeTier: 'no rep in region "{region}" and industry "{industry}" covers size tier "{sizeTier}"',
+} as const;
+
+export type UnroutableCode = keyof typeof UNROUTABLE_REASONS;
+const unroutable = wordsFrom(UNROUTABLE_REASONS);
+
 /** Why no rep may own the account: the first of region, industry, size tier that nobody covers. */
-export function unroutableReason(account: Account, reps: Rep[]): string {
+export function unroutableReason(account: Account, reps: Rep[]): Worded<UnroutableCode> {
+  const { region, industry, sizeTier } = account;
   const staffed = reps.filter((rep) => rep.capacity > 0);
-  const inRegion = staffed.filter((rep) => covers(rep.regions, account.region));
-  if (inRegion.length === 0) return `no rep covers region "${account.region}"`;
-  const inIndustry = inRegion.filter((rep) => covers(rep.industries, account.industry));
-  if (inIndustry.length === 0)
-    return `no rep in region "${account.region}" covers industry "${account.industry}"`;
-  return `no rep in region "${account.region}" and industry "${account.industry}" covers size tier "${account.sizeTier}"`;
+  const inRegion = staffed.filter((rep) => covers(rep.regions, region));
+  if (inRegion.length === 0) return unroutable("noRegion", { region });
+  const inIndustry = inRegion.filter((rep) => covers(rep.industries, industry));
+  if (inIndustry.length === 0) return unroutable("noIndustry", { region, industry });
+  return unroutable("noSizeTier", { region, industry, sizeTier });
 }
 
 /**

@@ -1,4 +1,6 @@
 /** What goes into a territory run and what comes out of it. */
+import type { WordValues } from "../problem";
+import type { UnroutableCode } from "./routing";
 
 export interface Account {
   id: string;
@@ -56,7 +58,11 @@ export interface Assignment {
 
 export interface Unassigned {
   accountId: string;
+  /** The rule that excluded the account, in English (as the Assignments table keeps it). */
   reason: string;
+  /** The same as a code and values, for a pane to say in the user's language (none when read back). */
+  code?: UnroutableCode;
+  values?: WordValues;
 }
 
 export interface RepSummary {

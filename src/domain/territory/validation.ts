@@ -1,6 +1,6 @@
 /** What makes a territory run meaningless, found before it starts, each problem at its row. */
 import { INPUT_ISSUES, type InputIssue } from "../outcome";
-import { wordsFrom } from "../wording";
+import { wordsFrom } from "../problem";
 import type { Account, BalanceSettings, Rep, TerritoryInput } from "./types";
 
 const worded = wordsFrom(INPUT_ISSUES);

@@ -1,27 +1,26 @@
 import * as React from "react";
-import { fill } from "../../domain/wording";
-import { Catalog, enUS, MessageKey } from "./en-US";
-import { zhCN } from "./zh-CN";
+import type { Problem, ProblemPlace } from "../../domain/problem";
+import {
+  catalogs,
+  localeFor,
+  localeNames,
+  wordsIn,
+  type Locale,
+  type MessageKey,
+} from "../../i18n";
 
-export type Locale = "en-US" | "zh-CN";
-export const catalogs: Record<Locale, Catalog> = { "en-US": enUS, "zh-CN": zhCN };
-export const localeNames: Record<Locale, string> = { "en-US": "English", "zh-CN": "简体中文" };
-
-/** Maps Office's display language (or the browser's) to a shipped catalog. */
-export function localeFor(language: string | undefined): Locale {
-  return language && language.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
-}
+export { catalogs, localeFor, localeNames, type Locale };
 
 interface I18nValue {
   locale: Locale;
   setLocale(locale: Locale): void;
   t(key: MessageKey, values?: Record<string, string | number>): string;
   /** A problem reported by the core, in this language when its code is in the catalog. */
-  say(problem: {
-    code?: string;
-    values?: Record<string, string | number>;
-    message: string;
-  }): string;
+  say(problem: Problem): string;
+  /** "Accounts · C7 · Potential": where a problem is, in this language. */
+  place(problem: ProblemPlace): string;
+  /** Why something thrown failed, in this language when it carries a problem with a code. */
+  sayError(error: unknown): string;
 }
 
 const I18nContext = React.createContext<I18nValue | undefined>(undefined);
@@ -38,21 +37,7 @@ export function I18nProvider({
   React.useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const value = React.useMemo<I18nValue>(() => {
-    const catalog = catalogs[locale];
-    const t: I18nValue["t"] = (key, values) => fill(catalog[key], values ?? {});
-    return {
-      locale,
-      setLocale,
-      t,
-      say: (problem) => {
-        const key = [`problem.${problem.code}`, `issue.${problem.code}`].find(
-          (k) => k in catalog
-        ) as MessageKey | undefined;
-        return problem.code && key ? t(key, problem.values) : problem.message;
-      },
-    };
-  }, [locale]);
+  const value = React.useMemo<I18nValue>(() => ({ ...wordsIn(locale), setLocale }), [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,6 +1,7 @@
 /** The planning engine in a Web Worker: one run per worker, progress throttled to what a bar can show. */
 import { PlanRunInput, runPlan } from "../../domain/planRun";
 import type { WorkerMessage } from "./runner";
+import { errorText } from "../../domain/problem";
 
 const post = (message: WorkerMessage) =>
   (self as unknown as { postMessage(m: WorkerMessage): void }).postMessage(message);
@@ -16,6 +17,6 @@ self.onmessage = (event: MessageEvent<PlanRunInput>) => {
     });
     post({ kind: "done", outcome });
   } catch (error) {
-    post({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+    post({ kind: "failed", message: errorText(error) });
   }
 };

@@ -47,6 +47,7 @@ import { ChangesView } from "./ChangesView";
 import { DocumentList } from "./DocumentList";
 import { V2momEditor } from "./V2momEditor";
 import { useV2moms } from "./useV2moms";
+import { errorText } from "../../domain/problem";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -247,7 +248,7 @@ export function V2momPane() {
       setMessage({
         intent: "error",
         text: t("v2mom.saveFailed", {
-          reason: error instanceof Error ? error.message : String(error),
+          reason: errorText(error),
         }),
       });
     } finally {

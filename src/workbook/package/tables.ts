@@ -24,6 +24,7 @@ import {
 import { TablePart, newTablePart, resizedTablePart } from "./tablePart";
 import type { WorkbookFile } from "./workbookFile";
 import { escapeText } from "./xml";
+import { errorText } from "../../domain/problem";
 
 /** Calls `visit` with each row of `area` that has cells, and its cells inside the area's columns. */
 export function eachCellRow(
@@ -299,7 +300,7 @@ export async function writeTable(
     });
   } catch (error) {
     // A cell Excel cannot hold: say on which sheet (the writer knows only the cell).
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     throw new Error(reason.replace(/^the cell /, `the cell '${sheetName}'!`));
   }
   const clear: Area[] = [];

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 /** Problems found in the workbook's plan tables, each with its place. */
 export function PlanProblems({ problems }: { problems: readonly PlanProblem[] }) {
   const styles = useStyles();
-  const { t, say } = useI18n();
+  const { t, say, place } = useI18n();
   if (problems.length === 0) return null;
   const errors = problems.filter((p) => p.severity === "error").length;
   return (
@@ -30,10 +30,7 @@ export function PlanProblems({ problems }: { problems: readonly PlanProblem[] })
         <ul className={styles.list}>
           {problems.map((p, i) => (
             <li key={i}>
-              {[p.sheet, p.address ?? (p.row ? t("plan.row", { row: p.row }) : undefined), p.column]
-                .filter(Boolean)
-                .join(" · ")}
-              : {say(p)}
+              {place(p)}: {say(p)}
             </li>
           ))}
         </ul>

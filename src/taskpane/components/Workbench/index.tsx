@@ -24,6 +24,7 @@ import { PlanStore } from "../../../workbook/store";
 import type { PackageDriver } from "../../../workbook/packageDriver";
 import { useI18n } from "../../i18n";
 import { PlanProvider } from "../../plan/PlanContext";
+import { errorText } from "../../../domain/problem";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -84,7 +85,7 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
         setProblem(
           t("workbench.badFile", {
             name,
-            reason: error instanceof Error ? error.message : String(error),
+            reason: errorText(error),
           })
         );
       }

@@ -20,7 +20,3 @@ export function useFeedback(): Feedback {
   const [problems, setProblems] = React.useState<readonly PlanProblem[]>([]);
   return { message, problems, setMessage, setProblems };
 }
-
-/** An error's own words, for a message that says why. */
-export const reasonOf = (error: unknown) =>
-  error instanceof Error ? error.message : String(error);

@@ -7,7 +7,7 @@ import type { PlanRunInput, PlanRunResult } from "../../../domain/planRun";
 import type { SourceTables } from "../../../workbook/sourceTables";
 import { useI18n } from "../../i18n";
 import type { PlanRunner, RunHandle } from "../runner";
-import { Feedback, reasonOf } from "./useFeedback";
+import { Feedback } from "./useFeedback";
 
 export interface RunState {
   /** Share done while a run is under way, else undefined. */
@@ -21,7 +21,7 @@ export interface RunState {
 
 /** `onStart`: what the pane does as a run begins (it shows the results step). */
 export function useRun(runner: PlanRunner, feedback: Feedback, onStart: () => void): RunState {
-  const { t } = useI18n();
+  const { t, sayError } = useI18n();
   const [progress, setProgress] = React.useState<number>();
   const [result, setResult] = React.useState<PlanRunResult>();
   const handle = React.useRef<RunHandle>();
@@ -48,7 +48,7 @@ export function useRun(runner: PlanRunner, feedback: Feedback, onStart: () => vo
         setProblems(outcome.issues.map(locate));
       } else setResult(outcome.value);
     } catch (error) {
-      setMessage({ intent: "error", text: t("territories.runError", { reason: reasonOf(error) }) });
+      setMessage({ intent: "error", text: t("territories.runError", { reason: sayError(error) }) });
     } finally {
       handle.current = undefined;
       setProgress(undefined);

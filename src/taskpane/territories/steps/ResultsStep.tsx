@@ -60,7 +60,7 @@ export function ResultsStep(props: ResultsStepProps) {
 
 function TerritoryResults({ territory }: { territory: TerritoryResult }) {
   const styles = useTerritoriesStyles();
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const fmt = useWholeNumbers();
   const { metrics } = territory;
   const moved = t("territories.moved", { count: metrics.accountsMoved });
@@ -139,7 +139,7 @@ function TerritoryResults({ territory }: { territory: TerritoryResult }) {
       <ul className={styles.problems} aria-label={t("territories.unassigned")}>
         {territory.unassigned.slice(0, 200).map((u) => (
           <li key={u.accountId}>
-            {u.accountId}: {u.reason}
+            {u.accountId}: {say({ code: u.code, values: u.values, message: u.reason })}
           </li>
         ))}
       </ul>

@@ -1,0 +1,112 @@
+/**
+ * What the command line says, in English: its usage, its refusals and its reports (the
+ * catalogs in src/i18n say them in the user's language, chosen by LC_ALL / LC_MESSAGES /
+ * LANG). Values that are phrases of their own ({kind}, {who}, {reason}…) are passed as
+ * problems' parts, so that they are translated too.
+ */
+import { wordsFrom } from "../domain/problem";
+
+export const CLI_PROBLEMS = {
+  // Usage.
+  usageProgram:
+    "Run the Sales Planning engine on an .xlsx planning workbook (the same tables the Excel add-in uses).",
+  usageJson: "print the result as JSON",
+  usageFile: "planning workbook (.xlsx)",
+  usageValidate:
+    "list every problem in the plan, its tables and each scenario's input as the engine checks it; exit 1 if any",
+  usageTerritories:
+    "balance territories with the rules stored for the scenario and write the result back",
+  usageScenario: "the scenario to run (default: the Active one, or the only one)",
+  usageSaveAs: "save the result as a new scenario instead of replacing the one run",
+  usageOut: "write the result to a new file instead of updating FILE",
+  usageForce: "with --out: replace that file if it exists",
+  usageQuotas:
+    "set quotas for the scenario's territories with its stored quota settings and write them back",
+  usageCompare:
+    "accounts that change rep, per-rep potential and quota differences, metric differences",
+  usageFirstScenario: "first scenario",
+  usageSecondScenario: "second scenario",
+
+  // Refusals of what was asked.
+  outExtension:
+    "--out {out}: give a file name ending in .xlsx (or .xlsm), which Excel opens as a workbook",
+  outExists: "--out {out} already exists; choose a new file name, or add --force to replace it",
+  noStoredRules: 'the scenario "{scenario}" has no stored rules (Scenario Settings)',
+  noTables:
+    "no scenario in the workbook says which tables to use, and no Accounts and Reps tables were found",
+  noActiveScenario: "name a scenario with --scenario (there is no Active one)",
+  noQuotaSettings:
+    "the scenario {scenario} has no quota settings (quota.companyTarget in Scenario Settings)",
+  unknownScenario: 'no scenario named "{name}"; the workbook has {names}',
+  unknownScenarioNone: 'no scenario named "{name}"; the workbook has no scenarios yet',
+  scenarioTaken:
+    'there is already a scenario named "{name}"; run it again with --scenario "{name}", or choose another name',
+  accountsTableGone: "the accounts table {table} is not in the workbook",
+  repsTableGone: "the reps table {table} is not in the workbook",
+  /** A problem of one scenario's input, or of one V2MOM: "FY27 Base: …". */
+  inScenario: "{scenario}: {problem}",
+
+  // Refusals of a file.
+  lockHeld:
+    "{file} is in use by {who}; try again when it has finished (if no such run exists, delete {lock})",
+  lockOwner: "another sales-plan run ({command}, process {pid} on {host}, started {started})",
+  lockOwnerUnknown: "another sales-plan run",
+  lockFailed: "cannot lock {lock}: {reason}",
+  packageUnreadable: "{name} could not be read as an Excel workbook ({reason})",
+  notWorkbookPackage: "{name} is {kind}, not an Excel workbook (it has no xl/workbook.xml part)",
+  wordDocument: "a Word document",
+  powerPointPresentation: "a PowerPoint presentation",
+  zipArchive: "a zip archive",
+  encrypted:
+    "{name} is password-protected or an old-format .xls; open it in Excel, remove the password (or save as .xlsx) and try again",
+  notXlsx: "{name} is not an Excel workbook (.xlsx)",
+  workbookUnreadable: "{name} could not be read as an Excel workbook: {reason}",
+  notRegular: "{path} is {kind}, not a workbook file; {use}",
+  directory: "a directory",
+  namedPipe: "a named pipe (FIFO)",
+  device: "a device",
+  socket: "a socket",
+  notRegularFile: "not a regular file",
+  givePath: "give the path of an .xlsx file",
+  nothingWritten: "nothing was written",
+  nothingWrittenGivePath: "nothing was written; give the path of an .xlsx file",
+  systemAt: "{what}: {reason}",
+  cannotRead: "cannot read the file",
+  cannotWriteThere: "cannot write there",
+  danglingLink: "{path} is a symbolic link to {target}, which does not exist",
+  noSuchFile: "{path}: no such file",
+  danglingLinkTarget:
+    "{path} is a symbolic link to {target}, which does not exist; nothing was written",
+  readOnly:
+    "{path} is read-only; nothing was written (make it writable, or write elsewhere with --out)",
+  cannotCreate: "cannot create files in {folder} (permission denied); nothing was written",
+  changedMeanwhile:
+    "{path} changed while sales-plan was running (saved by someone or something else); nothing was written: run the command again on the new version",
+  writeFailedUnchanged: "could not write {path} ({reason}); the file is unchanged",
+  writeFailedNothing: "could not write {path} ({reason}); nothing was written",
+  internal:
+    "internal error: {detail}. This is a bug in sales-plan: please report it with the command you ran (SALES_PLAN_DEBUG=1 shows the details).",
+
+  // Reports.
+  sourceProblems: "{count} problem(s) in the source tables:",
+  engineRefused: "The engine refused the input ({count} problem(s)):",
+  territoriesDone:
+    "Scenario {name}: {assigned} account(s) assigned to {reps} rep(s), {unassigned} unassigned.",
+  territoriesMetrics:
+    "  largest deviation {deviation}, CV {cv}, Gini {gini}, moved {moved}, continuity {continuity}",
+  quotasDone:
+    "Scenario {name}: quotas for {reps} rep(s) from a company target of {target} (fiscal year from {start}).",
+  quotasSum: "  rep quotas sum to {total}; {tie}",
+  tiesOut: "ties out at every level",
+  doesNotTieOut: "DOES NOT tie out",
+  compareMoves: "{count} account(s) have a different rep in {b} than in {a}.",
+  compareRep: "  {rep}: potential {potential}",
+  compareRepQuota: "  {rep}: potential {potential}, quota {quota}",
+  validateFound: "{count} problem(s), {errors} error(s):",
+  validateClean: "No problems: {documents} V2MOM(s), {scenarios} scenario(s), revision {revision}.",
+  severityError: "error",
+  severityWarning: "warning",
+} as const;
+
+export type CliProblemCode = keyof typeof CLI_PROBLEMS;
+export const cliProblem = wordsFrom(CLI_PROBLEMS);
