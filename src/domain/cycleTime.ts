@@ -6,6 +6,7 @@
  * days" (right-censored at the as-of date), which is what is known about it.
  */
 import { div0Error, naError, valueError } from "./errors";
+import { functionProblem } from "./functionProblems";
 
 /** Cycle durations in days, split by whether the deal has closed (event) or is still open (censored). */
 export interface CycleObservations {
@@ -26,9 +27,15 @@ export function cycleObservations(
   asOf?: number
 ): CycleObservations {
   if (created.length !== closed.length) {
-    throw valueError(`created has ${created.length} rows but closed has ${closed.length}`, {
-      field: "closed",
-    });
+    throw valueError(
+      functionProblem("rowsDiffer", {
+        first: "created",
+        firstCount: created.length,
+        field: "closed",
+        count: closed.length,
+      }),
+      { field: "closed" }
+    );
   }
   const n = created.length;
   let latest = -Infinity;
@@ -48,13 +55,13 @@ export function cycleObservations(
     const end = closed[i];
     if (start !== start) {
       if (end !== end) continue; // NaN: both blank
-      throw valueError(`created date is blank in row ${i + 1}, which has a closed date`, {
+      throw valueError(functionProblem("createdBlank", { row: i + 1 }), {
         field: "created",
         row: i + 1,
       });
     }
     if (end < start)
-      throw valueError(`closed date before created date in row ${i + 1}`, {
+      throw valueError(functionProblem("closedBeforeCreated", { row: i + 1 }), {
         field: "closed",
         row: i + 1,
       });
@@ -62,7 +69,7 @@ export function cycleObservations(
       closedDays[closedCount++] = end - start;
     } else {
       if (start > cutoff)
-        throw valueError(`created date is after as_of in row ${i + 1}`, {
+        throw valueError(functionProblem("createdAfterAsOf", { row: i + 1 }), {
           field: "created",
           row: i + 1,
         });
@@ -88,7 +95,7 @@ export interface SurvivalTable {
 
 export function kaplanMeier({ closedDays, openDays }: CycleObservations): SurvivalTable {
   const deals = closedDays.length + openDays.length;
-  if (deals === 0) throw div0Error("no deals: every created and closed cell is blank");
+  if (deals === 0) throw div0Error(functionProblem("noDeals"));
   const capacity = closedDays.length;
   const day = new Float64Array(capacity);
   const atRisk = new Float64Array(capacity);
@@ -136,15 +143,13 @@ export function kaplanMeier({ closedDays, openDays }: CycleObservations): Surviv
  */
 export function closingQuantile(table: SurvivalTable, p: number): number {
   if (!(p > 0 && p < 1))
-    throw valueError(`the quantile must be between 0 and 1, got ${p}`, { field: "statistic" });
+    throw valueError(functionProblem("quantileRange", { value: p }), { field: "statistic" });
   const threshold = 1 - p;
   // A relative tolerance keeps S = 0.5 after rounding (e.g. 0.49999999999999994) counted as reached.
   for (let row = 0; row < table.day.length; row++) {
     if (table.stillOpen[row] <= threshold + 1e-12) return table.day[row];
   }
-  throw naError(
-    `fewer than ${p * 100}% of deals have closed, so that point of the cycle is not known yet`
-  );
+  throw naError(functionProblem("quantileNotReached", { percent: p * 100 }));
 }
 
 /** Restricted mean cycle: the area under the survival curve up to the longest observed duration. */
@@ -162,7 +167,8 @@ export function restrictedMean(table: SurvivalTable): number {
 
 /** Probability that a deal closes within `days` days. */
 export function closedWithin(table: SurvivalTable, days: number): number {
-  if (days < 0) throw valueError("days must not be negative", { field: "days" });
+  if (days < 0)
+    throw valueError(functionProblem("mustNotBeNegative", { field: "days" }), { field: "days" });
   let survival = 1;
   for (let row = 0; row < table.day.length && table.day[row] <= days; row++)
     survival = table.stillOpen[row];
@@ -171,7 +177,7 @@ export function closedWithin(table: SurvivalTable, days: number): number {
 
 /** Plain average over closed deals only — what spreadsheets usually show, kept for comparison. */
 export function closedMean({ closedDays }: CycleObservations): number {
-  if (closedDays.length === 0) throw div0Error("no closed deals to average");
+  if (closedDays.length === 0) throw div0Error(functionProblem("noClosedToAverage"));
   let sum = 0;
   for (let i = 0; i < closedDays.length; i++) sum += closedDays[i];
   return sum / closedDays.length;
@@ -185,17 +191,14 @@ export function parseCycleStatistic(statistic: string | number | undefined): Cyc
   if (statistic === undefined) return { kind: "median" };
   if (typeof statistic === "number") {
     if (!(statistic > 0 && statistic < 1))
-      throw valueError(`statistic as a quantile must be between 0 and 1, got ${statistic}`, {
+      throw valueError(functionProblem("statisticQuantile", { value: statistic }), {
         field: "statistic",
       });
     return { kind: "quantile", p: statistic };
   }
   const name = statistic.trim().toLowerCase();
   if (name === "median" || name === "mean" || name === "closedmean") return { kind: name };
-  throw valueError(
-    `unknown statistic "${statistic}": use "median", "mean", "closedmean" or a number between 0 and 1`,
-    { field: "statistic" }
-  );
+  throw valueError(functionProblem("unknownStatistic", { statistic }), { field: "statistic" });
 }
 
 export function cycleTime(observations: CycleObservations, statistic: CycleStatistic): number {

@@ -24,11 +24,11 @@ export interface PlanErrorLocation {
 
 /**
  * The kind says which Excel error a worksheet function returns; `said` is the problem as a
- * user is told it (with its code when the message comes from a catalog, as the quota
- * planner's do; the worksheet functions' own messages are still plain English).
+ * user is told it, with its code and values (FUNCTION_PROBLEMS, QUOTA_PROBLEMS…) so that a
+ * catalog can say it in the user's language.
  */
 export class PlanError extends Error {
-  readonly said: Pick<Problem, "code" | "values" | "message">;
+  readonly said: Pick<Problem, "code" | "values" | "message" | "parts">;
   constructor(
     readonly kind: PlanErrorKind,
     message: string | Worded,

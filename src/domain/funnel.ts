@@ -6,28 +6,28 @@
 import { finiteResult, requireFraction, requireNonNegative } from "./checks";
 import { Column, LabelMemo } from "./column";
 import { div0Error, numError, valueError } from "./errors";
+import { functionProblem } from "./functionProblems";
 import { labelKey, stageIndex, StageLookup, BLANK_STAGE } from "./labels";
 
 /** Stage-to-stage conversion for counts of deals that reached each stage, in funnel order. */
 export function conversionRates(stageCounts: Float64Array): Float64Array {
   if (stageCounts.length < 2)
-    throw valueError("stage_counts needs at least two stages", { field: "stage_counts" });
+    throw valueError(functionProblem("twoStagesNeeded", { field: "stage_counts" }), {
+      field: "stage_counts",
+    });
   stageCounts.forEach((count, i) => requireNonNegative(count, "stage_counts", i + 1));
   const rates = new Float64Array(stageCounts.length - 1);
   for (let i = 0; i < rates.length; i++) {
     const from = stageCounts[i];
     const to = stageCounts[i + 1];
     if (to > from) {
-      throw numError(
-        `stage_counts row ${i + 2} (${to}) is more than the stage before it (${from}); counts must not grow down the funnel`,
-        {
-          field: "stage_counts",
-          row: i + 2,
-        }
-      );
+      throw numError(functionProblem("countsGrow", { row: i + 2, to, from }), {
+        field: "stage_counts",
+        row: i + 2,
+      });
     }
     if (from === 0)
-      throw div0Error(`stage_counts row ${i + 1} is 0, so the rate after it divides by zero`, {
+      throw div0Error(functionProblem("countZero", { row: i + 1 }), {
         field: "stage_counts",
         row: i + 1,
       });
@@ -37,8 +37,7 @@ export function conversionRates(stageCounts: Float64Array): Float64Array {
 }
 
 function checkRevenueFactors(rates: Float64Array, avgDealSize: number, collectionRatio: number) {
-  if (rates.length === 0)
-    throw valueError("rates needs at least one conversion rate", { field: "rates" });
+  if (rates.length === 0) throw valueError(functionProblem("noRates"), { field: "rates" });
   rates.forEach((rate, i) => requireFraction(rate, "rates", i + 1));
   requireNonNegative(avgDealSize, "avg_deal_size");
   requireFraction(collectionRatio, "collection_ratio");
@@ -55,7 +54,7 @@ export function funnelRevenue(
   checkRevenueFactors(rates, avgDealSize, collectionRatio);
   let revenue = leads * avgDealSize * collectionRatio;
   for (const rate of rates) revenue *= rate;
-  return finiteResult(revenue, "funnel revenue");
+  return finiteResult(revenue, "resultFunnelRevenue");
 }
 
 /** Rounds up to a whole number, except that a value within 1e-9 (relative) of one counts as that number. */
@@ -81,19 +80,19 @@ export function leadsNeeded(
   const needed = new Array<number>(rates.length + 1);
   if (targetRevenue === 0) return needed.fill(0);
   const revenuePerWon = avgDealSize * collectionRatio;
-  if (revenuePerWon === 0)
-    throw div0Error(
-      "avg_deal_size × collection_ratio is 0, so no number of deals reaches the target"
-    );
-  needed[rates.length] = finiteResult(wholeUp(targetRevenue / revenuePerWon), "won deals needed");
+  if (revenuePerWon === 0) throw div0Error(functionProblem("dealValueZero"));
+  needed[rates.length] = finiteResult(
+    wholeUp(targetRevenue / revenuePerWon),
+    "resultWonDealsNeeded"
+  );
   for (let stage = rates.length - 1; stage >= 0; stage--) {
     if (rates[stage] === 0) {
-      throw div0Error(`rates row ${stage + 1} is 0, so no volume above it reaches the target`, {
+      throw div0Error(functionProblem("rateZero", { row: stage + 1 }), {
         field: "rates",
         row: stage + 1,
       });
     }
-    needed[stage] = finiteResult(wholeUp(needed[stage + 1] / rates[stage]), "volume needed");
+    needed[stage] = finiteResult(wholeUp(needed[stage + 1] / rates[stage]), "resultVolumeNeeded");
   }
   return needed;
 }
@@ -137,12 +136,19 @@ export function conversionBy(
 ): ConversionByTable {
   if (groups.length !== stageReached.length) {
     throw valueError(
-      `groups has ${groups.length} rows but stage_reached has ${stageReached.length}`,
+      functionProblem("rowsDiffer", {
+        first: "groups",
+        firstCount: groups.length,
+        field: "stage_reached",
+        count: stageReached.length,
+      }),
       { field: "stage_reached" }
     );
   }
   if (stageNames.length < 2)
-    throw valueError("stage_names needs at least two stages", { field: "stage_names" });
+    throw valueError(functionProblem("twoStagesNeeded", { field: "stage_names" }), {
+      field: "stage_names",
+    });
   const stagesByName = new StageLookup(stageIndex(stageNames), "stage_reached");
   const stages = stageNames.length;
   // Spellings that differ only in case or spaces ("Web", "web ") are one group, shown as first typed.
@@ -167,7 +173,7 @@ export function conversionBy(
     const stage = stagesByName.stageOf(stageReached.get(i), i + 1);
     if (stage === BLANK_STAGE) {
       if (blankGroup.get(rawGroup)) continue;
-      throw valueError(`stage_reached is blank in row ${i + 1}`, {
+      throw valueError(functionProblem("blankInRow", { field: "stage_reached", row: i + 1 }), {
         field: "stage_reached",
         row: i + 1,
       });
@@ -177,7 +183,7 @@ export function conversionBy(
     counts[slot]++;
     leads++;
   }
-  if (leads === 0) throw div0Error("no leads: every row of groups and stage_reached is blank");
+  if (leads === 0) throw div0Error(functionProblem("noLeads"));
   const exactly = (group: number) =>
     Array.from({ length: stages }, (_, s) => counts[group * stages + s] ?? 0);
   const totals = Array.from({ length: stages }, (_, s) =>

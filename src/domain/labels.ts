@@ -4,6 +4,7 @@
  */
 import { LabelMemo } from "./column";
 import { naError, valueError } from "./errors";
+import { functionProblem } from "./functionProblems";
 
 /** Case- and space-insensitive key used wherever users type labels (stages, outcomes, groups). */
 export const labelKey = (label: string): string => label.trim().toLowerCase();
@@ -21,9 +22,12 @@ export function stageIndex(
   stageNames.forEach((name, i) => {
     const key = labelKey(name);
     if (key === "")
-      throw valueError(`${field} has a blank name in row ${i + 1}`, { field, row: i + 1 });
+      throw valueError(functionProblem("blankName", { field, row: i + 1 }), { field, row: i + 1 });
     if (index.has(key))
-      throw valueError(`${field} lists "${name}" twice (row ${i + 1})`, { field, row: i + 1 });
+      throw valueError(functionProblem("nameTwice", { field, name, row: i + 1 }), {
+        field,
+        row: i + 1,
+      });
     index.set(key, i);
   });
   return index;
@@ -50,7 +54,7 @@ export class StageLookup {
   stageOf(label: string, row: number): number {
     const stage = this.memo.get(label);
     if (stage === UNKNOWN) {
-      throw naError(`unknown stage "${label}" in ${this.field}, row ${row}`, {
+      throw naError(functionProblem("unknownStage", { label, field: this.field, row }), {
         field: this.field,
         row,
       });

@@ -4,6 +4,7 @@
 import { finiteResult, requireFraction, requireNonNegative } from "./checks";
 import { Column } from "./column";
 import { div0Error, numError, valueError } from "./errors";
+import { functionProblem } from "./functionProblems";
 import { BLANK_STAGE, StageLookup, stageIndex } from "./labels";
 
 /** Sales velocity: expected revenue closed per day from the open pipeline. */
@@ -17,23 +18,23 @@ export function velocity(
   requireFraction(winRate, "win_rate");
   requireNonNegative(avgDealSize, "avg_deal_size");
   requireNonNegative(cycleDays, "cycle_days");
-  if (cycleDays === 0) throw div0Error("cycle_days is 0");
-  return finiteResult((openOpportunities * winRate * avgDealSize) / cycleDays, "velocity");
+  if (cycleDays === 0) throw div0Error(functionProblem("isZero", { field: "cycle_days" }));
+  return finiteResult((openOpportunities * winRate * avgDealSize) / cycleDays, "resultVelocity");
 }
 
 /** Pipeline coverage: how many times the open pipeline covers the quota still to close. */
 export function coverage(pipeline: number, remainingQuota: number): number {
   requireNonNegative(pipeline, "pipeline");
   requireNonNegative(remainingQuota, "remaining_quota");
-  if (remainingQuota === 0) throw div0Error("remaining_quota is 0: nothing left to cover");
-  return finiteResult(pipeline / remainingQuota, "coverage");
+  if (remainingQuota === 0) throw div0Error(functionProblem("nothingToCover"));
+  return finiteResult(pipeline / remainingQuota, "resultCoverage");
 }
 
 /** Quota attainment; actuals may be negative (credit notes), quotas may not. */
 export function attainment(actual: number, quota: number): number {
   requireNonNegative(quota, "quota");
-  if (quota === 0) throw div0Error("quota is 0");
-  return finiteResult(actual / quota, "attainment");
+  if (quota === 0) throw div0Error(functionProblem("isZero", { field: "quota" }));
+  return finiteResult(actual / quota, "resultAttainment");
 }
 
 /**
@@ -47,13 +48,24 @@ export function weightedPipeline(
   stageProbabilities: Float64Array
 ): number {
   if (amounts.length !== stages.length) {
-    throw valueError(`amounts has ${amounts.length} rows but stages has ${stages.length}`, {
-      field: "stages",
-    });
+    throw valueError(
+      functionProblem("rowsDiffer", {
+        first: "amounts",
+        firstCount: amounts.length,
+        field: "stages",
+        count: stages.length,
+      }),
+      { field: "stages" }
+    );
   }
   if (stageNames.length !== stageProbabilities.length) {
     throw valueError(
-      `stage_names has ${stageNames.length} entries but stage_probabilities has ${stageProbabilities.length}`,
+      functionProblem("entriesDiffer", {
+        first: "stage_names",
+        firstCount: stageNames.length,
+        field: "stage_probabilities",
+        count: stageProbabilities.length,
+      }),
       { field: "stage_probabilities" }
     );
   }
@@ -65,17 +77,23 @@ export function weightedPipeline(
     const stage = stagesByName.stageOf(stages.get(i), i + 1);
     if (amount !== amount) {
       if (stage === BLANK_STAGE) continue;
-      throw valueError(`amounts is blank in row ${i + 1}`, { field: "amounts", row: i + 1 });
+      throw valueError(functionProblem("blankInRow", { field: "amounts", row: i + 1 }), {
+        field: "amounts",
+        row: i + 1,
+      });
     }
     if (stage === BLANK_STAGE)
-      throw valueError(`stages is blank in row ${i + 1}`, { field: "stages", row: i + 1 });
+      throw valueError(functionProblem("blankInRow", { field: "stages", row: i + 1 }), {
+        field: "stages",
+        row: i + 1,
+      });
     if (amount < 0) {
-      throw numError(`amounts must not be negative (row ${i + 1})`, {
+      throw numError(functionProblem("mustNotBeNegativeRow", { field: "amounts", row: i + 1 }), {
         field: "amounts",
         row: i + 1,
       });
     }
     total += amount * stageProbabilities[stage];
   }
-  return finiteResult(total, "weighted pipeline");
+  return finiteResult(total, "resultWeightedPipeline");
 }

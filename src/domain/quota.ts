@@ -5,6 +5,7 @@
  */
 import { addMonths, dateFromSerial, daysInMonth, serialFromDate } from "./calendar";
 import { div0Error, numError } from "./errors";
+import { functionProblem } from "./functionProblems";
 
 /** How close to a whole unit a floating-point value must be to count as that unit. */
 const unitTolerance = (value: number) => 1e-9 * Math.max(1, Math.abs(value));
@@ -28,7 +29,7 @@ export function boundedProportionalSplit(
     for (let i = 0; i < n; i++) if (rawWeights[i] > 0) sum += rawWeights[i];
     if (sum === 0) {
       if (total === 0) return new Float64Array(n);
-      throw div0Error("the weights add up to 0, so there is nothing to split in proportion to");
+      throw div0Error(functionProblem("weightsAddToZero"));
     }
     const shares = new Float64Array(n);
     for (let i = 0; i < n; i++) if (rawWeights[i] > 0) shares[i] = total * (rawWeights[i] / sum);
@@ -45,24 +46,26 @@ export function boundedProportionalSplit(
   let sumWeights = 0;
   for (let i = 0; i < n; i++) {
     if (lower[i] > upper[i])
-      throw numError(`floor is above cap in row ${i + 1}`, { field: "floors", row: i + 1 });
+      throw numError(functionProblem("floorAboveCapRow", { row: i + 1 }), {
+        field: "floors",
+        row: i + 1,
+      });
     sumLower += lower[i];
     sumUpper += upper[i];
     if (weights[i] > 0) sumWeights += weights[i];
   }
   const slack = unitTolerance(total);
   if (total < sumLower - slack)
-    throw numError(`the floors add up to ${sumLower}, more than the total ${total}`, {
+    throw numError(functionProblem("floorsAboveTotal", { sum: sumLower, total }), {
       field: "floors",
     });
   if (total > sumUpper + slack)
-    throw numError(`the caps add up to ${sumUpper}, less than the total ${total}`, {
+    throw numError(functionProblem("capsBelowTotal", { sum: sumUpper, total }), {
       field: "caps",
     });
   const shares = Float64Array.from(lower);
   if (total <= sumLower) return shares;
-  if (sumWeights === 0)
-    throw div0Error("the weights add up to 0, so there is nothing to split in proportion to");
+  if (sumWeights === 0) throw div0Error(functionProblem("weightsAddToZero"));
 
   // The sum is piecewise linear in λ with a breakpoint where each part reaches its floor
   // (lo/w) or cap (hi/w). Binary search the sorted breakpoints for the segment that holds
@@ -135,7 +138,7 @@ export function largestRemainderRound(
   }
   const left = Math.round(totalUnits - assigned);
   if (left === 0) return whole;
-  if (left < 0 || left > n) throw numError("the parts cannot be rounded to add up to the total");
+  if (left < 0 || left > n) throw numError(functionProblem("cannotRound"));
   // The `left` largest remainders get one unit each, ties to the earlier row. Rather than
   // sort row numbers by remainder, find the remainder of the last row to get a unit (one
   // typed-array sort) and hand out units in row order against it.
@@ -144,7 +147,7 @@ export function largestRemainderRound(
   const eligible = remainder;
   const sorted = remainder.slice().sort();
   const threshold = sorted[n - left];
-  if (!(threshold >= 0)) throw numError("the total cannot be rounded within the caps");
+  if (!(threshold >= 0)) throw numError(functionProblem("cannotRoundWithinCaps"));
   let above = 0;
   for (let i = n - left; i < n; i++) if (sorted[i] > threshold) above++;
   let atThreshold = left - above;
@@ -173,16 +176,18 @@ export function quotaSplit(
   weights: Float64Array,
   { decimals = 0, floors, caps }: QuotaSplitOptions = {}
 ): Float64Array {
-  if (total < 0) throw numError("total must not be negative", { field: "total" });
+  if (total < 0)
+    throw numError(functionProblem("mustNotBeNegative", { field: "total" }), { field: "total" });
   if (!Number.isInteger(decimals) || decimals < -9 || decimals > 9) {
-    throw numError(`decimals must be a whole number from -9 to 9, got ${decimals}`, {
+    throw numError(functionProblem("decimalsRange", { value: decimals }), {
       field: "decimals",
     });
   }
-  if (weights.length === 0) throw numError("weights is empty", { field: "weights" });
+  if (weights.length === 0)
+    throw numError(functionProblem("isEmpty", { field: "weights" }), { field: "weights" });
   weights.forEach((w, i) => {
     if (w < 0)
-      throw numError(`weights must not be negative (row ${i + 1})`, {
+      throw numError(functionProblem("mustNotBeNegativeRow", { field: "weights", row: i + 1 }), {
         field: "weights",
         row: i + 1,
       });
@@ -194,13 +199,10 @@ export function quotaSplit(
 
   const totalUnits = Math.round(toUnits(total));
   if (Math.abs(toUnits(total) - totalUnits) > unitTolerance(toUnits(total))) {
-    throw numError(
-      `total ${total} has more digits than decimals = ${decimals} allows, so no rounded split can add up to it`,
-      { field: "total" }
-    );
+    throw numError(functionProblem("tooManyDigits", { total, decimals }), { field: "total" });
   }
   if (!Number.isSafeInteger(totalUnits))
-    throw numError("total is too large to split to that many decimals", { field: "total" });
+    throw numError(functionProblem("tooLargeToSplit"), { field: "total" });
   const n = weights.length;
   const lower = floors ? new Float64Array(n) : undefined;
   const upper = caps ? new Float64Array(n).fill(Infinity) : undefined;
@@ -209,7 +211,7 @@ export function quotaSplit(
     const cap = caps?.[i];
     if (floor !== undefined && !Number.isNaN(floor)) {
       if (floor < 0)
-        throw numError(`floors must not be negative (row ${i + 1})`, {
+        throw numError(functionProblem("mustNotBeNegativeRow", { field: "floors", row: i + 1 }), {
           field: "floors",
           row: i + 1,
         });
@@ -218,7 +220,10 @@ export function quotaSplit(
     }
     if (cap !== undefined && !Number.isNaN(cap)) {
       if (cap < 0)
-        throw numError(`caps must not be negative (row ${i + 1})`, { field: "caps", row: i + 1 });
+        throw numError(functionProblem("mustNotBeNegativeRow", { field: "caps", row: i + 1 }), {
+          field: "caps",
+          row: i + 1,
+        });
       const units = toUnits(cap);
       upper![i] = Math.floor(units + unitTolerance(units));
     }
@@ -242,13 +247,18 @@ export function monthlyRamp(
   ramp: Float64Array
 ): Float64Array {
   if (annualQuota < 0)
-    throw numError("annual_quota must not be negative", { field: "annual_quota" });
+    throw numError(functionProblem("mustNotBeNegative", { field: "annual_quota" }), {
+      field: "annual_quota",
+    });
   ramp.forEach((share, i) => {
     if (share < 0)
-      throw numError(`ramp_percentages must not be negative (row ${i + 1})`, {
-        field: "ramp_percentages",
-        row: i + 1,
-      });
+      throw numError(
+        functionProblem("mustNotBeNegativeRow", { field: "ramp_percentages", row: i + 1 }),
+        {
+          field: "ramp_percentages",
+          row: i + 1,
+        }
+      );
   });
   const start = dateFromSerial(startSerial);
   const fiscalStart = dateFromSerial(fiscalYearStartSerial);
@@ -280,8 +290,7 @@ export function apportionUnits(totalUnits: number, weights: ArrayLike<number>): 
   const n = weights.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += weights[i];
-  if (sum <= 0)
-    throw div0Error("the weights add up to 0, so there is nothing to split in proportion to");
+  if (sum <= 0) throw div0Error(functionProblem("weightsAddToZero"));
   const parts = new Array<number>(n);
   const remainders = new Array<number>(n);
   let assigned = 0;

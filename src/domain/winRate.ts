@@ -5,6 +5,7 @@
 import { finiteResult, requireNonNegative } from "./checks";
 import { Column, LabelMemo } from "./column";
 import { div0Error, numError, valueError } from "./errors";
+import { functionProblem } from "./functionProblems";
 import { labelKey } from "./labels";
 import { normalQuantile } from "./statistics";
 
@@ -25,12 +26,18 @@ export function winRate(
 ): number {
   const won = labelKey(wonLabel);
   const lost = labelKey(lostLabel);
-  if (won === "" || lost === "") throw valueError("won_label and lost_label must not be blank");
-  if (won === lost) throw valueError(`won_label and lost_label are both "${wonLabel}"`);
+  if (won === "" || lost === "") throw valueError(functionProblem("outcomeLabelsBlank"));
+  if (won === lost) throw valueError(functionProblem("outcomeLabelsSame", { label: wonLabel }));
   if (amounts && amounts.length !== outcomes.length) {
-    throw valueError(`outcomes has ${outcomes.length} rows but amounts has ${amounts.length}`, {
-      field: "amounts",
-    });
+    throw valueError(
+      functionProblem("rowsDiffer", {
+        first: "outcomes",
+        firstCount: outcomes.length,
+        field: "amounts",
+        count: amounts.length,
+      }),
+      { field: "amounts" }
+    );
   }
   const classOf = new LabelMemo((label) => {
     const key = labelKey(label);
@@ -45,12 +52,12 @@ export function winRate(
     if (amounts) {
       weight = amounts[i];
       if (Number.isNaN(weight))
-        throw valueError(`amounts is blank in row ${i + 1}, a closed deal`, {
+        throw valueError(functionProblem("closedAmountBlank", { row: i + 1 }), {
           field: "amounts",
           row: i + 1,
         });
       if (weight < 0)
-        throw numError(`amounts must not be negative (row ${i + 1})`, {
+        throw numError(functionProblem("mustNotBeNegativeRow", { field: "amounts", row: i + 1 }), {
           field: "amounts",
           row: i + 1,
         });
@@ -61,16 +68,16 @@ export function winRate(
   if (closedTotal === 0)
     throw div0Error(
       amounts
-        ? "closed deals have no value"
-        : `no closed deals (no "${wonLabel}" or "${lostLabel}")`
+        ? functionProblem("closedWithoutValue")
+        : functionProblem("noClosedDeals", { won: wonLabel, lost: lostLabel })
     );
-  return finiteResult(wonTotal / closedTotal, "win rate");
+  return finiteResult(wonTotal / closedTotal, "resultWinRate");
 }
 
 function checkCounts(wins: number, closed: number) {
   requireNonNegative(wins, "wins");
   requireNonNegative(closed, "closed");
-  if (wins > closed) throw numError(`wins (${wins}) is more than closed (${closed})`);
+  if (wins > closed) throw numError(functionProblem("winsAboveClosed", { wins, closed }));
 }
 
 /**
@@ -80,8 +87,8 @@ function checkCounts(wins: number, closed: number) {
 export function wilsonInterval(wins: number, closed: number, confidence = 0.95): [number, number] {
   checkCounts(wins, closed);
   if (!(confidence > 0 && confidence < 1))
-    throw numError(`confidence must be between 0 and 1, got ${confidence}`);
-  if (closed === 0) throw div0Error("closed is 0: no deals to estimate a win rate from");
+    throw numError(functionProblem("mustBeFraction", { field: "confidence", value: confidence }));
+  if (closed === 0) throw div0Error(functionProblem("noDealsToRate"));
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const p = wins / closed;
   const z2n = (z * z) / closed;
@@ -98,6 +105,6 @@ export function bayesWinRate(wins: number, closed: number, priorWins = 1, priorL
   requireNonNegative(priorWins, "prior_wins");
   requireNonNegative(priorLosses, "prior_losses");
   const denominator = closed + priorWins + priorLosses;
-  if (denominator === 0) throw div0Error("closed + prior_wins + prior_losses is 0");
-  return finiteResult((wins + priorWins) / denominator, "win rate");
+  if (denominator === 0) throw div0Error(functionProblem("noDealsOrPriors"));
+  return finiteResult((wins + priorWins) / denominator, "resultWinRate");
 }

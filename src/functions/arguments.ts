@@ -11,6 +11,11 @@
 import { Column } from "../domain/column";
 import { valueError } from "../domain/errors";
 import {
+  functionProblem,
+  functionProblemWith,
+  type FunctionProblemCode,
+} from "../domain/functionProblems";
+import {
   cellDate,
   cellLabel,
   cellNumber,
@@ -20,7 +25,7 @@ import {
   Line,
   line,
   Orientation,
-  position,
+  cellProblem,
 } from "./cells";
 import { excelResult, ExcelValue } from "./excelErrors";
 
@@ -68,7 +73,7 @@ export interface Parameter {
   /** A range with one cell per cell of an earlier range: checked before its own cells are read. */
   readonly onePer?: string;
   /** What a single value must be, in the error when it is not (by default its kind says). */
-  readonly expected?: string;
+  readonly expected?: ShapeCode;
 }
 
 type ValueOf<P extends Parameter> = P extends { readonly optional: true }
@@ -87,15 +92,24 @@ export const parameters = <const T extends readonly Parameter[]>(table: T): T =>
 
 type Reader<T> = (cells: Line, parameter: Parameter) => T | undefined;
 
-const mustBe = (parameter: Parameter, shape: string) =>
-  valueError(`${parameter.name} must be ${parameter.expected ?? shape}`, {
-    field: parameter.name,
-  });
+/** The words for what an argument must be, and for what is needed where it is blank. */
+type ShapeCode = Extract<FunctionProblemCode, `shape${string}`>;
+type NeededCode = Extract<FunctionProblemCode, `needed${string}`>;
+
+const mustBe = (parameter: Parameter, shape: ShapeCode) =>
+  valueError(
+    functionProblemWith(
+      "argumentShape",
+      { field: parameter.name },
+      { shape: functionProblem(parameter.expected ?? shape) }
+    ),
+    { field: parameter.name }
+  );
 
 /** A one-cell kind; `read` gives undefined for a blank cell, which takes the default if optional. */
 function single<T>(
-  shape: string,
-  needed: string,
+  shape: ShapeCode,
+  needed: NeededCode,
   read: (cell: unknown, cells: Line, parameter: Parameter) => T | undefined
 ): Reader<T> {
   return (cells, parameter) => {
@@ -103,7 +117,16 @@ function single<T>(
     const value = read(cells.at(0), cells, parameter);
     if (value !== undefined) return value;
     if (parameter.optional) return parameter.default as T | undefined;
-    throw valueError(`${parameter.name} is blank; ${needed} is needed`, { field: parameter.name });
+    throw valueError(
+      functionProblemWith(
+        "argumentBlank",
+        { field: parameter.name },
+        { needed: functionProblem(needed) }
+      ),
+      {
+        field: parameter.name,
+      }
+    );
   };
 }
 
@@ -115,7 +138,7 @@ function requiredNumbers(cells: Line, end: number): Float64Array {
   for (let i = 0; i < end; i++) {
     const value = cellNumber(cells.at(i), cells, i);
     if (Number.isNaN(value)) {
-      throw valueError(`${position(cells, i)} is blank; a number is needed`, {
+      throw valueError(cellProblem(cells, i, "cellBlankNumber"), {
         field: cells.field,
         row: i + 1,
       });
@@ -142,16 +165,18 @@ function trimmedEnd(cells: Line): number {
 }
 
 const readers: { [K in Kind]: Reader<KindValues[K]> } = {
-  number: single("a single value", "a number", (cell, cells) =>
+  number: single("shapeSingleValue", "neededNumber", (cell, cells) =>
     unlessBlank(cellNumber(cell, cells, 0))
   ),
-  date: single("a single date", "a date", (cell, cells) => unlessBlank(cellDate(cell, cells, 0))),
-  text: single("a single value", "text", (cell, cells) =>
+  date: single("shapeSingleDate", "neededDate", (cell, cells) =>
+    unlessBlank(cellDate(cell, cells, 0))
+  ),
+  text: single("shapeSingleValue", "neededText", (cell, cells) =>
     isBlank(cell) ? undefined : cellLabel(cell, cells, 0)
   ),
-  textOrNumber: single("text or a number", "a value", (cell, _, parameter) => {
+  textOrNumber: single("shapeTextOrNumber", "neededValue", (cell, _, parameter) => {
     if (typeof cell !== "string" && typeof cell !== "number")
-      throw mustBe(parameter, "text or a number");
+      throw mustBe(parameter, "shapeTextOrNumber");
     return isBlank(cell) ? undefined : cell;
   }),
   numbers: (cells) => ({
@@ -160,7 +185,10 @@ const readers: { [K in Kind]: Reader<KindValues[K]> } = {
   }),
   leadingNumbers: (cells) => {
     const end = trimmedEnd(cells);
-    if (end === 0) throw valueError(`${cells.field} is blank`, { field: cells.field });
+    if (end === 0)
+      throw valueError(functionProblem("rangeBlank", { field: cells.field }), {
+        field: cells.field,
+      });
     return requiredNumbers(cells, end);
   },
   numbersWithBlanks: (cells) => withBlanks(cells, cellNumber),
@@ -195,16 +223,24 @@ function readArguments<T extends readonly Parameter[]>(
     const cells = line(raw[index], name);
     const parts = parameter.onePer === undefined ? undefined : earlier(lines, parameter.onePer);
     if (parts && cells.length !== parts.length) {
-      throw valueError(`${name} has ${cells.length} cells but ${parts.length} are needed`, {
-        field: name,
-      });
+      throw valueError(
+        functionProblem("cellsNeeded", { field: name, count: cells.length, needed: parts.length }),
+        {
+          field: name,
+        }
+      );
     }
     values[name] = readers[parameter.kind](cells, parameter);
     const records =
       parameter.pairedWith === undefined ? undefined : earlier(lines, parameter.pairedWith);
     if (records && cells.length !== records.length) {
       throw valueError(
-        `${records.field} has ${records.length} cells but ${name} has ${cells.length}`,
+        functionProblem("cellsPaired", {
+          records: records.field,
+          recordCount: records.length,
+          field: name,
+          count: cells.length,
+        }),
         { field: name }
       );
     }

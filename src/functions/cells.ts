@@ -10,6 +10,12 @@
 import { serialFromIsoDate } from "../domain/calendar";
 import { Column } from "../domain/column";
 import { valueError } from "../domain/errors";
+import {
+  functionProblem,
+  functionProblemWith,
+  type FunctionProblemCode,
+} from "../domain/functionProblems";
+import type { Worded } from "../domain/problem";
 import { isBlankCell } from "../domain/labels";
 
 export type Orientation = "row" | "column";
@@ -39,17 +45,43 @@ export function isOmitted(argument: unknown): boolean {
   return false;
 }
 
-function describe(cell: unknown): string {
+function describe(cell: unknown): Worded {
   if (typeof cell === "string")
-    return `text "${cell.length > 40 ? cell.slice(0, 40) + "…" : cell}"`;
-  if (typeof cell === "boolean") return `the logical value ${cell ? "TRUE" : "FALSE"}`;
-  if (typeof cell === "number") return `the number ${cell}`;
-  return "an error value";
+    return functionProblem("cellText", {
+      text: cell.length > 40 ? cell.slice(0, 40) + "…" : cell,
+    });
+  if (typeof cell === "boolean")
+    return functionProblem("cellLogical", { value: cell ? "TRUE" : "FALSE" });
+  if (typeof cell === "number") return functionProblem("cellNumber", { value: cell });
+  return functionProblem("cellErrorValue");
 }
 
-/** Where a cell is, as errors name it: the argument alone for a single cell, else with its row. */
-export const position = (line: Line, index: number) =>
-  line.length === 1 ? line.field : `${line.field}, row ${index + 1}`;
+/** The problems with one cell: each has a wording for a single cell and one with its row. */
+type CellProblemCode = Extract<
+  FunctionProblemCode,
+  | "cellBlankNumber"
+  | "cellNotFinite"
+  | "cellNotNumber"
+  | "cellNotDate"
+  | "cellNegativeDate"
+  | "cellNotLabel"
+>;
+
+/**
+ * A problem with one cell, placed as errors name a cell: the argument alone for a single
+ * cell, else with its row ("amounts, row 3").
+ */
+export function cellProblem(
+  line: Line,
+  index: number,
+  code: CellProblemCode,
+  cell?: unknown
+): Worded {
+  const parts: Record<string, Worded> = cell === undefined ? {} : { cell: describe(cell) };
+  return line.length === 1
+    ? functionProblemWith(code, { field: line.field }, parts)
+    : functionProblemWith(`${code}Row`, { field: line.field, row: index + 1 }, parts);
+}
 
 const SCALAR = 0;
 const FLAT = 1;
@@ -98,14 +130,14 @@ export function line(argument: unknown, field: string): Line {
   // argument without a second pass over a million rows (the readers tolerate the rest).
   const last = rows[rows.length - 1];
   if (!Array.isArray(last) || last.length !== width) {
-    throw valueError(`${field} is not a rectangular range (row ${rows.length} differs)`, {
+    throw valueError(functionProblem("notRectangular", { field, row: rows.length }), {
       field,
       row: rows.length,
     });
   }
   if (rows.length === 1) return new CellLine(field, width, "row", rows, ROW);
   if (width !== 1) {
-    throw valueError(`${field} must be a single row or column, not ${rows.length}×${width} cells`, {
+    throw valueError(functionProblem("notALine", { field, rows: rows.length, width }), {
       field,
     });
   }
@@ -116,13 +148,13 @@ export function line(argument: unknown, field: string): Line {
 export function cellNumber(cell: unknown, line: Line, index: number): number {
   if (typeof cell === "number") {
     if (Number.isFinite(cell)) return cell;
-    throw valueError(`${position(line, index)} is not a finite number`, {
+    throw valueError(cellProblem(line, index, "cellNotFinite"), {
       field: line.field,
       row: index + 1,
     });
   }
   if (isBlank(cell)) return NaN;
-  throw valueError(`${position(line, index)} holds ${describe(cell)} where a number is needed`, {
+  throw valueError(cellProblem(line, index, "cellNotNumber", cell), {
     field: line.field,
     row: index + 1,
   });
@@ -133,19 +165,16 @@ export function cellDate(cell: unknown, line: Line, index: number): number {
   if (typeof cell === "string" && !isBlank(cell)) {
     const serial = serialFromIsoDate(cell.trim());
     if (serial === undefined) {
-      throw valueError(
-        `${position(line, index)} holds ${describe(cell)}, not a date (use a date cell or yyyy-mm-dd)`,
-        {
-          field: line.field,
-          row: index + 1,
-        }
-      );
+      throw valueError(cellProblem(line, index, "cellNotDate", cell), {
+        field: line.field,
+        row: index + 1,
+      });
     }
     return serial;
   }
   const serial = cellNumber(cell, line, index);
   if (serial < 0)
-    throw valueError(`${position(line, index)} is a negative date`, {
+    throw valueError(cellProblem(line, index, "cellNegativeDate"), {
       field: line.field,
       row: index + 1,
     });
@@ -158,7 +187,7 @@ export function cellLabel(cell: unknown, line: Line, index: number): string {
   if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if (cell === null || cell === undefined) return "";
-  throw valueError(`${position(line, index)} holds ${describe(cell)}`, {
+  throw valueError(cellProblem(line, index, "cellNotLabel", cell), {
     field: line.field,
     row: index + 1,
   });

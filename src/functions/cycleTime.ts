@@ -12,6 +12,7 @@ import {
   parseCycleStatistic,
 } from "../domain/cycleTime";
 import { div0Error } from "../domain/errors";
+import { functionProblem } from "../domain/functionProblems";
 import { parameters, runFunction } from "./arguments";
 
 /** Every cycle-time function starts from the same two date ranges, one row per deal. */
@@ -27,7 +28,7 @@ const CYCLETIME = parameters([
     name: "statistic",
     kind: "textOrNumber",
     optional: true,
-    expected: '"median", "mean", "closedmean" or a number between 0 and 1',
+    expected: "shapeStatistic",
   },
   asOf,
 ]);
@@ -80,7 +81,7 @@ const SURVIVAL = parameters([...dealDates, asOf]);
 export function survival(created: any[][], closed: any[][], as_of?: any): any[][] {
   return runFunction(SURVIVAL, [created, closed, as_of], ({ created, closed, as_of }) => {
     const table = kaplanMeier(cycleObservations(created, closed, as_of));
-    if (table.day.length === 0) throw div0Error("no deal has closed yet");
+    if (table.day.length === 0) throw div0Error(functionProblem("noneClosedYet"));
     const rows: (string | number)[][] = [["Day", "AtRisk", "Closed", "StillOpen"]];
     for (let i = 0; i < table.day.length; i++)
       rows.push([table.day[i], table.atRisk[i], table.closed[i], table.stillOpen[i]]);

@@ -1,5 +1,7 @@
 import { PlanError, PlanErrorKind } from "../domain/errors";
+import { functionProblem } from "../domain/functionProblems";
 import { errorText } from "../domain/problem";
+import { localeFor, wordsIn } from "../i18n";
 
 const codeFor: Record<PlanErrorKind, () => CustomFunctions.ErrorCode> = {
   value: () => CustomFunctions.ErrorCode.invalidValue,
@@ -8,11 +10,28 @@ const codeFor: Record<PlanErrorKind, () => CustomFunctions.ErrorCode> = {
   na: () => CustomFunctions.ErrorCode.notAvailable,
 };
 
-/** The Excel error a user sees for a failure; anything unexpected becomes #VALUE! with a message, never a raw throw. */
+/**
+ * Excel's display language ("zh-CN"), when the runtime knows it: Office is not there outside
+ * Excel (the workbench, the tests) and may not be ready yet, so anything missing means English.
+ */
+function displayLanguage(): string | undefined {
+  try {
+    return typeof Office === "undefined" ? undefined : Office.context?.displayLanguage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The Excel error a user sees for a failure, its message in Excel's display language;
+ * anything unexpected becomes #VALUE! with a message, never a raw throw.
+ */
 export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
-  if (error instanceof PlanError)
-    return new CustomFunctions.Error(codeFor[error.kind](), error.message);
+  if (error instanceof PlanError) {
+    const words = wordsIn(localeFor(displayLanguage()));
+    return new CustomFunctions.Error(codeFor[error.kind](), words.sayError(error));
+  }
   const detail = errorText(error);
   return new CustomFunctions.Error(
     CustomFunctions.ErrorCode.invalidValue,
@@ -27,7 +46,7 @@ export type ExcelValue = CellResult | CellResult[][];
 
 function checkCell(value: unknown): void {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new PlanError("num", "the result is too large to represent");
+    if (!Number.isFinite(value)) throw new PlanError("num", functionProblem("resultTooLarge"));
     return;
   }
   if (
@@ -48,7 +67,7 @@ export function excelResult<T extends ExcelValue>(compute: () => T): T {
   try {
     result = compute();
     if (Array.isArray(result)) {
-      if (result.length === 0) throw new PlanError("na", "the result is empty");
+      if (result.length === 0) throw new PlanError("na", functionProblem("resultEmpty"));
       for (const row of result) for (let j = 0; j < row.length; j++) checkCell(row[j]);
     } else {
       checkCell(result);

@@ -1,3 +1,4 @@
+import { FUNCTION_PROBLEMS } from "../domain/functionProblems";
 import { INPUT_ISSUES } from "../domain/outcome";
 import { QUOTA_PROBLEMS } from "../domain/quotaProblems";
 import { UNROUTABLE_REASONS } from "../domain/territory/routing";
@@ -27,6 +28,7 @@ export const PROBLEM_CATALOGS = {
   "store.": STORE_PROBLEMS,
   "cli.": CLI_PROBLEMS,
   "system.": SYSTEM_REASONS,
+  "function.": FUNCTION_PROBLEMS,
 } as const;
 /** Where a code is looked up, in turn: the catalogs above, then the V2MOM rules (said by the editor). */
 export const PROBLEM_PREFIXES = [
@@ -47,6 +49,7 @@ export const enUS = {
   ...prefixed("store.", STORE_PROBLEMS),
   ...prefixed("cli.", CLI_PROBLEMS),
   ...prefixed("system.", SYSTEM_REASONS),
+  ...prefixed("function.", FUNCTION_PROBLEMS),
   "app.title": "Sales Planning",
   "app.language": "Language",
   "app.view.v2mom": "V2MOM",
