@@ -75,6 +75,8 @@ export class OpcPackage {
   private readonly cache = new Map<string, string>();
   /** Bytes inflated so far: what opening and reading cost, for the bench. */
   inflatedBytes = 0;
+  /** Called as each chunk of a part is inflated (a plan sheet can take a second). */
+  onInflating?: () => void;
 
   private constructor(
     private readonly zip: JSZip,
@@ -135,7 +137,9 @@ export class OpcPackage {
     const cached = this.cache.get(name);
     if (cached !== undefined) return cached;
     // Inflated by JSZip, decoded by the platform's UTF-8 decoder (JSZip's own is several times slower).
-    const text = decoder.decode(await this.zip.file(name)!.async("uint8array"));
+    const text = decoder.decode(
+      await this.zip.file(name)!.async("uint8array", () => this.onInflating?.())
+    );
     this.inflatedBytes += text.length;
     this.cache.set(name, text);
     return text;

@@ -50,7 +50,9 @@ export class WorkbookFile {
   constructor(
     readonly pkg: OpcPackage,
     readonly book: WorkbookPart
-  ) {}
+  ) {
+    pkg.onInflating = () => this.beat();
+  }
 
   static async open(bytes: Uint8Array | ArrayBuffer): Promise<WorkbookFile> {
     const pkg = await OpcPackage.open(bytes);
@@ -99,8 +101,10 @@ export class WorkbookFile {
       if (!xml) return [];
       const found: string[] = [];
       const items = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-      for (let m = items.exec(xml); m; m = items.exec(xml))
+      for (let m = items.exec(xml); m; m = items.exec(xml)) {
         found.push(m[1] ? stringItemText(m[1]) : "");
+        if ((found.length & 1023) === 0) this.beat();
+      }
       return found;
     })();
     return this.sharedStrings;
