@@ -89,6 +89,8 @@ export const CLI_PROBLEMS = {
 
   // Reports.
   sourceProblems: "{count} problem(s) in the source tables:",
+  settingsProblems:
+    "{count} problem(s) in the Scenario Settings of {scenario}; nothing was run or written:",
   engineRefused: "The engine refused the input ({count} problem(s)):",
   territoriesDone:
     "Scenario {name}: {assigned} account(s) assigned to {reps} rep(s), {unassigned} unassigned.",

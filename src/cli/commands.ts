@@ -21,6 +21,7 @@ import {
   problemLines,
   runSources,
   requireNewScenarioName,
+  settingsRefusal,
 } from "./scenarioInputs";
 
 export type { Report };
@@ -48,6 +49,8 @@ export async function territories(
   const plan = await store.load();
   const stored = pickScenario(plan, request.scenario);
   if (request.saveAs !== undefined) requireNewScenarioName(plan, request.saveAs);
+  // Settings that cannot be read are not run with a guess, nor written back without them.
+  if (stored?.settingsProblems.length) return settingsRefusal(stored, words);
   if (request.scenario !== undefined && !stored?.run)
     throw new FileProblem(cliProblem("noStoredRules", { scenario: request.scenario }));
   const run = stored?.run ?? (await defaultRun(store));
@@ -131,6 +134,7 @@ export async function quotas(
   const plan = await store.load();
   const stored = pickScenario(plan, scenarioName);
   if (!stored) throw new FileProblem(cliProblem("noActiveScenario"));
+  if (stored.settingsProblems.length) return settingsRefusal(stored, words);
   if (!stored.run?.quota)
     throw new FileProblem(cliProblem("noQuotaSettings", { scenario: stored.name }));
   const sources = await runSources(store, stored.run);

@@ -118,6 +118,30 @@ export const inScenario = (scenario: string, problem: Problem): Problem => ({
   parts: { problem },
 });
 
+/**
+ * A scenario whose stored settings cannot all be read (a value that is not of its setting's
+ * type, a misspelt setting): each problem at its cell, said as a problem of that scenario.
+ */
+export const settingsProblemsOf = (stored: StoredScenario): PlanProblem[] =>
+  stored.settingsProblems.map((p) => ({ ...p, ...inScenario(stored.name, p) }));
+
+/** The refusal (exit 1, nothing written) of a run whose stored settings cannot all be read. */
+export function settingsRefusal(
+  stored: StoredScenario,
+  words: Words = english
+): Report & { changed: false } {
+  const problems = settingsProblemsOf(stored);
+  return {
+    exitCode: 1,
+    changed: false,
+    lines: [
+      words.say(cliProblem("settingsProblems", { scenario: stored.name, count: problems.length })),
+      ...problemLines(problems, words),
+    ],
+    data: { problems },
+  };
+}
+
 /** One line per problem, its place first. */
 export const problemLines = (problems: readonly PlanProblem[], words: Words = english) =>
   problems.map((p) => `  ${words.place(p)}: ${words.say(p)}`);

@@ -22,6 +22,7 @@ import {
   locateIssues,
   problemLines,
   runSources,
+  settingsProblemsOf,
   where,
 } from "./scenarioInputs";
 import { english, type Words } from "./words";
@@ -94,9 +95,13 @@ export async function validate(store: PlanStore, words: Words = english): Promis
         column: issue.field,
         ...inScenario(doc.orgUnit || doc.id, issue),
       });
-  const scenarios = storedScenarios(plan).filter((s) => s.run);
+  const stored = storedScenarios(plan);
+  // A scenario whose settings cannot all be read is not checked as run on a guess of them.
+  for (const scenario of stored) problems.push(...settingsProblemsOf(scenario));
+  const scenarios = stored.filter((s) => s.run);
   for (const scenario of scenarios)
-    problems.push(...(await scenarioProblems(store, scenario.name, scenario.run!, scenario)));
+    if (!scenario.settingsProblems.length)
+      problems.push(...(await scenarioProblems(store, scenario.name, scenario.run!, scenario)));
   // With no stored rules, `territories` runs on the Accounts and Reps tables it recognises.
   if (!scenarios.length) {
     const run = await defaultRun(store);

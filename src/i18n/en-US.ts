@@ -5,6 +5,7 @@ import { UNROUTABLE_REASONS } from "../domain/territory/routing";
 import { CLI_PROBLEMS } from "../cli/cliProblems";
 import { SYSTEM_REASONS } from "../cli/failures";
 import { TABLE_PROBLEMS } from "../workbook/rows";
+import { SCENARIO_SETTING_PROBLEMS } from "../workbook/scenarioSettings";
 import { STORE_PROBLEMS } from "../workbook/storeError";
 
 /** Templates keyed "prefix.code", so problems reported by the core are said from the catalog. */
@@ -29,6 +30,7 @@ export const PROBLEM_CATALOGS = {
   "cli.": CLI_PROBLEMS,
   "system.": SYSTEM_REASONS,
   "function.": FUNCTION_PROBLEMS,
+  "setting.": SCENARIO_SETTING_PROBLEMS,
 } as const;
 /** Where a code is looked up, in turn: the catalogs above, then the V2MOM rules (said by the editor). */
 export const PROBLEM_PREFIXES = [
@@ -50,6 +52,7 @@ export const enUS = {
   ...prefixed("cli.", CLI_PROBLEMS),
   ...prefixed("system.", SYSTEM_REASONS),
   ...prefixed("function.", FUNCTION_PROBLEMS),
+  ...prefixed("setting.", SCENARIO_SETTING_PROBLEMS),
   "app.title": "Sales Planning",
   "app.language": "Language",
   "app.view.v2mom": "V2MOM",

@@ -452,6 +452,8 @@ export const zhCN: Catalog = {
     "内部错误：{detail}。这是 sales-plan 的缺陷：请连同您运行的命令一起报告（设置 SALES_PLAN_DEBUG=1 可显示详细信息）。",
   // 命令行：报告。
   "cli.sourceProblems": "源表中有 {count} 个问题：",
+  "cli.settingsProblems":
+    "{scenario} 的方案设置（Scenario Settings）中有 {count} 个问题；未运行，也未写入任何内容：",
   "cli.engineRefused": "引擎拒绝了输入（{count} 个问题）：",
   "cli.territoriesDone":
     "方案 {name}：{assigned} 个客户已分配给 {reps} 位代表，{unassigned} 个未分配。",
@@ -488,6 +490,14 @@ export const zhCN: Catalog = {
   "system.other": "{code}（{detail}）",
   "system.about": "{subject}：{reason}",
   // 工作表函数（PLAN.*）拒绝的参数：参数名按函数帮助中的写法保留。
+  "setting.settingNotANumber": "{key} 的值为“{value}”，此处需要数字",
+  "setting.settingNotADate":
+    "{key} 的值为“{value}”，此处需要日期（如 2027-01-01，或其 Excel 序列号）",
+  "setting.settingNotANumberList":
+    "{key} 的值为“{value}”：第 {item} 项“{text}”不是数字（请用“;”分隔各个数字）",
+  "setting.settingNotAMethod": "{key} 的值为“{value}”，不是配额方法：请使用以下之一：{methods}",
+  "setting.settingUnknown": "“{key}”不是加载项认识的设置，将会丢失：请改正或删除该行",
+  "setting.settingUnknownNear": "“{key}”不是加载项认识的设置：您是想输入“{suggestion}”吗？",
   "function.argumentShape": "{field} 必须是{shape}",
   "function.argumentBlank": "{field} 为空；此处需要{needed}",
   "function.rangeBlank": "{field} 为空",

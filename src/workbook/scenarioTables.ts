@@ -3,34 +3,16 @@
  * assignments, per-rep summary and quotas keyed by scenario name so several sit side by side,
  * and the rules it was run with (one setting per row) so it can be run again anywhere.
  */
-import type { QuotaRunSettings } from "../domain/planRun";
-import { formatNumberList, parseNumberList } from "../domain/numberList";
-import type { QuotaMethod, QuotaPlan } from "../domain/quotaPlan";
+import type { QuotaPlan } from "../domain/quotaPlan";
 import type { ScenarioResults, ScenarioState } from "../domain/scenario";
-import type {
-  AssignmentReason,
-  BalanceSettings,
-  FairnessMetrics,
-  TerritoryResult,
-} from "../domain/territory";
-import { PlanRow, cellOf, planRow, replacedInPlace, withExtraColumns } from "./rows";
+import type { AssignmentReason, FairnessMetrics, TerritoryResult } from "../domain/territory";
+import { PlanProblem, PlanRow, cellOf, planRow, replacedInPlace, withExtraColumns } from "./rows";
 import { TableName, tables } from "./schema";
-import type { UserTable } from "./driver";
+import { ScenarioRun, readScenarioRun, settingsRows } from "./scenarioSettings";
 import type { PlanSnapshot } from "./store";
-import type { AccountField, ColumnMapping, RepField } from "./sourceTables";
 
-/** The inputs of a quota plan a user sets (the reps' figures come from the territory run). */
-export type QuotaInputs = QuotaRunSettings;
-
-/** Everything a scenario was run with. */
-export interface ScenarioRun {
-  accountsTable: UserTable;
-  repsTable: UserTable;
-  accountColumns: ColumnMapping<AccountField>;
-  repColumns: ColumnMapping<RepField>;
-  balance: BalanceSettings;
-  quota?: QuotaInputs;
-}
+export type { QuotaInputs, ScenarioRun } from "./scenarioSettings";
+export { readScenarioRun, runFromSettings, settingsRows } from "./scenarioSettings";
 
 export interface StoredScenario extends ScenarioResults {
   state: ScenarioState;
@@ -40,120 +22,8 @@ export interface StoredScenario extends ScenarioResults {
   quotaTotal?: number;
   tiesOut?: boolean;
   run?: ScenarioRun;
-}
-
-const list = (values: number[] | undefined) =>
-  values?.length ? formatNumberList(values) : undefined;
-/** A list as kept in the Value cell; an item edited into something else is left out, as before. */
-const numbers = (text: string | undefined) =>
-  text === undefined ? undefined : parseNumberList(text).values;
-
-/** The run's rules as Setting / Value rows (readable and editable in the workbook). */
-export function settingsRows(scenario: string, run: ScenarioRun): PlanRow[] {
-  const pairs: [string, unknown][] = [
-    ["accounts.table", run.accountsTable.name],
-    ["accounts.sheet", run.accountsTable.sheet],
-    ["reps.table", run.repsTable.name],
-    ["reps.sheet", run.repsTable.sheet],
-    ...Object.entries(run.accountColumns).map(([field, header]): [string, unknown] => [
-      `accounts.column.${field}`,
-      header,
-    ]),
-    ...Object.entries(run.repColumns).map(([field, header]): [string, unknown] => [
-      `reps.column.${field}`,
-      header,
-    ]),
-    ...Object.entries(run.balance).map(([key, value]): [string, unknown] => [
-      `balance.${key}`,
-      value,
-    ]),
-  ];
-  const q = run.quota;
-  if (q) {
-    pairs.push(
-      ["quota.companyTarget", q.companyTarget],
-      ["quota.method", q.method.kind],
-      ["quota.potentialShare", q.method.kind === "blend" ? q.method.potentialShare : undefined],
-      ["quota.formula", q.method.kind === "expression" ? q.method.formula : undefined],
-      ["quota.overAssignment", q.overAssignment],
-      ["quota.managerHedge", q.managerHedge],
-      ["quota.fiscalYearStart", q.fiscalYearStart],
-      ["quota.rampSchedule", list(q.rampSchedule)],
-      ["quota.seasonality", list(q.seasonality)],
-      ["quota.floor", q.floor],
-      ["quota.cap", q.cap],
-      ["quota.funnelRates", list(q.funnel?.rates)],
-      ["quota.avgDealSize", q.funnel?.avgDealSize]
-    );
-  }
-  return pairs
-    .filter(([, value]) => value !== undefined && value !== null && value !== "")
-    .map(([Setting, value]) => ({ Scenario: scenario, Setting, Value: String(value) }));
-}
-
-/** The run back from its rows; undefined when the rows do not name both tables. */
-export function runFromSettings(
-  rows: readonly PlanRow[],
-  scenario: string
-): ScenarioRun | undefined {
-  const value = new Map(
-    rows
-      .filter((r) => r.Scenario === scenario)
-      .map((r) => [String(r.Setting), r.Value === null ? undefined : String(r.Value)])
-  );
-  const get = (key: string) => value.get(key);
-  const num = (key: string) => (get(key) === undefined ? undefined : Number(get(key)));
-  const accounts = get("accounts.table");
-  const reps = get("reps.table");
-  if (!accounts || !reps) return undefined;
-  const columns = (prefix: string) =>
-    Object.fromEntries(
-      [...value].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v])
-    );
-  const balance: BalanceSettings = {};
-  for (const key of [
-    "workloadWeight",
-    "toleranceBand",
-    "maxMovedShare",
-    "maxAccountsPerRep",
-  ] as const) {
-    const n = num(`balance.${key}`);
-    if (n !== undefined) balance[key] = n;
-  }
-  const run: ScenarioRun = {
-    accountsTable: { name: accounts, sheet: get("accounts.sheet") ?? accounts },
-    repsTable: { name: reps, sheet: get("reps.sheet") ?? reps },
-    accountColumns: columns("accounts.column."),
-    repColumns: columns("reps.column."),
-    balance,
-  };
-  const target = num("quota.companyTarget");
-  if (target !== undefined) {
-    const kind = get("quota.method") ?? "potential";
-    const method: QuotaMethod =
-      kind === "blend"
-        ? { kind, potentialShare: num("quota.potentialShare") ?? 0.5 }
-        : kind === "expression"
-          ? { kind, formula: get("quota.formula") ?? "potential" }
-          : kind === "history"
-            ? { kind }
-            : { kind: "potential" };
-    run.quota = {
-      companyTarget: target,
-      method,
-      overAssignment: num("quota.overAssignment"),
-      managerHedge: num("quota.managerHedge"),
-      fiscalYearStart: num("quota.fiscalYearStart") ?? 0,
-      rampSchedule: numbers(get("quota.rampSchedule")),
-      seasonality: numbers(get("quota.seasonality")),
-      floor: num("quota.floor"),
-      cap: num("quota.cap"),
-    };
-    const rates = numbers(get("quota.funnelRates"));
-    const avgDealSize = num("quota.avgDealSize");
-    if (rates?.length && avgDealSize !== undefined) run.quota.funnel = { rates, avgDealSize };
-  }
-  return run;
+  /** Values of its Scenario Settings that cannot be read, and unknown settings: it must not run. */
+  settingsProblems: PlanProblem[];
 }
 
 const METRIC_COLUMNS: [keyof FairnessMetrics, string][] = [
@@ -343,6 +213,7 @@ export function storedScenarios(snapshot: PlanSnapshot): StoredScenario[] {
       ])
     ) as unknown as FairnessMetrics;
     const rows = assigned.get(name) ?? [];
+    const settings = readScenarioRun(t.scenarioSettings, name);
     const scenario: StoredScenario = {
       name,
       state: String(row.State ?? "Draft") as ScenarioState,
@@ -366,7 +237,8 @@ export function storedScenarios(snapshot: PlanSnapshot): StoredScenario[] {
       companyTarget: num(row.CompanyTarget),
       quotaTotal: num(row.QuotaTotal),
       tiesOut: typeof row.TiesOut === "boolean" ? row.TiesOut : undefined,
-      run: runFromSettings(t.scenarioSettings.rows, name),
+      run: settings.run,
+      settingsProblems: settings.problems,
     };
     if (quotas.has(name)) scenario.quotas = { reps: quotas.get(name)! };
     return scenario;

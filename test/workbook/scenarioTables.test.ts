@@ -187,3 +187,92 @@ describe("replacing one scenario's rows", () => {
     ]);
   });
 });
+
+describe("reading a scenario's settings after a user edited them", () => {
+  // A's settings, rows 2–11: accounts.table, accounts.sheet, reps.table, reps.sheet,
+  // accounts.column.id, reps.column.id, balance.toleranceBand, quota.companyTarget (C9),
+  // quota.method (C10), quota.fiscalYearStart (C11).
+  async function editedA(edits: [string, string][]) {
+    const driver = new MemoryDriver();
+    const store = new PlanStore(driver, now);
+    await saveRun(store, run("A", ["R1", "R2"], 46_000, true));
+    for (const [address, value] of edits) driver.setCell("Scenario Settings", address, value);
+    return storedScenarios(await store.load())[0];
+  }
+
+  it("reads a method in any letter case and a date typed as a date", async () => {
+    const a = await editedA([
+      ["C10", "Blend"],
+      ["C11", "2026-01-01"],
+    ]);
+    expect(a.settingsProblems).toEqual([]);
+    expect(a.run?.quota?.method).toEqual({ kind: "blend", potentialShare: 0.5 });
+    expect(a.run?.quota?.fiscalYearStart).toBe(46_023);
+  });
+
+  it("reports each value that does not read, and a misspelt setting, at its cell", async () => {
+    const a = await editedA([
+      ["C8", "five percent"],
+      ["C10", "guess"],
+      ["C11", "next January"],
+      ["B7", "reps.colum.id"],
+    ]);
+    const at = { severity: "error", sheet: "Scenario Settings", table: "PlanScenarioSettings" };
+    expect(a.settingsProblems).toEqual([
+      {
+        ...at,
+        row: 7,
+        address: "B7",
+        column: "reps.colum.id",
+        field: "reps.colum.id",
+        code: "settingUnknownNear",
+        values: { key: "reps.colum.id", suggestion: "reps.column.id" },
+        message:
+          '"reps.colum.id" is not a setting the add-in knows: did you mean "reps.column.id"?',
+      },
+      {
+        ...at,
+        row: 8,
+        address: "C8",
+        column: "balance.toleranceBand",
+        field: "balance.toleranceBand",
+        code: "settingNotANumber",
+        values: { key: "balance.toleranceBand", value: "five percent" },
+        message: 'balance.toleranceBand holds "five percent" where a number is needed',
+      },
+      {
+        ...at,
+        row: 10,
+        address: "C10",
+        column: "quota.method",
+        field: "quota.method",
+        code: "settingNotAMethod",
+        values: {
+          key: "quota.method",
+          value: "guess",
+          methods: "potential, history, blend, expression",
+        },
+        message:
+          'quota.method holds "guess", which is not a quota method: use one of potential, history, blend, expression',
+      },
+      {
+        ...at,
+        row: 11,
+        address: "C11",
+        column: "quota.fiscalYearStart",
+        field: "quota.fiscalYearStart",
+        code: "settingNotADate",
+        values: { key: "quota.fiscalYearStart", value: "next January" },
+        message:
+          'quota.fiscalYearStart holds "next January" where a date is needed (a date such as 2027-01-01, or its Excel serial)',
+      },
+    ]);
+    // The scenario is still shown (nothing a pane reads is missing), without the values.
+    expect(a.run?.balance).toEqual({});
+  });
+
+  it("finds nothing wrong in settings as the add-in writes them", async () => {
+    const a = await editedA([]);
+    expect(a.settingsProblems).toEqual([]);
+  });
+});
