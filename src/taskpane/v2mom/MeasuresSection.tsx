@@ -48,7 +48,7 @@ export function MeasuresSection(props: MeasuresSectionProps) {
     onChange(measures.map((m) => (m.id === id ? { ...m, ...patch } : m)));
   return (
     <section className={styles.section} aria-labelledby="v2mom-measures">
-      <Subtitle2 id="v2mom-measures" as="h3">
+      <Subtitle2 id="v2mom-measures" as="h2">
         {t("v2mom.measures")}
       </Subtitle2>
       {measures.map((measure, i) => (

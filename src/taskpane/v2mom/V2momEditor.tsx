@@ -47,7 +47,7 @@ function RankedSection<T extends { id: string }>(
   const styles = useV2momEditorStyles();
   return (
     <section className={styles.section} aria-labelledby={id}>
-      <Subtitle2 id={id} as="h3">
+      <Subtitle2 id={id} as="h2">
         {title}
       </Subtitle2>
       {alert && <Text role="alert">{alert}</Text>}

@@ -54,7 +54,7 @@ export function DataStep({ source, ready, canSelect }: DataStepProps) {
       {source.tables.length === 0 && <Text>{t("territories.noTables")}</Text>}
       {(["accounts", "reps"] as const).map((side) => (
         <React.Fragment key={side}>
-          <Subtitle2 as="h3">{t(`territories.${side}`)}</Subtitle2>
+          <Subtitle2 as="h2">{t(`territories.${side}`)}</Subtitle2>
           <Field label={t(`territories.${side}Table`)}>
             <Select
               value={optionOf(source[side].source)}

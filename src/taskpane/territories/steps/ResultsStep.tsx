@@ -66,7 +66,7 @@ function TerritoryResults({ territory }: { territory: TerritoryResult }) {
   const moved = t("territories.moved", { count: metrics.accountsMoved });
   return (
     <>
-      <Subtitle2 as="h3">{t("territories.metrics")}</Subtitle2>
+      <Subtitle2 as="h2">{t("territories.metrics")}</Subtitle2>
       <DataTable
         label={t("territories.metrics")}
         rows={(
@@ -80,7 +80,7 @@ function TerritoryResults({ territory }: { territory: TerritoryResult }) {
           ] as const
         ).map(([key, value]) => ({ key, cells: [t(`territories.metric.${key}`), value] }))}
       />
-      <Subtitle2 as="h3">{t("territories.reps")}</Subtitle2>
+      <Subtitle2 as="h2">{t("territories.reps")}</Subtitle2>
       <div className={styles.scroll}>
         <DataTable
           label={t("territories.reps")}
@@ -118,7 +118,7 @@ function TerritoryResults({ territory }: { territory: TerritoryResult }) {
           }}
         />
       </React.Suspense>
-      <Subtitle2 as="h3">{moved}</Subtitle2>
+      <Subtitle2 as="h2">{moved}</Subtitle2>
       <ul className={styles.problems} aria-label={moved}>
         {territory.assignments
           .filter((a) => a.reason === "moved")
@@ -133,7 +133,7 @@ function TerritoryResults({ territory }: { territory: TerritoryResult }) {
             </li>
           ))}
       </ul>
-      <Subtitle2 as="h3">
+      <Subtitle2 as="h2">
         {t("territories.unassigned")}: {territory.unassigned.length}
       </Subtitle2>
       <ul className={styles.problems} aria-label={t("territories.unassigned")}>

@@ -51,7 +51,7 @@ export function ScenariosStep(props: ScenariosStepProps) {
         </Button>
       </div>
       {!hasResult && <Text size={200}>{t("territories.runFirst")}</Text>}
-      <Subtitle2 as="h3">{t("territories.writeBackHeading")}</Subtitle2>
+      <Subtitle2 as="h2">{t("territories.writeBackHeading")}</Subtitle2>
       <Text size={200}>{t("territories.writeBackHint")}</Text>
       <div className={styles.row}>
         <Field label={t("territories.writeBackColumn")}>
@@ -79,7 +79,7 @@ export function ScenariosStep(props: ScenariosStepProps) {
       </div>
       {/* Where a save, a write-back or an undo was refused, at each cell. */}
       <SourceProblems problems={problems} />
-      <Subtitle2 as="h3">{t("territories.scenarios")}</Subtitle2>
+      <Subtitle2 as="h2">{t("territories.scenarios")}</Subtitle2>
       {scenarios.length === 0 ? (
         <Text>{t("territories.noScenarios")}</Text>
       ) : (
