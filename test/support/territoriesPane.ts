@@ -47,3 +47,14 @@ export async function runAndWait() {
   await click(enUS["territories.run"]);
   await screen.findByRole("table", { name: enUS["territories.metrics"] }, { timeout: 10_000 });
 }
+
+/** Rules that let the engine move every account for balance: no band, no limit on moves. */
+export async function rebalanceFully() {
+  await step("Rules");
+  fireEvent.change(screen.getByLabelText(enUS["territories.maxMovedShare"]), {
+    target: { value: "1" },
+  });
+  fireEvent.change(screen.getByLabelText(enUS["territories.toleranceBand"]), {
+    target: { value: "0" },
+  });
+}

@@ -19,7 +19,14 @@ import { storedScenarios } from "../../src/workbook/scenarioTables";
 import { PackageDriver } from "../../src/workbook/packageDriver";
 import { readByExcelJs } from "../support/handEdits";
 import { renderPane, reopened } from "../support/renderPane";
-import { click, ready, runAndWait, step, territoriesWorkbook } from "../support/territoriesPane";
+import {
+  click,
+  ready,
+  rebalanceFully,
+  runAndWait,
+  step,
+  territoriesWorkbook,
+} from "../support/territoriesPane";
 
 describe("Territories & Quotas pane", () => {
   it("finds the accounts and reps tables, maps English columns, and is ready to run", async () => {
@@ -248,13 +255,7 @@ describe("Territories & Quotas pane", () => {
     await step("Scenarios");
     await click(enUS["territories.saveScenario"]);
     await screen.findByText("Scenario Base saved to the workbook.");
-    await step("Rules");
-    fireEvent.change(screen.getByLabelText(enUS["territories.maxMovedShare"]), {
-      target: { value: "1" },
-    });
-    fireEvent.change(screen.getByLabelText(enUS["territories.toleranceBand"]), {
-      target: { value: "0" },
-    });
+    await rebalanceFully();
     await runAndWait();
     await step("Scenarios");
     fireEvent.change(screen.getByLabelText(enUS["territories.scenarioName"]), {
@@ -287,13 +288,7 @@ describe("Territories & Quotas pane", () => {
     const ownersBefore = (await driver.readTable(sourceTables.accounts))!.rows.map((r) => r[7]);
     renderPane(<TerritoriesPane runner={inPageRunner} />, driver);
     await ready();
-    await step("Rules");
-    fireEvent.change(screen.getByLabelText(enUS["territories.maxMovedShare"]), {
-      target: { value: "1" },
-    });
-    fireEvent.change(screen.getByLabelText(enUS["territories.toleranceBand"]), {
-      target: { value: "0" },
-    });
+    await rebalanceFully();
     await runAndWait();
     await step("Scenarios");
     expect((await driver.readTable(sourceTables.accounts))!.rows.map((r) => r[7])).toEqual(

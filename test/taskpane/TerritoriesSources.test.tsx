@@ -13,7 +13,14 @@ import { tableNames, tables } from "../../src/workbook/schema";
 import { storedScenarios } from "../../src/workbook/scenarioTables";
 import { PlanStore } from "../../src/workbook/store";
 import { renderPane, reopened } from "../support/renderPane";
-import { click, ready, runAndWait, step, territoriesWorkbook } from "../support/territoriesPane";
+import {
+  click,
+  ready,
+  rebalanceFully,
+  runAndWait,
+  step,
+  territoriesWorkbook,
+} from "../support/territoriesPane";
 
 /** The column chosen for a field; a label both sides have ("Name") is the accounts' first. */
 function mapped(side: "accounts" | "reps", field: string): string {
@@ -91,13 +98,7 @@ describe("Territories pane sources", () => {
     renderPane(<TerritoriesPane runner={inPageRunner} />, driver);
     await ready();
     const before = previewOwners();
-    await step("Rules");
-    fireEvent.change(screen.getByLabelText(enUS["territories.maxMovedShare"]), {
-      target: { value: "1" },
-    });
-    fireEvent.change(screen.getByLabelText(enUS["territories.toleranceBand"]), {
-      target: { value: "0" },
-    });
+    await rebalanceFully();
     await runAndWait();
     await step("Scenarios");
     // Saved once, so the plan's tables are laid out: the write-back's save writes only its log.

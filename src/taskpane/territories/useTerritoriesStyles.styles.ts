@@ -3,17 +3,12 @@
  * component's styles apart from its state hook and its render).
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { twoFieldsPerRow } from "../components/fieldGrid.styles";
 
 export const useTerritoriesStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  // minmax(0, 1fr) and min-width 0 let fields shrink to a narrow task pane instead of overflowing it.
-  grid: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    gap: tokens.spacingHorizontalS,
-    "& .fui-Input, & .fui-Select": { minWidth: 0 },
-  },
+  grid: twoFieldsPerRow,
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   scroll: { overflowX: "auto", maxHeight: "22rem", overflowY: "auto" },
   // A rep's deviation from target as a short bar: orange over, blue under.

@@ -1,5 +1,6 @@
 /** The V2MOM editor's styles, shared by the editor and its measures section. */
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { twoFieldsPerRow } from "../components/fieldGrid.styles";
 
 export const useV2momEditorStyles = makeStyles({
   form: {
@@ -12,13 +13,7 @@ export const useV2momEditorStyles = makeStyles({
     minWidth: 0,
   },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  // minmax(0, 1fr) and min-width 0 let fields shrink to a narrow task pane instead of overflowing it.
-  pair: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    gap: tokens.spacingHorizontalS,
-    "& .fui-Input, & .fui-Select": { minWidth: 0 },
-  },
+  pair: twoFieldsPerRow,
   triple: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1fr)",
