@@ -1,8 +1,7 @@
 /**
  * The commands as a user runs them on the sample workbook and on broken copies: output, exit
  * codes, and what ends up in the file. They run in process (inProcess.ts); the real
- * `bin/sales-plan.cjs` in a child process, and the full balancing run on the sample, are in
- * bin.test.ts. (program.test.ts covers the lock, the file checks and each kind of failure on
+ * `bin/sales-plan.cjs` in a child process is in bin.test.ts. (program.test.ts covers the lock, the file checks and each kind of failure on
  * small plans.)
  */
 import { execFileSync, spawn } from "node:child_process";
