@@ -26,6 +26,20 @@ export const CLI_PROBLEMS = {
     "accounts that change rep, per-rep potential and quota differences, metric differences",
   usageFirstScenario: "first scenario",
   usageSecondScenario: "second scenario",
+  usageHelp: "display help for command",
+  usageVersion: "print the version of sales-plan",
+  // Commander's help headings and its refusals of the arguments, said in the user's language
+  // (commanderWords.ts); in English commander's own text is printed unchanged.
+  titleUsage: "Usage:",
+  titleOptions: "Options:",
+  titleCommands: "Commands:",
+  titleArguments: "Arguments:",
+  argumentMissing: "error: missing required argument '{name}'",
+  optionValueMissing: "error: option '{option}' argument missing",
+  unknownOption: "error: unknown option '{option}'",
+  unknownCommand: "error: unknown command '{command}'",
+  didYouMean: "(Did you mean {suggestion}?)",
+  tooManyArguments: "error: too many arguments for '{command}': expected {expected}, got {got}",
 
   // Refusals of what was asked.
   outExtension:
@@ -52,7 +66,8 @@ export const CLI_PROBLEMS = {
   lockOwner: "another sales-plan run ({command}, process {pid} on {host}, started {started})",
   lockOwnerUnknown: "another sales-plan run",
   lockFailed: "cannot lock {lock}: {reason}",
-  packageUnreadable: "{name} could not be read as an Excel workbook ({reason})",
+  packageUnreadable:
+    "{name} is damaged: its zip structure cannot be read (it may have been cut off while it was copied or downloaded); open it in Excel to repair it, or use a copy saved earlier",
   notWorkbookPackage: "{name} is {kind}, not an Excel workbook (it has no xl/workbook.xml part)",
   wordDocument: "a Word document",
   powerPointPresentation: "a PowerPoint presentation",

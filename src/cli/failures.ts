@@ -15,9 +15,12 @@ export class FileProblem extends Error {
   override name = "FileProblem";
   /** The message as a problem with its code, said in the user's language when printed. */
   readonly said: Problem;
-  constructor(said: Worded | Problem) {
+  /** What failed underneath (a zip library's own words), printed only with SALES_PLAN_DEBUG=1. */
+  readonly detail: unknown;
+  constructor(said: Worded | Problem, detail?: unknown) {
     super(said.message);
     this.said = said;
+    this.detail = detail;
   }
 }
 

@@ -60,7 +60,9 @@ async function requireWorkbookPackage(bytes: Uint8Array, name: string): Promise<
     const part = office ? resolveTarget("", office.target) : "xl/workbook.xml";
     if (pkg.has(part)) main = { part, contentType: await pkg.contentTypeOf(part) };
   } catch (error) {
-    throw new FileProblem(cliProblem("packageUnreadable", { name, reason: errorText(error) }));
+    // The zip library's own words ("Corrupted zip?") mean nothing to the user and are English
+    // only: said in the user's terms, kept for SALES_PLAN_DEBUG=1.
+    throw new FileProblem(cliProblem("packageUnreadable", { name }), error);
   }
   if (!main || !SPREADSHEET_MAIN.test(main.contentType ?? "")) {
     const kind = otherOfficeFile(main?.contentType);

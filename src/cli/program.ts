@@ -21,6 +21,8 @@ import { cliProblem, type CliProblemCode } from "./cliProblems";
 import { problemLines } from "./scenarioInputs";
 import { validate } from "./validate";
 import { cliWords } from "./words";
+import { speakCommander } from "./commanderWords";
+import { version } from "../../package.json";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -124,8 +126,11 @@ function fail(error: unknown, options: Common, io: CliIo): ExitCode {
     io.stderr(`sales-plan: ${words.say(failure.said)}\n`);
     for (const line of problemLines(failure.problems, words)) io.stderr(`${line}\n`);
   }
-  const stack = (error as Error | null)?.stack;
-  if (io.env.SALES_PLAN_DEBUG === "1" && typeof stack === "string") io.stderr(`${stack}\n`);
+  if (io.env.SALES_PLAN_DEBUG === "1")
+    for (const cause of [error, error instanceof FileProblem ? error.detail : undefined]) {
+      const stack = (cause as Error | null | undefined)?.stack;
+      if (typeof stack === "string") io.stderr(`${stack}\n`);
+    }
   return failure.exitCode;
 }
 
@@ -148,7 +153,9 @@ export async function runCli(args: string[], io: CliIo, seams: CliSeams = {}): P
     .description(usage("usageProgram"))
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .version(version, "-V, --version", usage("usageVersion"));
+  speakCommander(program, words);
   const json = () => new Option("--json", usage("usageJson"));
 
   program

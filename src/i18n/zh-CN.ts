@@ -399,6 +399,18 @@ export const zhCN: Catalog = {
   "cli.usageCompare": "更换代表的客户、各代表潜力与配额的差异、指标差异",
   "cli.usageFirstScenario": "第一个方案",
   "cli.usageSecondScenario": "第二个方案",
+  "cli.usageHelp": "显示命令帮助",
+  "cli.usageVersion": "显示 sales-plan 的版本",
+  "cli.titleUsage": "用法：",
+  "cli.titleOptions": "选项：",
+  "cli.titleCommands": "命令：",
+  "cli.titleArguments": "参数：",
+  "cli.argumentMissing": "错误：缺少必需的参数“{name}”",
+  "cli.optionValueMissing": "错误：选项“{option}”缺少值",
+  "cli.unknownOption": "错误：未知选项“{option}”",
+  "cli.unknownCommand": "错误：未知命令“{command}”",
+  "cli.didYouMean": "（您是不是要输入 {suggestion}？）",
+  "cli.tooManyArguments": "错误：“{command}”的参数过多：应为 {expected} 个，实际为 {got} 个",
   // 命令行：拒绝的请求。
   "cli.outExtension":
     "--out {out}：请给出以 .xlsx（或 .xlsm）结尾的文件名，Excel 才能将其作为工作簿打开",
@@ -418,7 +430,8 @@ export const zhCN: Catalog = {
   "cli.lockOwner": "另一个 sales-plan 运行（{command}，{host} 上的进程 {pid}，开始于 {started}）",
   "cli.lockOwnerUnknown": "另一个 sales-plan 运行",
   "cli.lockFailed": "无法锁定 {lock}：{reason}",
-  "cli.packageUnreadable": "无法将 {name} 作为 Excel 工作簿读取（{reason}）",
+  "cli.packageUnreadable":
+    "{name} 已损坏：无法读取其 zip 结构（可能在复制或下载时被截断）；请在 Excel 中打开以修复，或使用之前保存的副本",
   "cli.notWorkbookPackage": "{name} 是{kind}，不是 Excel 工作簿（其中没有 xl/workbook.xml 部件）",
   "cli.wordDocument": "Word 文档",
   "cli.powerPointPresentation": "PowerPoint 演示文稿",

@@ -19,6 +19,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { acquireLock, releaseAllLocks } from "../../src/cli/lock";
 import type { CliSeams } from "../../src/cli/program";
+import { version as packageVersion } from "../../package.json";
 import { salesPlan as run } from "./inProcess";
 import { ACCOUNTS, REPS, SCENARIO, smallPlan } from "./smallPlan";
 
@@ -267,6 +268,22 @@ describe("zips that are not workbooks", () => {
     expect(readFileSync(path)).toEqual(Buffer.from(docx));
   });
 
+  it("says a cut-off workbook is damaged, in the user's language, with the zip library's words only for debugging", async () => {
+    const cut = file(plain.subarray(0, Math.floor(plain.length / 2)), "cut.xlsx");
+    expect(await run(["validate", cut])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "sales-plan: cut.xlsx is damaged: its zip structure cannot be read (it may have been cut off while it was copied or downloaded); open it in Excel to repair it, or use a copy saved earlier\n",
+    });
+    const chinese = await run(["validate", cut], {}, { LANG: "zh_CN.UTF-8" });
+    expect(chinese.stderr).toBe(
+      "sales-plan: cut.xlsx 已损坏：无法读取其 zip 结构（可能在复制或下载时被截断）；请在 Excel 中打开以修复，或使用之前保存的副本\n"
+    );
+    const debug = await run(["validate", cut], {}, { SALES_PLAN_DEBUG: "1" });
+    expect(debug.stderr).toMatch(/\n\s+at .*jszip/i);
+  });
+
   it("refuses a plain zip archive (exit 2)", async () => {
     const result = await run(["validate", file(await zip({ "notes.txt": "hello" }), "a.xlsx")]);
     expect(result).toMatchObject({
@@ -306,9 +323,52 @@ describe("exit codes of failures", () => {
     expect((await run(["compare", "plan.xlsx"])).code).toBe(2);
   });
 
-  it("help is exit 0", async () => {
+  it("help and --version are exit 0", async () => {
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("territories");
+    const version = await run(["--version"]);
+    expect(version).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: "" });
+  });
+});
+
+describe("commander's own words in Chinese (LANG=zh_CN.UTF-8)", () => {
+  const zh = (...args: string[]) => run(args, {}, { LANG: "zh_CN.UTF-8" });
+  /** Lines with English words left once names, options, commands and placeholders are taken out. */
+  const NAMES =
+    /sales-plan|xlsx|V2MOM|Excel|JSON|FILE|zip|--?[\w-]+|<\w+>|\[\w+\]|“[^”]*”|\b(validate|territories|quotas|compare|help|file|a|b)\b/g;
+  const english = (text: string) =>
+    text.split("\n").filter((line) => /[A-Za-z]{2,}/.test(line.replace(NAMES, "")));
+
+  it("refuses an unknown option, a missing argument, extra arguments and an unknown command in Chinese (exit 2)", async () => {
+    const cases: [string[], string][] = [
+      [["--versio"], "错误：未知选项“--versio”\n（您是不是要输入 --version？）"],
+      [["territories"], "错误：缺少必需的参数“file”"],
+      [
+        ["territories", "a.xlsx", "b.xlsx"],
+        "错误：“territories”的参数过多：应为 1 个，实际为 2 个",
+      ],
+      [["balance", "plan.xlsx"], "错误：未知命令“balance”"],
+      [["quotas", "plan.xlsx", "--scenario"], "错误：选项“--scenario <name>”缺少值"],
+    ];
+    for (const [args, first] of cases) {
+      const result = await zh(...args);
+      expect({ args, code: result.code, start: result.stderr.slice(0, first.length) }).toEqual({
+        args,
+        code: 2,
+        start: first,
+      });
+      expect({ args, english: english(result.stderr) }).toEqual({ args, english: [] });
+    }
+  });
+
+  it("prints help with Chinese headings and descriptions", async () => {
+    const help = await zh("territories", "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^用法：/);
+    expect(help.stdout).toContain("选项：");
+    expect(help.stdout).toContain("参数：");
+    expect(help.stdout).toContain("显示命令帮助");
+    expect(english(help.stdout)).toEqual([]);
   });
 });
