@@ -6,8 +6,26 @@
 import { MEASURE_STATUSES, MeasureStatus } from "../domain/v2mom";
 import type { CellValue } from "./rows";
 
+/**
+ * How a cell reads. Numeric styles say what the number is, so a finance reader sees money
+ * with thousands separators and no cents, shares as percentages and ratios with 3 decimals:
+ * `money` (#,##0), `integer` (counts, #,##0), `number` (#,##0.00), `ratio` (0.000),
+ * `percent` (0.0%), `date` (yyyy-mm-dd). `wrap` is text that wraps in its column; `note`
+ * a small grey wrapped line explaining the figure above it.
+ */
 export type CellStyle =
-  "title" | "heading" | "label" | "text" | "wrap" | "number" | "percent" | "date";
+  | "title"
+  | "heading"
+  | "label"
+  | "text"
+  | "wrap"
+  | "note"
+  | "number"
+  | "integer"
+  | "money"
+  | "ratio"
+  | "percent"
+  | "date";
 
 export interface ReportCell {
   /** 1-based row and column. */
@@ -29,8 +47,19 @@ export interface ReportChart {
   at: { row: number; col: number; rows: number; cols: number };
 }
 
+/** How a report prints: landscape, one page wide, as many pages tall as it needs. */
+export interface ReportPrint {
+  /** Rows repeated at the top of every printed page (1-based, inclusive), such as a table's header. */
+  titleRows?: { first: number; last: number };
+  /** The title printed in the page header (user text: written literally, never as header codes). */
+  header: string;
+  /** The date the sheet was written, printed in the footer with the page number. */
+  written: string;
+}
+
 export interface ReportSheet {
   sheet: string;
+  print?: ReportPrint;
   /** Column widths in characters, column A first. */
   columnWidths: number[];
   cells: ReportCell[];

@@ -20,7 +20,11 @@ const REPORT_FORMATS: Record<CellStyle, string> = {
   label: "@",
   text: "@",
   wrap: "@",
-  number: "General",
+  note: "@",
+  number: "#,##0.00",
+  integer: "#,##0",
+  money: "#,##0",
+  ratio: "0.000",
   percent: "0.0%",
   date: "yyyy-mm-dd",
 };

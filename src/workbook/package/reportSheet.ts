@@ -19,7 +19,11 @@ const LOOKS: Record<CellStyle, CellLook> = {
   label: { bold: true, vertical: "top" },
   text: { vertical: "top" },
   wrap: { vertical: "top", wrap: true },
-  number: { vertical: "top" },
+  note: { vertical: "top", wrap: true },
+  number: { numFmt: "#,##0.00", vertical: "top" },
+  integer: { numFmt: "#,##0", vertical: "top" },
+  money: { numFmt: "#,##0", vertical: "top" },
+  ratio: { numFmt: "0.000", vertical: "top" },
   percent: { numFmt: "0.0%", vertical: "top" },
   date: { numFmt: "yyyy-mm-dd", vertical: "top" },
 };
