@@ -9,14 +9,18 @@ import { div0Error, numError, valueError } from "./errors";
 import { functionProblem } from "./functionProblems";
 import { labelKey, stageIndex, StageLookup, BLANK_STAGE } from "./labels";
 
-/** Stage-to-stage conversion for counts of deals that reached each stage, in funnel order. */
-export function conversionRates(stageCounts: Float64Array): Float64Array {
+/**
+ * Stage-to-stage conversion for counts of deals that reached each stage, in funnel order.
+ * A stage with no deals leaves only the rate after it undefined (null), as Excel's own
+ * `=B2:B4/A1:A3` gives #DIV/0! in just that cell: [1000, 130, 0, 0] → 0.13, 0, null.
+ */
+export function conversionRates(stageCounts: Float64Array): (number | null)[] {
   if (stageCounts.length < 2)
     throw valueError(functionProblem("twoStagesNeeded", { field: "stage_counts" }), {
       field: "stage_counts",
     });
   stageCounts.forEach((count, i) => requireNonNegative(count, "stage_counts", i + 1));
-  const rates = new Float64Array(stageCounts.length - 1);
+  const rates = new Array<number | null>(stageCounts.length - 1);
   for (let i = 0; i < rates.length; i++) {
     const from = stageCounts[i];
     const to = stageCounts[i + 1];
@@ -26,15 +30,14 @@ export function conversionRates(stageCounts: Float64Array): Float64Array {
         row: i + 2,
       });
     }
-    if (from === 0)
-      throw div0Error(functionProblem("countZero", { row: i + 1 }), {
-        field: "stage_counts",
-        row: i + 1,
-      });
-    rates[i] = to / from;
+    rates[i] = from === 0 ? null : to / from;
   }
   return rates;
 }
+
+/** Why a conversion rate is undefined: the stage before it (1-based row) has no deals. */
+export const zeroStageError = (row: number) =>
+  div0Error(functionProblem("countZero", { row }), { field: "stage_counts", row });
 
 function checkRevenueFactors(rates: Float64Array, avgDealSize: number, collectionRatio: number) {
   if (rates.length === 0) throw valueError(functionProblem("noRates"), { field: "rates" });

@@ -4,9 +4,16 @@
  * just before its JSDoc, named as Excel spells the function (see functions.ts).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { conversionBy, conversionRates, funnelRevenue, leadsNeeded } from "../domain/funnel";
+import {
+  conversionBy,
+  conversionRates,
+  funnelRevenue,
+  leadsNeeded,
+  zeroStageError,
+} from "../domain/funnel";
 import { parameters, runFunction } from "./arguments";
 import { shaped } from "./cells";
+import { toExcelError } from "./excelErrors";
 
 const divideByZeroCell = () => new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
 
@@ -18,9 +25,15 @@ const CONVERSION = parameters([{ name: "stage_counts", kind: "numbers" }]);
  * @param stage_counts Deals that reached each stage, in funnel order (a row or a column).
  * @returns One rate fewer than stages, in the same orientation.
  */
-export function conversion(stage_counts: any[][]): number[][] {
+export function conversion(stage_counts: any[][]): any[][] {
   return runFunction(CONVERSION, [stage_counts], ({ stage_counts }) =>
-    shaped(conversionRates(stage_counts.values), stage_counts.orientation)
+    shaped(
+      // Only the rate after an empty stage is #DIV/0!, with the row that is empty.
+      conversionRates(stage_counts.values).map((rate, i) =>
+        rate === null ? toExcelError(zeroStageError(i + 1)) : rate
+      ),
+      stage_counts.orientation
+    )
   );
 }
 

@@ -18,15 +18,17 @@ describe("funnel conversion", () => {
     ]);
   });
 
-  it("rejects counts that grow down the funnel, negative counts and a zero stage", () => {
+  it("leaves only the rate after an empty stage undefined, as Excel's =B2:B4/A1:A3 does", () => {
+    // 130/1000, 0/130, then 0/0: only the last divides by zero.
+    expect(conversionRates(Float64Array.of(1000, 130, 0, 0))).toEqual([0.13, 0, null]);
+  });
+
+  it("rejects counts that grow down the funnel, negative counts and fewer than two stages", () => {
     expect(() => conversionRates(Float64Array.of(10, 20))).toThrow(
       expect.objectContaining({ kind: "num", where: { field: "stage_counts", row: 2 } })
     );
     expect(() => conversionRates(Float64Array.of(10, -1))).toThrow(
       expect.objectContaining({ kind: "num" })
-    );
-    expect(() => conversionRates(Float64Array.of(0, 0))).toThrow(
-      expect.objectContaining({ kind: "div0" })
     );
     expect(() => conversionRates(Float64Array.of(5))).toThrow(
       expect.objectContaining({ kind: "value" })

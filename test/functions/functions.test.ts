@@ -20,6 +20,16 @@ describe("spilled results keep the orientation of their main range", () => {
     expect(plan.conversion(row(200, 50, 10))).toEqual([[0.25, 0.2]]);
   });
 
+  it("CONVERSION gives #DIV/0! only in the cell after an empty stage, saying which row is 0", () => {
+    const [[first], [second], [third]] = plan.conversion(column(1000, 130, 0, 0));
+    expect([first, second]).toEqual([0.13, 0]);
+    expect(third).toBeInstanceOf(CustomFunctions.Error);
+    expect(third).toMatchObject({
+      code: CustomFunctions.ErrorCode.divisionByZero,
+      message: "stage_counts row 3 is 0, so the rate after it divides by zero",
+    });
+  });
+
   it("LEADSNEEDED gives one more value than rates", () => {
     expect(plan.leadsneeded(1_000_000, row(0.1, 0.25), 20_000)).toEqual([[2000, 200, 50]]);
     expect(plan.leadsneeded(1_000_000, column(0.1, 0.25), 20_000)).toEqual([[2000], [200], [50]]);

@@ -100,6 +100,27 @@ describe("PLAN functions agree with native formulas in HyperFormula", () => {
     );
   });
 
+  it("CONVERSION with an empty stage: #DIV/0! in the same cells as the native =A2/A1 … does", () => {
+    const counts = [1000, 130, 0, 0];
+    const native = evaluate(
+      { deals: column(counts) },
+      { r1: "=deals!A2/deals!A1", r2: "=deals!A3/deals!A2", r3: "=deals!A4/deals!A3" }
+    );
+    const asShown = (v: unknown) =>
+      typeof v === "number"
+        ? v
+        : ((v as { type?: string; code?: string }).type ?? (v as { code?: string }).code);
+    const ours = plan
+      .conversion(column(counts))
+      .map(([v]) => (v instanceof CustomFunctions.Error ? v.code : v));
+    expect(ours).toEqual(
+      [native.r1, native.r2, native.r3].map((v) =>
+        asShown(v) === "DIV_BY_ZERO" ? CustomFunctions.ErrorCode.divisionByZero : v
+      )
+    );
+    expect(ours).toEqual([0.13, 0, CustomFunctions.ErrorCode.divisionByZero]);
+  });
+
   it("CONVERSIONBY counts = COUNTIFS(group, stage number ≥ j) and its rates are their ratios", () => {
     fc.assert(
       fc.property(deals, (rows) => {
