@@ -181,6 +181,7 @@ export const enUS = {
   "v2mom.change.reworded": "Reworded",
   "v2mom.change.re-ranked": "Re-ranked",
   "v2mom.change.section": "Section",
+  "v2mom.change.item": "Item",
   "v2mom.change.kind": "Change",
   "v2mom.change.before": "Before",
   "v2mom.change.after": "After",
@@ -323,6 +324,29 @@ export const enUS = {
   "territories.writeBackHint":
     "Only on request. The previous values are kept in the Write-back History sheet and can be put back.",
   "territories.writeReview": "Write review sheet",
+  "territories.review.manager": "Manager (team)",
+  "territories.review.noManager": "(no manager)",
+  "territories.review.total": "Total",
+  "territories.review.rollUp": "By manager",
+  "territories.review.repCount": "Reps",
+  "territories.review.level": "Level",
+  "territories.review.shouldSum": "Level below should sum to",
+  "territories.review.sumBelow": "Level below sums to",
+  "territories.review.difference": "Difference",
+  "territories.review.note.maxAbsDeviation":
+    "The rep furthest from their target (load ÷ target − 1): within 15% is balanced; beyond that, the territory is too large or too small.",
+  "territories.review.note.coefficientOfVariation":
+    "Spread of the reps' load around their targets (standard deviation ÷ mean): under 0.09 is balanced, as when every rep is within ±15% of target.",
+  "territories.review.note.giniPotentialPerFte":
+    "Inequality of potential per FTE across reps (0 = all equal): under 0.05 is balanced, as when every rep is within ±15%.",
+  "territories.review.note.maxMinRatio":
+    "Highest potential per FTE ÷ the lowest: under 1.35 is balanced (every rep within ±15%).",
+  "territories.review.note.accountsMoved":
+    "Accounts whose owner changes: each move disrupts a customer relationship, so fewer is better for the same balance.",
+  "territories.review.note.continuity":
+    "Share of accounts with an owner that keep that owner: the higher, the fewer relationships are disrupted.",
+  "territories.review.note.unassigned":
+    "Accounts that no rep may cover under the routing rules: the goal is 0; each is listed with its reason in the Assignments table.",
   "territories.writtenBack":
     "{count} cell(s) of {column} in {table} updated; the previous values are kept.",
   "territories.field.accounts.id": "Account id",
@@ -348,6 +372,40 @@ export const enUS = {
     "Stage to stage, top first, e.g. 30%; 40%; 25% (lead→opportunity, →proposal, →won).",
   "territories.funnelRatesInvalid": "Give rates between 0% and 100%, separated by semicolons.",
   "territories.avgDealSize": "Average deal size",
+  "territories.check.share": "{label} must be between 0% and 100%.",
+  "territories.check.workloadWeight": "The workload weight",
+  "territories.check.toleranceBand": "The tolerance band",
+  "territories.check.maxMovedShare": "The share of accounts moved",
+  "territories.check.target": "The company target must be a number above 0 (or 0 for no quotas).",
+  "territories.check.blendShare": "The share by potential must be between 0% and 100%.",
+  "territories.check.floorAboveCap":
+    "The floor is above the cap; lower the floor or raise the cap.",
+  "territories.check.notNegative": "{label} must be 0 or more.",
+  "territories.check.needsRevenue":
+    "{method} needs last year's revenue, and no column of the accounts table is mapped to it.",
+  "territories.check.mapRevenue": "Map the column under Data",
+  "territories.check.noRevenue":
+    "{method} needs last year's revenue, and no account has any: the quotas would ignore history. Choose By potential, or fill in the revenue.",
+  "territories.check.formula": "This formula cannot be used: {reason}",
+  "territories.check.fixSettings": "Fix the settings marked under {steps} first.",
+  "territories.keptResults": "The results shown are still those of the last run that finished.",
+  "territories.band.missed":
+    "Not every rep is within the ±{band} band: the largest deviation is {deviation}.",
+  "territories.band.moveLimit":
+    "The move limit was reached: {moved} account(s) moved, the most that {share} of the owned accounts allows.",
+  "territories.band.noEffect":
+    "Every rep was already within ±{band}: the band kept every owner and moved no account.",
+  "territories.placed": "Newly assigned accounts, blank owner before ({count})",
+  "territories.placedLine": "{account}: → {to}",
+  "territories.writtenBackSplit":
+    "That is {moved} moved and {placed} newly assigned account(s), as listed under Results.",
+  "territories.writtenBackOther":
+    "Results lists {moved} moved and {placed} newly assigned account(s); the count differs because the chosen column did not hold the current owners.",
+  "territories.notRunYet": "not run yet",
+  "territories.compareMoves": "Accounts with a different rep",
+  "workbench.saved":
+    "Saved to this browser's copy of {name}. Your file on disk is unchanged until you download it.",
+  "workbench.downloadNow": "Download",
   "v2mom.drag.instructions":
     "To move an item, press Space, then the up or down arrow; press Space again to drop it there, or Escape to cancel.",
   "v2mom.drag.pickedUp": "Picked up {item}.",
@@ -360,7 +418,43 @@ export const enUS = {
   "territories.wholeNumberNeeded":
     "Give a whole number of 1 or more, or leave it empty for no limit.",
   "v2mom.summary.actual": "Actual",
+  "report.written": "Written {date}",
+  "report.page": "Page {page} of {pages}",
   "v2mom.removeShort": "Remove",
+  "v2mom.measure.direction": "Direction",
+  "v2mom.direction.Higher is better": "Higher is better",
+  "v2mom.direction.Lower is better": "Lower is better",
+  "v2mom.direction.Within a range": "Within a range",
+  "v2mom.threshold.Higher is better.onTrack": "On track from (actual ÷ target)",
+  "v2mom.threshold.Higher is better.onTrackHint": "On track when actual ÷ target is at least this.",
+  "v2mom.threshold.Higher is better.atRisk": "At risk from (actual ÷ target)",
+  "v2mom.threshold.Higher is better.atRiskHint":
+    "At risk when actual ÷ target is at least this; below it, off track.",
+  "v2mom.threshold.Lower is better.onTrack": "On track up to (actual ÷ target)",
+  "v2mom.threshold.Lower is better.onTrackHint":
+    "On track when actual ÷ target is at most this (1 = the target).",
+  "v2mom.threshold.Lower is better.atRisk": "At risk up to (actual ÷ target)",
+  "v2mom.threshold.Lower is better.atRiskHint":
+    "At risk when actual ÷ target is at most this (1.2 = 20% above the target); above it, off track.",
+  "v2mom.threshold.Within a range.onTrack": "On-track tolerance (±)",
+  "v2mom.threshold.Within a range.onTrackHint":
+    "On track within ± this of the target, in the measure's unit.",
+  "v2mom.threshold.Within a range.atRisk": "At-risk tolerance (±)",
+  "v2mom.threshold.Within a range.atRiskHint":
+    "At risk within ± this of the target; further away, off track.",
+  "v2mom.measure.band":
+    "On track between {low} and {high}; at risk between {riskLow} and {riskHigh}.",
+  "v2mom.issue.thresholdsLower":
+    "The on-track threshold must be above 0 and the at-risk threshold not below it.",
+  "v2mom.issue.thresholdsRange":
+    "The on-track tolerance must be 0 or more and the at-risk tolerance not below it.",
+  "v2mom.summary.printTitle": "V2MOM executive summary",
+  "v2mom.summary.unsaved":
+    "{orgUnit} has unsaved edits. The summary is written from saved V2MOMs, so they would be left out.",
+  "v2mom.summary.saveAndWrite": "Save, then write",
+  "v2mom.summary.writeWithout": "Write without the edits",
+  "v2mom.summary.cancel": "Cancel",
+  "v2mom.thisV2mom": "This V2MOM",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

@@ -126,6 +126,7 @@ export const zhCN: Catalog = {
   "v2mom.change.reworded": "改写",
   "v2mom.change.re-ranked": "调整排序",
   "v2mom.change.section": "部分",
+  "v2mom.change.item": "条目",
   "v2mom.change.kind": "变更",
   "v2mom.change.before": "之前",
   "v2mom.change.after": "之后",
@@ -262,6 +263,29 @@ export const zhCN: Catalog = {
   "territories.writeBackHint":
     "仅在您要求时写入。之前的值保存在“Write-back History”工作表中，可以恢复。",
   "territories.writeReview": "写入审阅工作表",
+  "territories.review.manager": "经理（团队）",
+  "territories.review.noManager": "（无经理）",
+  "territories.review.total": "合计",
+  "territories.review.rollUp": "按经理汇总",
+  "territories.review.repCount": "代表人数",
+  "territories.review.level": "层级",
+  "territories.review.shouldSum": "下一级应合计",
+  "territories.review.sumBelow": "下一级实际合计",
+  "territories.review.difference": "差额",
+  "territories.review.note.maxAbsDeviation":
+    "离目标最远的代表（负荷 ÷ 目标 − 1）：在 15% 以内为均衡；超出则该区域过大或过小。",
+  "territories.review.note.coefficientOfVariation":
+    "各代表负荷相对目标的离散程度（标准差 ÷ 均值）：低于 0.09 为均衡，相当于每位代表都在目标的 ±15% 以内。",
+  "territories.review.note.giniPotentialPerFte":
+    "各代表人均（每 FTE）潜力的不均等程度（0 表示完全相同）：低于 0.05 为均衡，相当于每位代表都在 ±15% 以内。",
+  "territories.review.note.maxMinRatio":
+    "人均（每 FTE）潜力最高值 ÷ 最低值：低于 1.35 为均衡（每位代表都在 ±15% 以内）。",
+  "territories.review.note.accountsMoved":
+    "更换负责人的客户数：每次调整都会打断一段客户关系，均衡程度相同时越少越好。",
+  "territories.review.note.continuity":
+    "有负责人的客户中保留原负责人的比例：越高，被打断的客户关系越少。",
+  "territories.review.note.unassigned":
+    "按路由规则没有代表可以覆盖的客户：目标为 0；每个客户及其原因都列在 Assignments 表中。",
   "territories.writtenBack": "已更新 {table} 中 {column} 的 {count} 个单元格；之前的值已保留。",
   "territories.field.accounts.id": "客户编号",
   "territories.field.accounts.name": "名称",
@@ -286,6 +310,35 @@ export const zhCN: Catalog = {
     "逐级转化率，自上而下，例如 30%; 40%; 25%（线索→商机、→方案、→赢单）。",
   "territories.funnelRatesInvalid": "请输入 0% 到 100% 之间、以分号分隔的转化率。",
   "territories.avgDealSize": "平均成交金额",
+  "territories.check.share": "{label}必须在 0% 到 100% 之间。",
+  "territories.check.workloadWeight": "工作量权重",
+  "territories.check.toleranceBand": "容差范围",
+  "territories.check.maxMovedShare": "调整客户的比例",
+  "territories.check.target": "公司目标必须是大于 0 的数字（填 0 表示不设配额）。",
+  "territories.check.blendShare": "潜力占比必须在 0% 到 100% 之间。",
+  "territories.check.floorAboveCap": "下限高于上限；请降低下限或提高上限。",
+  "territories.check.notNegative": "{label}必须大于或等于 0。",
+  "territories.check.needsRevenue": "“{method}”需要去年收入，但客户表中没有映射到它的列。",
+  "territories.check.mapRevenue": "在“数据”中映射该列",
+  "territories.check.noRevenue":
+    "“{method}”需要去年收入，但没有任何客户有该数据：配额将忽略历史。请选择“按潜力”，或填写收入。",
+  "territories.check.formula": "此公式无法使用：{reason}",
+  "territories.check.fixSettings": "请先修正“{steps}”中标出的设置。",
+  "territories.keptResults": "显示的仍是上一次完成的运行结果。",
+  "territories.band.missed": "并非所有代表都在 ±{band} 的容差范围内：最大偏差为 {deviation}。",
+  "territories.band.moveLimit":
+    "已达到调整上限：调整了 {moved} 个客户，即有负责人客户的 {share} 所允许的最大数量。",
+  "territories.band.noEffect":
+    "所有代表原本就在 ±{band} 之内：该容差范围保留了所有负责人，没有调整任何客户。",
+  "territories.placed": "新分配的客户，原负责人为空（{count}）",
+  "territories.placedLine": "{account}：→ {to}",
+  "territories.writtenBackSplit": "即结果中列出的 {moved} 个调整客户和 {placed} 个新分配客户。",
+  "territories.writtenBackOther":
+    "结果中列出 {moved} 个调整客户和 {placed} 个新分配客户；数量不同，是因为所选列中原来不是当前负责人。",
+  "territories.notRunYet": "尚未运行",
+  "territories.compareMoves": "负责代表不同的客户",
+  "workbench.saved": "已保存到此浏览器中的 {name} 副本。下载之前，磁盘上的文件不会改变。",
+  "workbench.downloadNow": "下载",
   "v2mom.drag.instructions":
     "要移动条目，请按空格键，再按上下方向键；再次按空格键放下，或按 Esc 取消。",
   "v2mom.drag.pickedUp": "已拿起{item}。",
@@ -411,6 +464,24 @@ export const zhCN: Catalog = {
   "cli.unknownCommand": "错误：未知命令“{command}”",
   "cli.didYouMean": "（您是不是要输入 {suggestion}？）",
   "cli.tooManyArguments": "错误：“{command}”的参数过多：应为 {expected} 个，实际为 {got} 个",
+  "cli.usageReview": "为方案已保存的结果写入“Territory Review”工作表",
+  "cli.usageReviewScenario": "要审阅的方案（默认：活动方案，或唯一的方案）",
+  "cli.usageSummary": "为某一财年的 V2MOM 写入“V2MOM Summary”工作表",
+  "cli.usageYear": "财年（默认：工作簿中最近的财年）",
+  "cli.badYear": "--year {year}：请给出四位数的财年，例如 2027",
+  "cli.compareMetric": "  {metric}：{a} → {b}（变化 {delta}）",
+  "cli.noResults":
+    "方案“{scenario}”没有已保存的结果；请先运行 `sales-plan territories`（配额请再运行 `sales-plan quotas`）",
+  "cli.reviewDone":
+    "工作表“{sheet}”现在包含 {name} 的审阅（{reps} 位代表）；之前的版本已保留为“{previous}”。",
+  "cli.reviewNoQuotas":
+    "  {name} 还没有配额，因此工作表中没有配额核对：请运行 `sales-plan quotas` 添加配额。",
+  "cli.reviewTeamsUnknown":
+    "  未列出经理本身的配额：设定配额之后，客户、代表或设置已有变化（再次运行 `sales-plan quotas` 即可显示）。",
+  "cli.noV2moms": "工作簿中没有可汇总的 V2MOM",
+  "cli.noV2momsInYear": "财年 {year} 没有 V2MOM；工作簿中有以下财年的 V2MOM：{years}",
+  "cli.summaryDone":
+    "工作表“{sheet}”现在包含财年 {year} 的 {count} 份 V2MOM；之前的版本已保留为“{previous}”。",
   // 命令行：拒绝的请求。
   "cli.outExtension":
     "--out {out}：请给出以 .xlsx（或 .xlsm）结尾的文件名，Excel 才能将其作为工作簿打开",
@@ -606,5 +677,37 @@ export const zhCN: Catalog = {
   "function.resultWonDealsNeeded": "所需赢单数",
   "function.resultVolumeNeeded": "所需数量",
   "v2mom.summary.actual": "实际值",
+  "report.written": "生成于 {date}",
+  "report.page": "第 {page} 页，共 {pages} 页",
   "v2mom.removeShort": "删除",
+  "v2mom.measure.direction": "方向",
+  "v2mom.direction.Higher is better": "越高越好",
+  "v2mom.direction.Lower is better": "越低越好",
+  "v2mom.direction.Within a range": "保持在范围内",
+  "v2mom.threshold.Higher is better.onTrack": "正常起点（实际 ÷ 目标）",
+  "v2mom.threshold.Higher is better.onTrackHint": "实际 ÷ 目标不低于此值时为正常。",
+  "v2mom.threshold.Higher is better.atRisk": "有风险起点（实际 ÷ 目标）",
+  "v2mom.threshold.Higher is better.atRiskHint":
+    "实际 ÷ 目标不低于此值时为有风险；低于此值为偏离。",
+  "v2mom.threshold.Lower is better.onTrack": "正常上限（实际 ÷ 目标）",
+  "v2mom.threshold.Lower is better.onTrackHint": "实际 ÷ 目标不高于此值时为正常（1 即目标本身）。",
+  "v2mom.threshold.Lower is better.atRisk": "有风险上限（实际 ÷ 目标）",
+  "v2mom.threshold.Lower is better.atRiskHint":
+    "实际 ÷ 目标不高于此值时为有风险（1.2 即比目标高 20%）；高于此值为偏离。",
+  "v2mom.threshold.Within a range.onTrack": "正常容差（±）",
+  "v2mom.threshold.Within a range.onTrackHint":
+    "与目标相差不超过 ± 此值时为正常，单位与该衡量指标相同。",
+  "v2mom.threshold.Within a range.atRisk": "有风险容差（±）",
+  "v2mom.threshold.Within a range.atRiskHint": "与目标相差不超过 ± 此值时为有风险；超出则为偏离。",
+  "v2mom.measure.band":
+    "介于 {low} 与 {high} 之间为正常；介于 {riskLow} 与 {riskHigh} 之间为有风险。",
+  "v2mom.issue.thresholdsLower": "正常阈值必须大于 0，且有风险阈值不得低于正常阈值。",
+  "v2mom.issue.thresholdsRange": "正常容差必须不小于 0，且有风险容差不得低于正常容差。",
+  "v2mom.summary.printTitle": "V2MOM 执行摘要",
+  "v2mom.summary.unsaved":
+    "{orgUnit} 有未保存的编辑。摘要根据已保存的 V2MOM 生成，这些编辑将不会包含在内。",
+  "v2mom.summary.saveAndWrite": "先保存，再生成",
+  "v2mom.summary.writeWithout": "不含这些编辑直接生成",
+  "v2mom.summary.cancel": "取消",
+  "v2mom.thisV2mom": "此 V2MOM",
 };

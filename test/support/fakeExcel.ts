@@ -12,9 +12,11 @@
  *   as it is and "" clears it (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
  * It calculates nothing: a formula keeps the cached value a test seeded (or #UNCALCULATED!).
  * This file holds the workbook (what tests seed and inspect, and what a request runs);
- * fakeExcelApi.ts the request context and proxies; fakeExcelCells.ts the cell model.
+ * fakeExcelApi.ts the request context and proxies; fakeExcelCells.ts the cell model;
+ * fakeExcelLayout.ts what a sheet shows beyond cells (tab order lives here: sheetNames()).
  */
 import { FakeContext } from "./fakeExcelApi";
+import { SheetLayout, blankLayout } from "./fakeExcelLayout";
 import {
   Area,
   Scalar,
@@ -34,6 +36,7 @@ import {
 
 export { EXCEL_PAYLOAD_LIMIT, formatArea, parseAddress } from "./fakeExcelCells";
 export type { StoredCell, TableInfo } from "./fakeExcelCells";
+export type { CellLook, SheetLayout } from "./fakeExcelLayout";
 
 export interface SyncRecord {
   requestBytes: number;
@@ -62,6 +65,8 @@ function seeded(seed: Seed): StoredCell | undefined {
 
 export class FakeWorkbook {
   private readonly sheetMap = new Map<string, Sheet>();
+  /** The sheets in tab order. */
+  private readonly tabs: Sheet[] = [];
   private readonly tableMap = new Map<string, TableInfo>();
   readonly syncLog: SyncRecord[] = [];
 
@@ -69,7 +74,19 @@ export class FakeWorkbook {
 
   addSheet(name: string): void {
     if (this.sheetMap.has(lower(name))) fail("InvalidArgument", `a sheet ${name} exists`);
-    this.sheetMap.set(lower(name), { name, cells: new Map(), formats: new Map(), merged: [] });
+    const sheet = { name, cells: new Map(), formats: new Map(), merged: [], layout: blankLayout() };
+    this.sheetMap.set(lower(name), sheet);
+    this.tabs.push(sheet);
+  }
+
+  /** The sheets' names in tab order (the order printing follows). */
+  sheetNames(): string[] {
+    return this.tabs.map((s) => s.name);
+  }
+
+  /** What a sheet shows beyond its cells: visibility, looks, row heights, print setup. */
+  layout(sheetName: string): SheetLayout {
+    return this.sheet(sheetName).layout;
   }
 
   /** Puts seeds in the cells from `address` (its top-left cell) on, creating the sheet if needed. */
@@ -152,6 +169,43 @@ export class FakeWorkbook {
 
   hasSheet(name: string): boolean {
     return this.sheetMap.has(lower(name));
+  }
+
+  position(sheet: Sheet): number {
+    return this.tabs.indexOf(sheet);
+  }
+
+  /** Worksheet.position: the sheet moves, the others keep their order. */
+  moveSheet(sheet: Sheet, position: number): void {
+    if (!Number.isInteger(position) || position < 0 || position >= this.tabs.length)
+      fail("InvalidArgument", `position ${position} of ${this.tabs.length} sheets`);
+    this.tabs.splice(this.tabs.indexOf(sheet), 1);
+    this.tabs.splice(position, 0, sheet);
+  }
+
+  renameSheet(sheet: Sheet, name: string): void {
+    const other = this.sheetMap.get(lower(name));
+    if (other && other !== sheet) fail("InvalidArgument", `a sheet ${name} exists`);
+    for (const table of this.tableMap.values()) if (table.sheet === sheet.name) table.sheet = name;
+    this.sheetMap.delete(lower(sheet.name));
+    sheet.name = name;
+    this.sheetMap.set(lower(name), sheet);
+  }
+
+  deleteSheet(sheet: Sheet): void {
+    if (this.tabs.length === 1) fail("InvalidOperation", "a workbook keeps at least one sheet");
+    for (const [name, table] of this.tableMap)
+      if (table.sheet === sheet.name) this.tableMap.delete(name);
+    this.sheetMap.delete(lower(sheet.name));
+    this.tabs.splice(this.tabs.indexOf(sheet), 1);
+  }
+
+  /** Excel refuses to hide the last visible sheet. */
+  setVisibility(sheet: Sheet, visibility: SheetLayout["visibility"]): void {
+    const othersVisible = this.tabs.some((s) => s !== sheet && s.layout.visibility === "Visible");
+    if (visibility !== "Visible" && !othersVisible)
+      fail("InvalidOperation", "a workbook keeps at least one visible sheet");
+    sheet.layout.visibility = visibility;
   }
 
   tableInfo(name: string): TableInfo | undefined {

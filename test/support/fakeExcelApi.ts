@@ -1,11 +1,13 @@
 /**
  * The request side of the fake Excel (fakeExcel.ts): a request context whose calls queue up
  * and run at context.sync(), in order, as in Office.js, and the proxies it hands out
- * (workbook, tables, table columns, worksheets, ranges, range areas). Loaded properties and
+ * (tables, table columns, worksheets, ranges, range areas; the workbook object with its
+ * collections is in fakeExcelWorkbookApi.ts). Loaded properties and
  * isNullObject can be read only after the sync that loaded them; a null object can be
  * loaded and checked, but using it fails; a sync over 5 MB either way fails.
  */
 import type { FakeWorkbook } from "./fakeExcel";
+import { WorkbookApi } from "./fakeExcelWorkbookApi";
 import {
   Area,
   EXCEL_PAYLOAD_LIMIT,
@@ -18,6 +20,7 @@ import {
   parseAddress,
   qualified,
 } from "./fakeExcelCells";
+import { charts, conditionalFormats, pageLayout, rangeFormat } from "./fakeExcelLayout";
 
 /** A request context: calls queue up and run at sync, as in Office.js. */
 export class FakeContext {
@@ -130,12 +133,12 @@ abstract class ClientObject<T> {
   }
 }
 
-interface RangeTarget {
+export interface RangeTarget {
   sheet: Sheet;
   area: Area;
 }
 
-class RangeProxy extends ClientObject<RangeTarget> {
+export class RangeProxy extends ClientObject<RangeTarget> {
   protected property({ sheet, area }: RangeTarget, name: string): unknown {
     if (name === "rowIndex") return area.top;
     if (name === "columnIndex") return area.left;
@@ -231,6 +234,14 @@ class RangeProxy extends ClientObject<RangeTarget> {
   clear(applyTo = "All"): void {
     this.later(({ sheet, area }) => this.book.clear(sheet, area, applyTo));
   }
+
+  get format() {
+    return rangeFormat((apply) => this.later(apply));
+  }
+
+  get conditionalFormats() {
+    return conditionalFormats((apply) => this.later(apply));
+  }
 }
 
 class RangeAreasProxy extends ClientObject<{ sheet: Sheet; areas: Area[] }> {
@@ -243,13 +254,48 @@ class RangeAreasProxy extends ClientObject<{ sheet: Sheet; areas: Area[] }> {
   }
 }
 
-class WorksheetProxy extends ClientObject<Sheet> {
+export class WorksheetProxy extends ClientObject<Sheet> {
   protected property(sheet: Sheet, name: string): unknown {
     if (name === "name") return sheet.name;
+    if (name === "position") return this.book.position(sheet);
+    if (name === "visibility") return sheet.layout.visibility;
     return fail("PropertyNotFound", `Worksheet has no property ${name} in this fake`);
   }
   get name(): string {
     return this.loadedValue("name");
+  }
+  set name(name: string) {
+    this.later((sheet) => this.book.renameSheet(sheet, name));
+  }
+  get position(): number {
+    return this.loadedValue("position");
+  }
+  set position(position: number) {
+    this.later((sheet) => this.book.moveSheet(sheet, position));
+  }
+  get visibility(): string {
+    return this.loadedValue("visibility");
+  }
+  set visibility(visibility: "Visible" | "Hidden" | "VeryHidden") {
+    this.later((sheet) => this.book.setVisibility(sheet, visibility));
+  }
+  set tabColor(colour: string) {
+    this.later((sheet) => (sheet.layout.tabColor = colour));
+  }
+  delete(): void {
+    this.later((sheet) => this.book.deleteSheet(sheet));
+  }
+  activate(): void {
+    this.later(() => undefined);
+  }
+  get pageLayout() {
+    return pageLayout((apply) => this.later(apply));
+  }
+  get charts() {
+    return charts((apply) => this.later(apply));
+  }
+  getCell(row: number, column: number): RangeProxy {
+    return this.getRangeByIndexes(row, column, 1, 1);
   }
   getRange(address: string): RangeProxy {
     return new RangeProxy(this.context, () => ({ sheet: this.live, area: parseAddress(address) }));
@@ -268,7 +314,7 @@ class WorksheetProxy extends ClientObject<Sheet> {
   }
 }
 
-class TableProxy extends ClientObject<TableInfo> {
+export class TableProxy extends ClientObject<TableInfo> {
   private sheetProxy?: WorksheetProxy;
 
   protected property(info: TableInfo, name: string): unknown {
@@ -350,69 +396,11 @@ class TableColumnProxy extends ClientObject<{ info: TableInfo; index: number }> 
 }
 
 /** The run-time target of a range proxy handed to another call. */
-const rangeTarget = (range: RangeProxy) => () => (range as unknown as { live: RangeTarget }).live;
+export const rangeTarget = (range: RangeProxy) => () =>
+  (range as unknown as { live: RangeTarget }).live;
 
-function addressed(book: FakeWorkbook, address: string, defaultSheet?: string): RangeTarget {
+export function addressed(book: FakeWorkbook, address: string, defaultSheet?: string): RangeTarget {
   const { sheet, ...area } = parseAddress(address);
   const name = sheet ?? defaultSheet ?? fail("InvalidArgument", `${address} names no sheet`);
   return { sheet: book.sheet(name), area };
-}
-
-class WorkbookApi {
-  readonly tables: {
-    getItemOrNullObject(name: string): TableProxy;
-    getItem(name: string): TableProxy;
-    add(range: RangeProxy | string, hasHeaders: boolean): TableProxy;
-    load(properties: string): void;
-    readonly items: { name: string; worksheet: { name: string } }[];
-  };
-  readonly worksheets: {
-    getItemOrNullObject(name: string): WorksheetProxy;
-    getItem(name: string): WorksheetProxy;
-    add(name: string): WorksheetProxy;
-  };
-
-  constructor(context: FakeContext) {
-    const book = context.book;
-    let items: { name: string; worksheet: { name: string } }[] | undefined;
-    const find = (name: string) => () => book.tableInfo(name) ?? null;
-    this.tables = {
-      getItemOrNullObject: (name) => new TableProxy(context, find(name)),
-      getItem: (name) =>
-        new TableProxy(
-          context,
-          () => book.tableInfo(name) ?? fail("ItemNotFound", `no table ${name}`)
-        ),
-      add: (range, hasHeaders) => {
-        if (!hasHeaders) fail("NotImplemented", "tables without headers");
-        const target =
-          typeof range === "string" ? () => addressed(book, range) : rangeTarget(range);
-        return new TableProxy(context, () => {
-          const { sheet, area } = target();
-          return book.createTable(sheet, area);
-        });
-      },
-      load: () =>
-        context.enqueue(() => {
-          const loaded = book
-            .tableNames()
-            .map((t) => ({ name: t.name, worksheet: { name: t.sheet } }));
-          context.responseBytes += bytesOf(loaded);
-          items = loaded;
-        }),
-      get items() {
-        return items ?? fail("PropertyNotLoaded", "items");
-      },
-    };
-    this.worksheets = {
-      getItemOrNullObject: (name) =>
-        new WorksheetProxy(context, () => (book.hasSheet(name) ? book.sheet(name) : null)),
-      getItem: (name) => new WorksheetProxy(context, () => book.sheet(name)),
-      add: (name) =>
-        new WorksheetProxy(context, () => {
-          book.addSheet(name);
-          return book.sheet(name);
-        }),
-    };
-  }
 }

@@ -3,6 +3,8 @@
  * written through Range.values (as typed input), addresses, and A1 ↔ R1C1 for simple formulas.
  * Written from Excel's documented behaviour, independently of the adapter under test.
  */
+import type { SheetLayout } from "./fakeExcelLayout";
+
 export type Scalar = string | number | boolean;
 
 /** One stored cell. A formula keeps the cached value a test gave it (the fake calculates nothing). */
@@ -23,6 +25,8 @@ export interface Sheet {
   cells: Map<number, StoredCell>;
   formats: Map<number, string>;
   merged: Area[];
+  /** Visibility, looks, print setup… (fakeExcelLayout.ts). */
+  layout: SheetLayout;
 }
 
 export interface TableInfo extends Area {

@@ -107,6 +107,10 @@ class RecordingExcel {
       sync: async () => void excel.syncs++,
       workbook: {
         worksheets: {
+          load() {},
+          get items() {
+            return [...excel.sheets.keys()].map((name, position) => ({ name, position }));
+          },
           getItemOrNullObject: (name: string) => excel.sheet(name, excel.sheets.has(name)),
           getItem: (name: string) => excel.sheet(name, true),
           add: (name: string) => {

@@ -16,9 +16,30 @@
  *   area it no longer covers.
  */
 import type { CellValue } from "../rows";
+import { GREY, placeOf, sheetRole } from "../report";
 import type { ColumnType, TableSpec } from "../schema";
 import { TEXT_FORMAT, textInput, valueInput } from "./cellContent";
 import { Area, Requests, areaOf, bytesOf, loadInBatches, rowPieces } from "./requests";
+
+/**
+ * Adds a plan table's sheet where it belongs in the tab order: after the user's sheets,
+ * printing landscape and one page wide; or, for a history table, last (where Excel adds
+ * it), hidden and with a grey tab, so printing the workbook skips it.
+ */
+function addPlanSheet(worksheets: Excel.WorksheetCollection, name: string): Excel.Worksheet {
+  const names = [...worksheets.items].sort((a, b) => a.position - b.position).map((s) => s.name);
+  const sheet = worksheets.add(name);
+  if (sheetRole(name) === "archive") {
+    sheet.visibility = "Hidden";
+    sheet.tabColor = GREY;
+  } else {
+    sheet.position = placeOf(names, name, "plan");
+    // A wide table prints landscape, one page wide, as the file adapter's plan sheets do.
+    sheet.pageLayout.orientation = "Landscape";
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
+  return sheet;
+}
 
 const NUMBER_FORMATS: Record<ColumnType, string> = {
   text: TEXT_FORMAT,
@@ -56,14 +77,17 @@ export async function writeTable(
   rows: readonly CellValue[][]
 ): Promise<void> {
   await requests.run(async (context) => {
-    const namedSheet = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
+    const worksheets = context.workbook.worksheets;
+    // The tab order, for where a new plan sheet goes (names only: a few bytes a sheet).
+    worksheets.load("items/name,items/position");
+    const namedSheet = worksheets.getItemOrNullObject(spec.sheet);
     const table = context.workbook.tables.getItemOrNullObject(spec.table);
     requests.sending();
     await context.sync();
     let sheet: Excel.Worksheet;
     let old: OldTable | undefined;
     if (table.isNullObject) {
-      sheet = namedSheet.isNullObject ? context.workbook.worksheets.add(spec.sheet) : namedSheet;
+      sheet = namedSheet.isNullObject ? addPlanSheet(worksheets, spec.sheet) : namedSheet;
     } else {
       // The table is written where it is, on whatever sheet that now is.
       sheet = table.worksheet;

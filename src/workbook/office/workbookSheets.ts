@@ -5,29 +5,23 @@
 import type { CellValue, RawTable } from "../rows";
 import type { UserTable } from "../driver";
 import {
-  CellStyle,
+  GREY,
   LinkedValue,
+  REPORT_LOOKS,
   ReportSheet,
   STATUS_COLOURS,
+  pageTexts,
+  placeOf,
   previousSheetName,
+  reportExtent,
+  rowHeights,
   splitLink,
 } from "../report";
-import { Requests } from "./requests";
 
-const REPORT_FORMATS: Record<CellStyle, string> = {
-  title: "@",
-  heading: "@",
-  label: "@",
-  text: "@",
-  wrap: "@",
-  note: "@",
-  number: "#,##0.00",
-  integer: "#,##0",
-  money: "#,##0",
-  ratio: "0.000",
-  percent: "0.0%",
-  date: "yyyy-mm-dd",
-};
+import { Requests, a1 } from "./requests";
+
+/** Excel's column width in points for a width in characters: 7 pixels a character and 5 of padding, at 96 dpi. */
+const columnPoints = (characters: number) => (characters * 7 + 5) * 0.75;
 
 export class WorkbookSheets {
   constructor(private readonly requests: Requests) {}
@@ -116,33 +110,66 @@ export class WorkbookSheets {
     });
   }
 
+  /**
+   * Draws a report sheet, first in the workbook (after the reports that precede it in
+   * REPORT_SHEET_ORDER); a sheet it replaces is kept as "<name> (previous)", last, hidden and
+   * with a grey tab, replacing an older previous version. The same look as the file's.
+   */
   async writeReport(report: ReportSheet): Promise<void> {
     await this.requests.run(async (context) => {
       const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/position");
       const existing = sheets.getItemOrNullObject(report.sheet);
-      const older = sheets.getItemOrNullObject(previousSheetName(report.sheet));
+      const previousName = previousSheetName(report.sheet);
+      const older = sheets.getItemOrNullObject(previousName);
       this.requests.sending();
       await context.sync();
-      if (!older.isNullObject) older.delete();
-      if (!existing.isNullObject) existing.name = previousSheetName(report.sheet);
+      let names = [...sheets.items].sort((a, b) => a.position - b.position).map((s) => s.name);
+      const lower = (name: string) => name.toLowerCase();
+      if (!older.isNullObject) {
+        older.delete();
+        names = names.filter((n) => lower(n) !== lower(previousName));
+      }
+      if (!existing.isNullObject) {
+        existing.name = previousName;
+        names = names.map((n) => (lower(n) === lower(report.sheet) ? previousName : n));
+      }
       const sheet = sheets.add(report.sheet);
+      if (!existing.isNullObject) {
+        // Hidden only once the new report is there: a workbook always keeps a visible sheet.
+        existing.visibility = "Hidden";
+        existing.tabColor = GREY;
+        names = [...names.filter((n) => n !== previousName), previousName];
+        existing.position = names.length - 1;
+      }
+      sheet.position = placeOf(names, report.sheet, "report");
       report.columnWidths.forEach((width, i) => {
-        // Excel measures column width in points; a character is about 7 points at the default font.
-        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = width * 7;
+        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnPoints(width);
       });
       for (const cell of report.cells) {
         const range = sheet.getCell(cell.row - 1, cell.col - 1);
+        const look = REPORT_LOOKS[cell.style ?? "text"];
         // Text formats first, so user text starting with = + - @ stays text.
-        range.numberFormat = [[cell.formula ? "General" : REPORT_FORMATS[cell.style ?? "text"]]];
+        range.numberFormat = [[look.numFmt ?? (cell.formula ? "General" : "@")]];
         if (cell.formula !== undefined) range.formulas = [[cell.formula]];
         else range.values = [[cell.value ?? ""]];
-        if (cell.style === "title") range.format.font.set({ bold: true, size: 14 });
-        if (cell.style === "heading") range.format.font.set({ bold: true, size: 12 });
-        if (cell.style === "label") range.format.font.bold = true;
-        if (cell.style === "wrap") range.format.wrapText = true;
+        if (look.bold || look.size || look.fontColor)
+          range.format.font.set({
+            ...(look.bold ? { bold: true } : {}),
+            ...(look.size ? { size: look.size } : {}),
+            ...(look.fontColor ? { color: look.fontColor } : {}),
+          });
+        if (look.wrap) range.format.wrapText = true;
+        if (look.bottomBorder) {
+          const border = range.format.borders.getItem("EdgeBottom");
+          border.style = "Continuous";
+          border.color = GREY;
+        }
         range.format.verticalAlignment = Excel.VerticalAlignment.top;
         range.untrack();
       }
+      for (const [row, points] of rowHeights(report))
+        sheet.getRangeByIndexes(row - 1, 0, 1, 1).format.rowHeight = points;
       for (const ref of report.statusRanges) {
         const range = sheet.getRange(ref);
         for (const colour of STATUS_COLOURS) {
@@ -173,7 +200,21 @@ export class WorkbookSheets {
           sheet.getCell(chart.at.row - 1 + chart.at.rows, chart.at.col - 1 + chart.at.cols)
         );
       }
-      sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
+      const layout = sheet.pageLayout;
+      layout.orientation = Excel.PageOrientation.landscape;
+      // One page wide, as many tall as needed (0: no limit), as the file's fitToHeight="0".
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (report.print) {
+        const { rows, cols } = reportExtent(report);
+        layout.setPrintArea(a1({ top: 0, left: 0, rows, columns: cols }));
+        const titles = report.print.titleRows;
+        if (titles) layout.setPrintTitleRows(`$${titles.first}:$${titles.last}`);
+        const texts = pageTexts(report.print);
+        const page = layout.headersFooters.defaultForAllPages;
+        page.centerHeader = texts.centerHeader;
+        page.leftFooter = texts.leftFooter;
+        page.rightFooter = texts.rightFooter;
+      }
       this.requests.sending();
       await context.sync();
     });

@@ -4,29 +4,26 @@
  * landscape printing one page wide, and native charts. A sheet it replaces is kept as
  * "<name> (previous)", whose part (with its drawing and charts) is reused for the new one.
  */
-import { CellStyle, ReportChart, ReportSheet, STATUS_COLOURS, previousSheetName } from "../report";
+import {
+  GREY,
+  REPORT_LOOKS,
+  ReportChart,
+  ReportSheet,
+  STATUS_COLOURS,
+  pageTexts,
+  placeOf,
+  previousSheetName,
+  reportExtent,
+  rowHeights,
+  sheetRef,
+} from "../report";
 import { chartXml, drawingXml } from "./chartParts";
-import { address } from "./cellRef";
+import { address, columnName } from "./cellRef";
 import { contentCellXml, contentOf, textCellXml, valueCellXml } from "./cells";
 import { CONTENT_TYPE, REL, relsPathOf, resolveTarget } from "./opc";
-import { CellLook } from "./styles";
 import type { WorkbookFile } from "./workbookFile";
+import { PRINT_WIDE, SheetEntry } from "./workbookPart";
 import { escapeAttr, escapeText } from "./xml";
-
-const LOOKS: Record<CellStyle, CellLook> = {
-  title: { bold: true, size: 14 },
-  heading: { bold: true, size: 12, bottomBorder: true },
-  label: { bold: true, vertical: "top" },
-  text: { vertical: "top" },
-  wrap: { vertical: "top", wrap: true },
-  note: { vertical: "top", wrap: true },
-  number: { numFmt: "#,##0.00", vertical: "top" },
-  integer: { numFmt: "#,##0", vertical: "top" },
-  money: { numFmt: "#,##0", vertical: "top" },
-  ratio: { numFmt: "0.000", vertical: "top" },
-  percent: { numFmt: "0.0%", vertical: "top" },
-  date: { numFmt: "yyyy-mm-dd", vertical: "top" },
-};
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -40,6 +37,7 @@ async function sheetXml(
   const byRow = new Map<number, typeof report.cells>();
   for (const cell of report.cells) byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell]);
   let formulas = false;
+  const heights = rowHeights(report);
   const rows = [...byRow.keys()]
     .sort((a, b) => a - b)
     .map((row) => {
@@ -48,7 +46,7 @@ async function sheetXml(
         .sort((a, b) => a.col - b.col)
         .map((cell) => {
           const ref = address(cell.row, cell.col);
-          const style = cell.style ? styles.xf(LOOKS[cell.style]) : undefined;
+          const style = cell.style ? styles.xf(REPORT_LOOKS[cell.style]) : undefined;
           if (cell.formula !== undefined) {
             const formula = cell.formula.replace(/^=/, "");
             if (cell.result === undefined || cell.result === null) formulas = true;
@@ -65,7 +63,10 @@ async function sheetXml(
             : valueCellXml(ref, style, cell.value ?? null);
         })
         .join("");
-      return `<row r="${row}">${cells}</row>`;
+      const height = heights.get(row);
+      // A custom height, because Excel does not grow a row for wrapped text it did not type.
+      const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
+      return `<row r="${row}"${ht}>${cells}</row>`;
     })
     .join("");
   const cols = report.columnWidths.length
@@ -82,15 +83,65 @@ async function sheetXml(
       return `<conditionalFormatting sqref="${escapeAttr(ref)}">${rules}</conditionalFormatting>`;
     })
     .join("");
+  const extent = reportExtent(report);
   const xml =
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<dimension ref="A1:${address(extent.rows, extent.cols)}"/>` +
     `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}` +
     `<sheetData>${rows}</sheetData>${formats}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+    PRINT_WIDE +
+    headerFooterXml(report) +
     (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : "") +
     `</worksheet>`;
   return { xml, formulas };
+}
+
+/** The page header and footer of a printed report (CT_HeaderFooter: oddHeader, oddFooter). */
+function headerFooterXml(report: ReportSheet): string {
+  if (!report.print) return "";
+  const { centerHeader, leftFooter, rightFooter } = pageTexts(report.print);
+  return (
+    `<headerFooter><oddHeader>${escapeText(`&C${centerHeader}`)}</oddHeader>` +
+    `<oddFooter>${escapeText(`&L${leftFooter}&R${rightFooter}`)}</oddFooter></headerFooter>`
+  );
+}
+
+/** The report's print names: the area it covers, and the rows repeated on every page. */
+function printNames(report: ReportSheet): { area?: string; titles?: string } {
+  if (!report.print) return {};
+  const { rows, cols } = reportExtent(report);
+  const sheet = sheetRef(report.sheet);
+  const titles = report.print.titleRows;
+  return {
+    area: `${sheet}!$A$1:$${columnName(cols)}$${rows}`,
+    titles: titles && `${sheet}!$${titles.first}:$${titles.last}`,
+  };
+}
+
+/** A worksheet part's text with a tab colour, and no longer selected (a hidden sheet cannot be). */
+function greyTab(xml: string): string {
+  const colour = `<tabColor rgb="FF${GREY.slice(1)}"/>`;
+  const plain = xml
+    .replace(/<(?:\w+:)?tabColor\b[^>]*\/>/, "")
+    .replace(/(<(?:\w+:)?sheetView\b[^>]*?)\stabSelected="(?:1|true)"/, "$1");
+  if (/<(?:\w+:)?sheetPr\b[^>]*\/>/.test(plain))
+    return plain.replace(/<((?:\w+:)?sheetPr)\b([^>]*)\/>/, `<$1$2>${colour}</$1>`);
+  if (/<(?:\w+:)?sheetPr\b/.test(plain))
+    return plain.replace(/(<(?:\w+:)?sheetPr\b[^>]*>)/, `$1${colour}`);
+  return plain.replace(/(<(?:\w+:)?worksheet\b[^>]*>)/, `$1<sheetPr>${colour}</sheetPr>`);
+}
+
+/**
+ * Puts a report's previous version out of the way: last in the tab order, hidden (so neither
+ * printing the workbook nor a PDF export includes it) with a grey tab, and without print
+ * names: LibreOffice prints a hidden sheet that has a print area.
+ */
+async function archive(file: WorkbookFile, previous: SheetEntry): Promise<void> {
+  const book = file.book;
+  await book.moveSheet(previous, book.sheets.length - 1);
+  await book.setState(book.sheet(previous.name)!, "hidden");
+  if (previous.part) file.writeSheet(previous.part, greyTab((await file.pkg.read(previous.part))!));
+  await book.setPrintNames(book.sheet(previous.name)!, {});
 }
 
 /** Removes a worksheet part's drawings and charts (the add-in's own report sheet) and its relationships. */
@@ -148,22 +199,36 @@ async function drawReport(file: WorkbookFile, part: string, report: ReportSheet)
   if (formulas) await file.book.recalculateOnOpen();
 }
 
+/**
+ * Draws a report sheet. It goes first in the workbook (after the reports that precede it in
+ * REPORT_SHEET_ORDER); a sheet it replaces is kept as "<name> (previous)", last and hidden,
+ * replacing an older previous version, whose part is reused for the new report.
+ */
 export async function writeReport(file: WorkbookFile, report: ReportSheet): Promise<void> {
   const book = file.book;
   const existing = book.sheet(report.sheet);
   const previousName = previousSheetName(report.sheet);
   const older = book.sheet(previousName);
+  let current: SheetEntry;
   if (existing?.part && older?.part) {
     // The oldest version goes; its part is drawn afresh and becomes the current report.
     const reused = older.part;
-    const current = existing.part;
+    const currentPart = existing.part;
     await dropReportParts(file, reused);
     await drawReport(file, reused, report);
-    await book.setSheetPart(book.sheet(previousName)!, current);
+    await book.setSheetPart(book.sheet(previousName)!, currentPart);
     await book.setSheetPart(book.sheet(report.sheet)!, reused);
-    return;
+    current = book.sheet(report.sheet)!;
+  } else {
+    if (existing) await book.renameSheet(existing, previousName);
+    const names = book.sheets.map((s) => s.name);
+    current = await book.addSheet(report.sheet, "visible", placeOf(names, report.sheet, "report"));
+    await drawReport(file, current.part!, report);
   }
-  if (existing) await book.renameSheet(existing, previousName);
-  const entry = await book.addSheet(report.sheet);
-  await drawReport(file, entry.part!, report);
+  const previous = existing && book.sheet(previousName);
+  if (previous) await archive(file, previous);
+  current = book.sheet(report.sheet)!;
+  const others = book.sheets.filter((s) => s.sheetId !== current.sheetId).map((s) => s.name);
+  await book.moveSheet(current, placeOf(others, report.sheet, "report"));
+  await book.setPrintNames(book.sheet(report.sheet)!, printNames(report));
 }

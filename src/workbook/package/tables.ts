@@ -4,6 +4,7 @@
  */
 import type { TableSite } from "../driver";
 import type { CellValue, RawTable } from "../rows";
+import { GREY, placeOf, sheetRole } from "../report";
 import type { ColumnType, TableSpec } from "../schema";
 import { Area, address, formatArea, overlaps } from "./cellRef";
 import { readValue, textCellXml, valueCellXml } from "./cells";
@@ -240,7 +241,7 @@ export async function writeTable(
   if (table) sheetPart = table.sheetPart;
   else {
     const existing = file.book.sheet(spec.sheet);
-    const sheet = existing ?? (await file.book.addSheet(spec.sheet, hidden ? "hidden" : "visible"));
+    const sheet = existing ?? (await addPlanSheet(file, spec.sheet, hidden));
     if (!sheet.part)
       throw new Error(`${spec.sheet} is a chart sheet; it cannot hold the table ${spec.table}`);
     sheetPart = sheet.part;
@@ -336,6 +337,20 @@ export async function writeTable(
       headerRow: area.top,
       firstColumn: area.left - 1,
     });
+}
+
+/**
+ * Adds a plan table's sheet where it belongs in the tab order: after the user's sheets,
+ * printing landscape and one page wide; or, for a history table, last, hidden and with a
+ * grey tab, so printing the workbook skips it.
+ */
+function addPlanSheet(file: WorkbookFile, name: string, hidden: boolean) {
+  const names = file.book.sheets.map((s) => s.name);
+  if (sheetRole(name) === "archive")
+    return file.book.addSheet(name, "hidden", placeOf(names, name, "archive"), { tabColor: GREY });
+  return file.book.addSheet(name, hidden ? "hidden" : "visible", placeOf(names, name, "plan"), {
+    printWide: true,
+  });
 }
 
 /**

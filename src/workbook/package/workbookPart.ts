@@ -5,7 +5,15 @@
  * (views, defined names, calculation settings, extensions) stays as Excel wrote it.
  */
 import { OpcPackage, REL, resolveTarget, CONTENT_TYPE, insertBeforeClose } from "./opc";
-import { attr, childNamed, childrenNamed, escapeAttr, parseXml, XmlElement } from "./xml";
+import {
+  attr,
+  childNamed,
+  childrenNamed,
+  escapeAttr,
+  escapeText,
+  parseXml,
+  XmlElement,
+} from "./xml";
 import { TablePart, readTablePart } from "./tablePart";
 
 export interface SheetEntry {
@@ -18,6 +26,11 @@ export interface SheetEntry {
 }
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+/** Landscape, one page wide and as many tall as needed, with Excel's default margins (CT_Worksheet order). */
+export const PRINT_WIDE =
+  `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+  `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`;
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
 /** The relationship id of an element's r:id attribute, whatever the prefix. */
 export function relIdOf(element: XmlElement): string | undefined {
@@ -36,7 +49,7 @@ export class WorkbookPart {
     readonly date1904: boolean,
     readonly sharedStringsPath: string | undefined,
     readonly stylesPath: string | undefined,
-    readonly definedNames: { name: string; localSheetId?: number; formula: string }[]
+    public definedNames: { name: string; localSheetId?: number; formula: string }[]
   ) {}
 
   static async open(pkg: OpcPackage): Promise<WorkbookPart> {
@@ -133,12 +146,27 @@ export class WorkbookPart {
     this.pkg.write(this.path, change((await this.pkg.read(this.path))!));
   }
 
-  /** Adds an empty worksheet at the end of the tab order; returns its entry. */
-  async addSheet(name: string, state: SheetEntry["state"] = "visible"): Promise<SheetEntry> {
+  /**
+   * Adds an empty worksheet, at the end of the tab order or at tab index `at` (the sheets
+   * from there on move one place right, keeping their order); returns its entry. A sheet
+   * kept only for the record gets a grey tab (`tabColor`); a sheet of wide tables prints
+   * landscape and one page wide (`printWide`), so a plan table does not print as a stack
+   * of pages with one column each.
+   */
+  async addSheet(
+    name: string,
+    state: SheetEntry["state"] = "visible",
+    at = this.sheets.length,
+    look: { tabColor?: string; printWide?: boolean } = {}
+  ): Promise<SheetEntry> {
     const part = this.pkg.freeName("xl/worksheets/sheet", ".xml");
+    const properties =
+      (look.tabColor ? `<tabColor rgb="${argb(look.tabColor)}"/>` : "") +
+      (look.printWide ? `<pageSetUpPr fitToPage="1"/>` : "");
+    const print = look.printWide ? PRINT_WIDE : "";
     this.pkg.write(
       part,
-      `<worksheet xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/></worksheet>`
+      `<worksheet xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${properties ? `<sheetPr>${properties}</sheetPr>` : ""}<sheetData/>${print}</worksheet>`
     );
     await this.pkg.setContentType(part, CONTENT_TYPE.worksheet);
     const relId = await this.pkg.relate(this.path, REL.worksheet, part);
@@ -158,7 +186,130 @@ export class WorkbookPart {
           );
     });
     this.sheets = [...this.sheets, entry];
+    if (at < this.sheets.length - 1) await this.moveSheet(entry, at);
     return entry;
+  }
+
+  /** The tab index of a sheet. */
+  indexOf(sheet: SheetEntry): number {
+    return this.sheets.findIndex((s) => s.sheetId === sheet.sheetId);
+  }
+
+  /**
+   * Moves one sheet to tab index `to`; the others keep their order. Everything in the
+   * workbook part that refers to sheets by tab index moves with them (defined names'
+   * localSheetId, the views' active and first tab), so a user's print area or local name
+   * still belongs to the sheet it was made on.
+   */
+  async moveSheet(sheet: SheetEntry, to: number): Promise<void> {
+    const from = this.indexOf(sheet);
+    if (from < 0 || from === to) return;
+    const order = this.sheets.filter((s) => s.sheetId !== sheet.sheetId);
+    order.splice(to, 0, this.sheets[from]);
+    await this.reorder(order);
+  }
+
+  /** Shows or hides a sheet ("hidden" leaves it out of printing and PDF export). */
+  async setState(sheet: SheetEntry, state: SheetEntry["state"]): Promise<void> {
+    await this.edit((xml) => {
+      const entry = sheetElement(xml, sheet.sheetId);
+      const plain = entry.text.replace(/\sstate="[^"]*"/, "");
+      const changed =
+        state === "visible" ? plain : plain.replace(/^<((?:\w+:)?sheet)\b/, `<$1 state="${state}"`);
+      return xml.slice(0, entry.at) + changed + xml.slice(entry.at + entry.text.length);
+    });
+    this.sheets = this.sheets.map((s) => (s.sheetId === sheet.sheetId ? { ...s, state } : s));
+    // A hidden sheet cannot be the one the workbook opens on.
+    if (state !== "visible") await this.reorder(this.sheets);
+  }
+
+  /**
+   * Sets a sheet's own print names (_xlnm.Print_Area, _xlnm.Print_Titles), replacing the
+   * ones it had; `undefined` removes one. Formulas are the add-in's own (A1 references).
+   */
+  async setPrintNames(sheet: SheetEntry, names: { area?: string; titles?: string }): Promise<void> {
+    const local = this.indexOf(sheet);
+    const wanted: [string, string | undefined][] = [
+      ["_xlnm.Print_Area", names.area],
+      ["_xlnm.Print_Titles", names.titles],
+    ];
+    await this.edit((xml) => {
+      for (const [name] of wanted) xml = removeDefinedName(xml, name, local);
+      const markup = wanted
+        .filter((w): w is [string, string] => w[1] !== undefined)
+        .map(
+          ([name, formula]) =>
+            `<definedName name="${name}" localSheetId="${local}">${escapeText(formula)}</definedName>`
+        )
+        .join("");
+      if (!markup) return xml.replace(/<((?:\w+:)?definedNames)\b[^>]*>\s*<\/\1>/, "");
+      if (/<(?:\w+:)?definedNames\b/.test(xml))
+        return insertBeforeClose(xml, "definedNames", markup);
+      // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook order).
+      const after =
+        /<\/(?:\w+:)?externalReferences>|<\/(?:\w+:)?functionGroups>|<\/(?:\w+:)?sheets>/g;
+      let last: RegExpExecArray | null = null;
+      for (let m = after.exec(xml); m; m = after.exec(xml)) last = m;
+      const at = last!.index + last![0].length;
+      return `${xml.slice(0, at)}<definedNames>${markup}</definedNames>${xml.slice(at)}`;
+    });
+    this.definedNames = [
+      ...this.definedNames.filter(
+        (d) => d.localSheetId !== local || !wanted.some(([n]) => n === d.name)
+      ),
+      ...wanted
+        .filter((w): w is [string, string] => w[1] !== undefined)
+        .map(([name, formula]) => ({ name, localSheetId: local, formula })),
+    ];
+  }
+
+  /**
+   * Puts the sheets in `order` (the same entries, or fewer when one was removed), rewriting
+   * <sheets> and every tab index in the workbook part to match.
+   */
+  private async reorder(order: SheetEntry[]): Promise<void> {
+    const newIndex = new Map(order.map((s, i) => [s.sheetId, i]));
+    const moved = this.sheets.map((s) => newIndex.get(s.sheetId));
+    const firstVisible = Math.max(
+      0,
+      order.findIndex((s) => s.state === "visible")
+    );
+    const visibleAt = (i: number | undefined) =>
+      i === undefined || order[i]?.state !== "visible" ? firstVisible : i;
+    await this.edit((xml) => {
+      const entries = order.map((s) => sheetElement(xml, s.sheetId).text);
+      const block = /(<(?:\w+:)?sheets\b[^>]*>)[\s\S]*?(<\/(?:\w+:)?sheets>)/.exec(xml)!;
+      xml =
+        xml.slice(0, block.index) +
+        block[1] +
+        entries.join("") +
+        block[2] +
+        xml.slice(block.index + block[0].length);
+      xml = xml.replace(
+        /(<(?:\w+:)?definedName\b[^>]*?\blocalSheetId=")(\d+)"/g,
+        (_, head: string, index: string) => `${head}${moved[Number(index)] ?? index}"`
+      );
+      return xml.replace(/<(?:\w+:)?workbookView\b[^>]*?\/?>/g, (view) => {
+        const read = (name: string) =>
+          Number(new RegExp(`\\b${name}="(\\d+)"`).exec(view)?.[1] ?? 0);
+        let out = view;
+        for (const [name, value] of [
+          ["activeTab", visibleAt(moved[read("activeTab")])],
+          [
+            "firstSheet",
+            Math.min(visibleAt(moved[read("firstSheet")]), visibleAt(moved[read("activeTab")])),
+          ],
+        ] as const)
+          out = withAttr(out, name, value === 0 ? undefined : String(value));
+        return out;
+      });
+    });
+    this.definedNames = this.definedNames.map((d) =>
+      d.localSheetId === undefined
+        ? d
+        : { ...d, localSheetId: moved[d.localSheetId] ?? d.localSheetId }
+    );
+    this.sheets = order;
   }
 
   /** Points a sheet entry at another worksheet part (report sheets swap parts with their previous version). */
@@ -172,8 +323,11 @@ export class WorkbookPart {
     this.tablesChanged();
   }
 
-  /** Removes a sheet the add-in made and left empty (no defined names or views refer to it yet). */
+  /** Removes a sheet the add-in made and left empty (no defined names refer to it yet). */
   async removeEmptySheet(sheet: SheetEntry): Promise<void> {
+    // The sheets after it move one tab left: their tab indices follow.
+    await this.reorder(this.sheets.filter((s) => s !== sheet));
+    this.sheets = [...this.sheets, sheet];
     await this.edit((xml) =>
       xml.replace(new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\bsheetId="${sheet.sheetId}"[^>]*/>`), "")
     );
@@ -244,4 +398,31 @@ function replaceSheetAttr(
     return xml.slice(0, m.index) + changed + xml.slice(m.index + m[0].length);
   }
   throw new Error(`the workbook has no sheet named ${name}`);
+}
+
+/** The <sheet> element of `sheetId` in workbook.xml text, and where it starts. */
+function sheetElement(xml: string, sheetId: number): { at: number; text: string } {
+  const entries = /<(?:\w+:)?sheet\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?sheet>)/g;
+  for (let m = entries.exec(xml); m; m = entries.exec(xml))
+    if (new RegExp(`\\bsheetId="${sheetId}"`).test(m[0])) return { at: m.index, text: m[0] };
+  throw new Error(`the workbook has no sheet with id ${sheetId}`);
+}
+
+/** Sets (or, with undefined, removes) one attribute of an element's start tag. */
+function withAttr(tag: string, name: string, value: string | undefined): string {
+  const without = tag.replace(new RegExp(`\\s${name}="[^"]*"`), "");
+  if (value === undefined) return without;
+  return without.replace(/^(<[\w:]+)/, `$1 ${name}="${value}"`);
+}
+
+/** Removes the defined name `name` local to tab index `local` from workbook.xml text. */
+function removeDefinedName(xml: string, name: string, local: number): string {
+  return xml.replace(
+    /<(?:\w+:)?definedName\b([^>]*)>[\s\S]*?<\/(?:\w+:)?definedName>/g,
+    (whole, attrs: string) =>
+      /\bname="([^"]*)"/.exec(attrs)?.[1] === name &&
+      /\blocalSheetId="(\d+)"/.exec(attrs)?.[1] === String(local)
+        ? ""
+        : whole
+  );
 }
