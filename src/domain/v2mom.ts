@@ -5,6 +5,7 @@
  * workbook tables only show and store it.
  */
 import type { Problem } from "./problem";
+import { thresholdsIssue } from "./v2momStatus";
 
 // Each choice list once: the workbook schema's allowed values, the panes' selects and the
 // catalogs' keys all come from these, so a new level or status cannot be missed in one place.
@@ -12,10 +13,17 @@ export const V2MOM_LEVELS = ["Company", "Organisation", "Team", "Person"] as con
 export const V2MOM_VERSIONS = ["Annual", "Mid-year refresh"] as const;
 export const V2MOM_STATUSES = ["Draft", "Published"] as const;
 export const MEASURE_STATUSES = ["On track", "At risk", "Off track"] as const;
+/** Which way a measure improves; its thresholds are read in that sense (v2momStatus.ts). */
+export const MEASURE_DIRECTIONS = [
+  "Higher is better",
+  "Lower is better",
+  "Within a range",
+] as const;
 export type V2momLevel = (typeof V2MOM_LEVELS)[number];
 export type V2momVersion = (typeof V2MOM_VERSIONS)[number];
 export type V2momStatus = (typeof V2MOM_STATUSES)[number];
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+export type MeasureDirection = (typeof MEASURE_DIRECTIONS)[number];
 
 export interface Method {
   id: string;
@@ -45,7 +53,9 @@ export interface Measure {
   actualLink?: string;
   /** Excel serial date the actual was last checked. */
   lastChecked?: number;
-  /** The measure's own status thresholds; the defaults apply where absent. */
+  /** Absent: higher is better, the meaning of every measure written before directions. */
+  direction?: MeasureDirection;
+  /** The measure's own status thresholds, read in its direction's sense (StatusThresholds); the defaults apply where absent. */
   onTrackAt?: number;
   atRiskAt?: number;
 }
@@ -80,7 +90,9 @@ export type V2momIssueCode =
   | "targetNotNumber"
   | "measureMethodGone"
   | "linkSyntax"
-  | "thresholds";
+  | "thresholds"
+  | "thresholdsLower"
+  | "thresholdsRange";
 
 /** A problem of a V2MOM, next to its field (and item); its code is always set. */
 export interface V2momIssue extends Problem<V2momIssueCode> {
@@ -168,14 +180,8 @@ export function validateV2mom(doc: V2mom, forPublishing = false): V2momIssue[] {
         itemId: measure.id,
         message: `"${measure.actualLink}" is not a cell address or name; use the form Sheet1!B2 or 'Pipeline FY27'!C4.`,
       });
-    const { onTrack, atRisk } = thresholdsOf(measure);
-    if (!(Number.isFinite(onTrack) && Number.isFinite(atRisk) && atRisk > 0 && atRisk <= onTrack))
-      issues.push({
-        code: "thresholds",
-        field: "measures",
-        itemId: measure.id,
-        message: "The at-risk threshold must be above 0 and not above the on-track threshold.",
-      });
+    const thresholds = thresholdsIssue(measure);
+    if (thresholds) issues.push({ ...thresholds, field: "measures", itemId: measure.id });
     if (measure.methodId && !methodIds.has(measure.methodId))
       issues.push({
         code: "measureMethodGone",
@@ -187,39 +193,14 @@ export function validateV2mom(doc: V2mom, forPublishing = false): V2momIssue[] {
   return issues;
 }
 
-export interface StatusThresholds {
-  /** Actual ÷ target at or above which a measure is on track (default 0.95). */
-  onTrack: number;
-  /** At or above which it is at risk; below, off track (default 0.8). */
-  atRisk: number;
-}
-
-/**
- * Status from actual against target. For a measure where lower is better (target below
- * the starting point is not modelled), users set the thresholds above 1 instead.
- */
-export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 0.95, atRisk: 0.8 };
-
-export const thresholdsOf = (measure: Measure): StatusThresholds => ({
-  onTrack: measure.onTrackAt ?? DEFAULT_THRESHOLDS.onTrack,
-  atRisk: measure.atRiskAt ?? DEFAULT_THRESHOLDS.atRisk,
-});
-
-export function measureStatus(
-  measure: Measure,
-  actual: number | undefined,
-  thresholds: StatusThresholds = thresholdsOf(measure)
-): MeasureStatus | undefined {
-  if (actual === undefined || measure.target === undefined || !Number.isFinite(actual))
-    return undefined;
-  if (measure.target === 0) return actual >= 0 ? "On track" : "Off track";
-  const ratio = actual / measure.target;
-  return ratio >= thresholds.onTrack
-    ? "On track"
-    : ratio >= thresholds.atRisk
-      ? "At risk"
-      : "Off track";
-}
+export {
+  type StatusThresholds,
+  defaultThresholds,
+  directionOf,
+  measureStatus,
+  rangeBands,
+  thresholdsOf,
+} from "./v2momStatus";
 
 /** Whether a measure's actual has not been checked within `days` days of `today`. */
 export const isStale = (measure: Measure, today: number, days = 30) =>
@@ -289,6 +270,8 @@ export interface ItemChange {
   section: "values" | "methods" | "obstacles" | "measures";
   id: string;
   kind: "added" | "removed" | "reworded" | "re-ranked";
+  /** The item as it reads now (as it read, for one removed), so a change names what it is about. */
+  item: string;
   before?: string;
   after?: string;
 }
@@ -307,11 +290,23 @@ export function diffV2mom(
     const nowIndex = new Map(now.map((item, i) => [item.id, i]));
     for (const item of now) {
       if (!oldIndex.has(item.id))
-        changes.push({ section, id: item.id, kind: "added", after: textOf(item) });
+        changes.push({
+          section,
+          id: item.id,
+          kind: "added",
+          item: textOf(item),
+          after: textOf(item),
+        });
     }
     for (const item of old) {
       if (!nowIndex.has(item.id))
-        changes.push({ section, id: item.id, kind: "removed", before: textOf(item) });
+        changes.push({
+          section,
+          id: item.id,
+          kind: "removed",
+          item: textOf(item),
+          before: textOf(item),
+        });
     }
     // Re-ranked: an item's rank among the items both versions share changed.
     const shared = now.filter((item) => oldIndex.has(item.id));
@@ -323,6 +318,7 @@ export function diffV2mom(
           section,
           id: item.id,
           kind: "reworded",
+          item: textOf(item),
           before: textOf(previous),
           after: textOf(item),
         });
@@ -331,6 +327,7 @@ export function diffV2mom(
           section,
           id: item.id,
           kind: "re-ranked",
+          item: textOf(item),
           before: String(oldOrder.indexOf(item.id) + 1),
           after: String(rank + 1),
         });

@@ -256,6 +256,7 @@ export function sampleData(
         unit: "USD",
         target: 60_000_000,
         actualLink: "'PLAN Formulas'!C6",
+        direction: "Higher is better",
       },
       {
         id: "K2",
@@ -264,8 +265,10 @@ export function sampleData(
         unit: "days",
         target: 60,
         actual: 62,
-        onTrackAt: 0.95,
-        atRiskAt: 0.85,
+        // Shorter is better: on track at 60 days or fewer, at risk up to 10% longer (66 days).
+        direction: "Lower is better",
+        onTrackAt: 1,
+        atRiskAt: 1.1,
       },
     ],
   };
@@ -292,6 +295,8 @@ export function sampleData(
         unit: "%",
         target: 5,
         actual: 4,
+        // The smaller the largest deviation, the fairer the territories.
+        direction: "Lower is better",
       },
     ],
   };

@@ -5,7 +5,13 @@
  * migrate what earlier ones wrote.
  */
 import { SCENARIO_STATES } from "../domain/scenario";
-import { MEASURE_STATUSES, V2MOM_LEVELS, V2MOM_STATUSES, V2MOM_VERSIONS } from "../domain/v2mom";
+import {
+  MEASURE_DIRECTIONS,
+  MEASURE_STATUSES,
+  V2MOM_LEVELS,
+  V2MOM_STATUSES,
+  V2MOM_VERSIONS,
+} from "../domain/v2mom";
 
 export const SCHEMA_VERSION = 1;
 
@@ -104,6 +110,8 @@ export const tables = {
       text("ActualLink"),
       text("Status", { choices: MEASURE_STATUSES }),
       date("LastChecked"),
+      // How OnTrackAt and AtRiskAt read; a blank cell or no column at all: higher is better.
+      text("Direction", { choices: MEASURE_DIRECTIONS }),
       num("OnTrackAt"),
       num("AtRiskAt"),
     ],

@@ -3,11 +3,14 @@
  * are stored 1, 2, 3… so a reader sorting the Items table by Rank sees the priorities.
  */
 import {
+  MEASURE_DIRECTIONS,
   type Measure,
+  type MeasureDirection,
   type V2mom,
   type V2momLevel,
   type V2momStatus,
   type V2momVersion,
+  directionOf,
   measureStatus,
 } from "../domain/v2mom";
 import { PlanRow, TableData, cellOf, planRow, replacedInPlace, withExtraColumns } from "./rows";
@@ -16,6 +19,15 @@ import { tables } from "./schema";
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 const str = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
 const num = (value: unknown) => (typeof value === "number" ? value : undefined);
+/**
+ * The direction a cell names, matched like the schema's choices (case-insensitively). A word
+ * that is none of them is reported by the table's reader at its cell; the measure keeps the
+ * meaning it had before directions existed (higher is better) until it is corrected.
+ */
+const direction = (value: unknown): MeasureDirection | undefined => {
+  const word = str(value)?.trim().toLowerCase();
+  return MEASURE_DIRECTIONS.find((d) => d.toLowerCase() === word);
+};
 
 export function v2momToRows(documents: readonly V2mom[]): {
   v2momDocuments: PlanRow[];
@@ -82,6 +94,8 @@ export function v2momToRows(documents: readonly V2mom[]): {
       // The status of the last known actual, for readers of the table without the add-in.
       Status: orNull(measureStatus(m, m.actual)),
       LastChecked: orNull(m.lastChecked),
+      // Spelled out even where the model leaves it implicit, so the column can be filtered.
+      Direction: directionOf(m),
       OnTrackAt: orNull(m.onTrackAt),
       AtRiskAt: orNull(m.atRiskAt),
     }))
@@ -139,6 +153,7 @@ export function v2momFromRows(
             methodId: str(m.MethodId),
             unit: str(m.Unit),
             actualLink: str(m.ActualLink),
+            direction: direction(m.Direction),
           };
           const numbers = {
             target: num(m.Target),

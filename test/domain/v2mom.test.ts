@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  Measure,
   V2mom,
   alignmentWarnings,
   diffV2mom,
@@ -8,6 +9,7 @@ import {
   measureStatus,
   newV2mom,
   nextId,
+  rangeBands,
   reorder,
   startMidYearRefresh,
   validateV2mom,
@@ -118,7 +120,7 @@ describe("V2MOM rules", () => {
     );
   });
 
-  it("diffs versions: added, removed, reworded, re-ranked", () => {
+  it("diffs versions: added, removed, reworded, re-ranked, each naming its item", () => {
     const after: V2mom = {
       ...company,
       values: [...company.values].reverse(),
@@ -130,14 +132,34 @@ describe("V2MOM rules", () => {
     expect(diffV2mom(company, after)).toEqual({
       visionChanged: false,
       changes: [
-        { section: "values", id: "v2", kind: "re-ranked", before: "2", after: "1" },
-        { section: "values", id: "v1", kind: "re-ranked", before: "1", after: "2" },
-        { section: "methods", id: "m3", kind: "added", after: "Partner channel" },
-        { section: "methods", id: "m1", kind: "removed", before: "Grow enterprise revenue 30%" },
+        {
+          section: "values",
+          id: "v2",
+          kind: "re-ranked",
+          item: "Customer success",
+          before: "2",
+          after: "1",
+        },
+        { section: "values", id: "v1", kind: "re-ranked", item: "Trust", before: "1", after: "2" },
+        {
+          section: "methods",
+          id: "m3",
+          kind: "added",
+          item: "Partner channel",
+          after: "Partner channel",
+        },
+        {
+          section: "methods",
+          id: "m1",
+          kind: "removed",
+          item: "Grow enterprise revenue 30%",
+          before: "Grow enterprise revenue 30%",
+        },
         {
           section: "methods",
           id: "m2",
           kind: "reworded",
+          item: "Launch in APAC and Japan",
           before: "Launch in APAC",
           after: "Launch in APAC and Japan",
         },
@@ -189,6 +211,127 @@ describe("links and ids", () => {
       measures: [{ id: "K1", metric: "ARR", onTrackAt: 0.7, atRiskAt: 0.9 }],
     };
     expect(validateV2mom(doc).map((i) => i.code)).toEqual(["thresholds"]);
+  });
+
+  it("reads thresholds in the measure's direction: a lower-is-better or range measure's own bands are refused only when they contradict themselves", () => {
+    const codes = (measure: Omit<Measure, "id" | "metric">) =>
+      validateV2mom({ ...company, measures: [{ id: "K1", metric: "Cycle", ...measure }] }).map(
+        (i) => i.code
+      );
+    // Defaults of every direction are sensible.
+    expect(codes({ direction: "Lower is better", target: 60 })).toEqual([]);
+    expect(codes({ direction: "Within a range", target: 60 })).toEqual([]);
+    // Lower is better: at-risk must not be below on-track (1.1 then 1.3 is fine, 1.2 then 1 is not).
+    expect(codes({ direction: "Lower is better", onTrackAt: 1.1, atRiskAt: 1.3 })).toEqual([]);
+    expect(codes({ direction: "Lower is better", onTrackAt: 1.2, atRiskAt: 1 })).toEqual([
+      "thresholdsLower",
+    ]);
+    expect(codes({ direction: "Lower is better", onTrackAt: 0, atRiskAt: 1 })).toEqual([
+      "thresholdsLower",
+    ]);
+    // Within a range: tolerances of 0 or more, at-risk no narrower than on-track.
+    expect(codes({ direction: "Within a range", onTrackAt: 0, atRiskAt: 0 })).toEqual([]);
+    expect(codes({ direction: "Within a range", onTrackAt: 10, atRiskAt: 5 })).toEqual([
+      "thresholdsRange",
+    ]);
+    expect(codes({ direction: "Within a range", onTrackAt: -1, atRiskAt: 5 })).toEqual([
+      "thresholdsRange",
+    ]);
+  });
+});
+
+describe("measure status by direction", () => {
+  it("is on track for a deviation at or under its target of 5 (the issue's example: 4 and 1 are better, not worse)", () => {
+    const deviation: Measure = {
+      id: "K1",
+      metric: "Largest territory deviation",
+      unit: "%",
+      target: 5,
+      direction: "Lower is better",
+    };
+    expect(measureStatus(deviation, 4)).toBe("On track");
+    expect(measureStatus(deviation, 1)).toBe("On track");
+    expect(measureStatus(deviation, 5)).toBe("On track");
+    // Defaults: at risk up to 20% above the target (6), off track beyond.
+    expect(measureStatus(deviation, 5.5)).toBe("At risk");
+    expect(measureStatus(deviation, 6)).toBe("At risk");
+    expect(measureStatus(deviation, 7)).toBe("Off track");
+  });
+
+  it("is not on track for a median sales cycle of 62 days against a target of 60", () => {
+    const cycle: Measure = {
+      id: "K2",
+      metric: "Median sales cycle",
+      unit: "days",
+      target: 60,
+      direction: "Lower is better",
+    };
+    expect(measureStatus(cycle, 62)).toBe("At risk"); // 62 / 60 = 1.033, under the default 1.2
+    expect(measureStatus({ ...cycle, atRiskAt: 1.02 }, 62)).toBe("Off track");
+    expect(measureStatus(cycle, 58)).toBe("On track");
+    expect(measureStatus(cycle, 73)).toBe("Off track"); // 73 / 60 = 1.217
+    // As the sample states it: on track to 60 days, at risk to 66 (1.1), off track beyond.
+    const sample = { ...cycle, onTrackAt: 1, atRiskAt: 1.1 };
+    expect([60, 62, 66, 67].map((a) => measureStatus(sample, a))).toEqual([
+      "On track",
+      "At risk",
+      "At risk",
+      "Off track",
+    ]);
+  });
+
+  it("keeps higher is better for a measure without a direction, as every workbook before directions meant", () => {
+    const revenue: Measure = { id: "K1", metric: "Revenue", target: 100 };
+    const explicit: Measure = { ...revenue, direction: "Higher is better" };
+    for (const actual of [120, 95, 94, 80, 79, 0, -5])
+      expect(measureStatus(revenue, actual)).toBe(measureStatus(explicit, actual));
+    expect([120, 95, 94, 80, 79].map((a) => measureStatus(revenue, a))).toEqual([
+      "On track",
+      "On track",
+      "At risk",
+      "At risk",
+      "Off track",
+    ]);
+  });
+
+  it("states a band such as 'between 55 and 65 days' as target 60 ± 5", () => {
+    const cycle: Measure = {
+      id: "K3",
+      metric: "Days to first meeting",
+      target: 60,
+      direction: "Within a range",
+      onTrackAt: 5,
+      atRiskAt: 10,
+    };
+    expect(rangeBands(cycle)).toEqual({ onTrack: [55, 65], atRisk: [50, 70] });
+    expect([54, 55, 60, 65, 66, 70, 71, 49].map((a) => measureStatus(cycle, a))).toEqual([
+      "At risk",
+      "On track",
+      "On track",
+      "On track",
+      "At risk",
+      "At risk",
+      "Off track",
+      "Off track",
+    ]);
+    // Defaults: ± 5% on track (57–63), ± 20% at risk (48–72).
+    const plain: Measure = { id: "K4", metric: "Days", target: 60, direction: "Within a range" };
+    expect(rangeBands(plain)).toEqual({ onTrack: [57, 63], atRisk: [48, 72] });
+  });
+
+  it("handles a target of 0 in each direction", () => {
+    const zero = (direction: Measure["direction"]): Measure => ({
+      id: "K",
+      metric: "Escalations",
+      target: 0,
+      direction,
+    });
+    expect(measureStatus(zero("Lower is better"), 0)).toBe("On track");
+    expect(measureStatus(zero("Lower is better"), 1)).toBe("Off track");
+    expect(measureStatus(zero("Higher is better"), 1)).toBe("On track");
+    expect(measureStatus(zero("Higher is better"), -1)).toBe("Off track");
+    expect(measureStatus(zero("Within a range"), 0)).toBe("On track");
+    expect(measureStatus(zero("Within a range"), 1)).toBe("Off track");
   });
 });
 

@@ -7,6 +7,7 @@ import { axe } from "jest-axe";
 import { V2mom } from "../../src/domain/v2mom";
 import { enUS } from "../../src/i18n/en-US";
 import { zhCN } from "../../src/i18n/zh-CN";
+import { sampleData } from "../../src/sample/samplePlan";
 import { V2momPane } from "../../src/taskpane/v2mom/V2momPane";
 import { PlanStore } from "../../src/workbook/store";
 import { v2momFromRows, v2momToRows } from "../../src/workbook/v2momTables";
@@ -184,7 +185,10 @@ describe("V2MOM pane", () => {
     await click(enUS["v2mom.publish"]);
     await screen.findByText(enUS["v2mom.published"]);
     expect(screen.getByText(enUS["v2mom.readOnly"])).toBeInTheDocument();
-    expect(screen.getByLabelText(enUS["v2mom.field.vision"])).toBeDisabled();
+    // Read-only, not disabled: the fields still read (and copy) as text; they just cannot change.
+    const vision = screen.getByLabelText(enUS["v2mom.field.vision"]);
+    expect(vision).toHaveAttribute("readonly");
+    expect(vision).not.toBeDisabled();
 
     await click(enUS["v2mom.startRefresh"]);
     await screen.findByText(enUS["v2mom.refreshStarted"]);
@@ -215,13 +219,26 @@ describe("V2MOM pane", () => {
       );
     expect(rows).toEqual(
       expect.arrayContaining([
-        ["Values", "Added", "", "Trust"],
-        ["Methods", "Reworded", "Expand in APAC", "Expand in APAC and Japan"],
-        ["Methods", "Re-ranked", "2", "1"],
-        ["Methods", "Re-ranked", "1", "2"],
+        ["Values", "Trust", "Added", "", "Trust"],
+        [
+          "Methods",
+          "Expand in APAC and Japan",
+          "Reworded",
+          "Expand in APAC",
+          "Expand in APAC and Japan",
+        ],
+        ["Methods", "Expand in APAC and Japan", "Re-ranked", "2", "1"],
+        ["Methods", "Grow enterprise", "Re-ranked", "1", "2"],
       ])
     );
     expect(rows).toHaveLength(4);
+    // The versions by what the user calls them, not by the document's internal id.
+    const pickers = screen.getAllByRole("combobox").filter((c) => c.tagName === "SELECT");
+    const shown = pickers.flatMap((p) => [...(p as HTMLSelectElement).options].map((o) => o.text));
+    expect(shown).toEqual(
+      expect.arrayContaining(["Annual (Published)", "Mid-year refresh (Draft)"])
+    );
+    for (const text of shown) expect(text).not.toMatch(/\bD\d+\b/);
   });
 
   it("keeps what was typed when the workbook cannot be written, and the file still holds the previous plan", async () => {
@@ -346,5 +363,170 @@ describe("V2MOM pane", () => {
     expect(within(list).getAllByRole("listitem").length).toBeLessThan(60);
     type(enUS["v2mom.search"], "Team 187");
     await waitFor(() => expect(within(list).getAllByRole("listitem")).toHaveLength(1));
+  });
+
+  it("changes a measure's badge with its direction: 62 days against a target of 60 is on track only while higher is better", async () => {
+    const cycle = {
+      ...company,
+      status: "Draft" as const,
+      measures: [{ id: "K1", metric: "Median sales cycle", unit: "days", target: 60, actual: 62 }],
+    };
+    const driver = await workbookWith([cycle]);
+    renderPane(<V2momPane />, driver);
+    const measure = await screen.findByRole("group", { name: "Measure 1" });
+    // A measure saved before directions: higher is better, and the thresholds show the values the rule uses.
+    expect(within(measure).getByText("On track")).toBeInTheDocument();
+    const direction = within(measure).getByRole("combobox", {
+      name: enUS["v2mom.measure.direction"],
+    });
+    expect(direction).toHaveTextContent(enUS["v2mom.direction.Higher is better"]);
+    const threshold = (key: "onTrack" | "atRisk", d: string) =>
+      within(measure).getByLabelText(enUS[`v2mom.threshold.${d}.${key}` as keyof typeof enUS]);
+    expect(threshold("onTrack", "Higher is better")).toHaveValue("0.95");
+    expect(threshold("atRisk", "Higher is better")).toHaveValue("0.8");
+
+    await act(async () => {
+      fireEvent.click(direction);
+    });
+    await act(async () => {
+      fireEvent.click(
+        screen.getByRole("option", { name: enUS["v2mom.direction.Lower is better"] })
+      );
+    });
+    // 62 / 60 = 1.033: above the target, within the default 20% at-risk band.
+    expect(await within(measure).findByText("At risk")).toBeInTheDocument();
+    expect(threshold("onTrack", "Lower is better")).toHaveValue("1");
+    expect(threshold("atRisk", "Lower is better")).toHaveValue("1.2");
+    type(enUS["v2mom.measure.actual"], "58", measure);
+    expect(await within(measure).findByText("On track")).toBeInTheDocument();
+    type(enUS["v2mom.measure.actual"], "80", measure);
+    expect(await within(measure).findByText("Off track")).toBeInTheDocument();
+
+    // Within a range: "between 55 and 65 days" is 60 ± 5.
+    await act(async () => {
+      fireEvent.click(direction);
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("option", { name: enUS["v2mom.direction.Within a range"] }));
+    });
+    type(enUS["v2mom.threshold.Within a range.onTrack"], "5", measure);
+    type(enUS["v2mom.threshold.Within a range.atRisk"], "10", measure);
+    expect(
+      within(measure).getByText("On track between 55 and 65; at risk between 50 and 70.")
+    ).toBeInTheDocument();
+    type(enUS["v2mom.measure.actual"], "64", measure);
+    expect(await within(measure).findByText("On track")).toBeInTheDocument();
+    type(enUS["v2mom.measure.actual"], "68", measure);
+    expect(await within(measure).findByText("At risk")).toBeInTheDocument();
+
+    await click(enUS["v2mom.save"]);
+    await screen.findByText(enUS["v2mom.saved"]);
+    const [saved] = await documentsIn(driver);
+    expect(saved.measures[0]).toMatchObject({
+      direction: "Within a range",
+      onTrackAt: 5,
+      atRiskAt: 10,
+      actual: 68,
+    });
+    const table = (await readByExcelJs(driver)).getWorksheet("V2MOM Measures")!;
+    const header = (table.getRow(1).values as unknown[]).indexOf("Direction");
+    expect(table.getRow(2).getCell(header).value).toBe("Within a range");
+  });
+
+  it("asks before writing the executive summary while the open V2MOM has unsaved edits: without them, or saved first", async () => {
+    const driver = await workbookWith([{ ...company, status: "Draft" }]);
+    renderPane(<V2momPane />, driver);
+    await screen.findByRole("group", { name: "Measure 1" });
+    type(enUS["v2mom.field.vision"], "A sharper vision");
+    const summaryVision = async () => {
+      const { driver: file } = await reopened(driver);
+      return (await readByExcelJs(file)).getWorksheet("V2MOM Summary")?.getCell("B3").text;
+    };
+
+    await click(enUS["v2mom.writeSummary"]);
+    const warning =
+      "Contoso has unsaved edits. The summary is written from saved V2MOMs, so they would be left out.";
+    expect(screen.getByText(warning)).toBeInTheDocument();
+    // Nothing is written until the user chooses.
+    expect(await summaryVision()).toBeUndefined();
+    await click(enUS["v2mom.summary.cancel"]);
+    expect(screen.queryByText(warning)).not.toBeInTheDocument();
+    expect(await summaryVision()).toBeUndefined();
+
+    await click(enUS["v2mom.writeSummary"]);
+    await click(enUS["v2mom.summary.writeWithout"]);
+    await screen.findByText(/now summarises 1 V2MOM/);
+    expect(await summaryVision()).toBe(company.vision);
+    // The edit is still there, unsaved.
+    expect(screen.getByLabelText(enUS["v2mom.field.vision"])).toHaveValue("A sharper vision");
+    expect((await documentsIn(driver))[0].vision).toBe(company.vision);
+
+    await click(enUS["v2mom.writeSummary"]);
+    await click(enUS["v2mom.summary.saveAndWrite"]);
+    await screen.findByText(/now summarises 1 V2MOM/);
+    expect((await documentsIn(driver))[0].vision).toBe("A sharper vision");
+    expect(await summaryVision()).toBe("A sharper vision");
+
+    // Saved: the summary is written at once.
+    await click(enUS["v2mom.writeSummary"]);
+    expect(screen.queryByText(warning)).not.toBeInTheDocument();
+  });
+
+  it("shows a published V2MOM's fields read-only: values as text that cannot change, no add or remove buttons", async () => {
+    const driver = await workbookWith([
+      { ...company, measures: [{ ...company.measures[0], direction: "Lower is better" }] },
+    ]);
+    renderPane(<V2momPane />, driver);
+    const measure = await screen.findByRole("group", { name: "Measure 1" });
+    const fields = [
+      screen.getByLabelText(labelled(enUS["v2mom.field.orgUnit"])),
+      screen.getByLabelText(enUS["v2mom.field.level"]),
+      within(measure).getByLabelText(labelled(enUS["v2mom.measure.metric"])),
+      within(measure).getByLabelText(enUS["v2mom.measure.direction"]),
+      within(measure).getByLabelText(enUS["v2mom.measure.target"]),
+      within(measure).getByLabelText(enUS["v2mom.threshold.Lower is better.atRisk"]),
+    ];
+    for (const field of fields) {
+      expect(field).toHaveAttribute("readonly");
+      expect(field).not.toBeDisabled();
+    }
+    // Choices read as the words chosen; numbers in the reader's format; defaults shown.
+    expect(fields.map((f) => (f as HTMLInputElement).value)).toEqual([
+      "Contoso",
+      enUS["v2mom.level.Company"],
+      "New ARR",
+      enUS["v2mom.direction.Lower is better"],
+      "1,000,000",
+      "1.2",
+    ]);
+    fireEvent.change(fields[0], { target: { value: "Fabrikam" } });
+    expect(fields[0]).toHaveValue("Contoso");
+    expect(screen.queryByText(enUS["v2mom.unsaved"])).not.toBeInTheDocument();
+    for (const add of ["v2mom.addValue", "v2mom.addMethod", "v2mom.addMeasure"] as const)
+      expect(screen.queryByRole("button", { name: enUS[add] })).not.toBeInTheDocument();
+    expect(within(measure).queryByRole("button", { name: /Remove/ })).not.toBeInTheDocument();
+  });
+
+  it("badges the sample's measures by their direction: a deviation of 4 against 5 on track, 62 days against 60 at risk", async () => {
+    const { documents } = sampleData(2027, { accounts: 10, reps: 3, opportunities: 10 });
+    renderPane(<V2momPane />, await workbookWith(documents));
+    // The company V2MOM opens first: its median sales cycle is 2 days over a 60-day target.
+    const cycle = await screen.findByRole("group", { name: "Measure 2" });
+    expect(within(cycle).getByLabelText(labelled(enUS["v2mom.measure.metric"]))).toHaveValue(
+      "Median sales cycle"
+    );
+    expect(within(cycle).getByText("At risk")).toBeInTheDocument();
+    await click(/Global Sales/);
+    const deviation = await screen.findByRole("group", { name: "Measure 1" });
+    await waitFor(() =>
+      expect(within(deviation).getByLabelText(labelled(enUS["v2mom.measure.metric"]))).toHaveValue(
+        "Largest territory deviation"
+      )
+    );
+    expect(within(deviation).getByText("On track")).toBeInTheDocument();
+    type(enUS["v2mom.measure.actual"], "1", deviation);
+    expect(await within(deviation).findByText("On track")).toBeInTheDocument();
+    type(enUS["v2mom.measure.actual"], "8", deviation);
+    expect(await within(deviation).findByText("Off track")).toBeInTheDocument();
   });
 });

@@ -30,8 +30,14 @@ export function ChangesView({
   const before = versions.find((d) => d.id === beforeId) ?? versions[0];
   const after = versions.find((d) => d.id === afterId) ?? current;
   const { visionChanged, changes } = diffV2mom(before, after);
-  const name = (d: V2mom) =>
-    `${t(`v2mom.version.${d.version}`)} (${t(`v2mom.status.${d.status}`)}, ${d.id})`;
+  // "Mid-year refresh (Draft)", as the user knows the version; a number only tells apart two
+  // versions that would read the same (the document id means nothing to them).
+  const plainName = (d: V2mom) =>
+    `${t(`v2mom.version.${d.version}`)} (${t(`v2mom.status.${d.status}`)})`;
+  const name = (d: V2mom) => {
+    const same = versions.filter((v) => plainName(v) === plainName(d));
+    return same.length > 1 ? `${plainName(d)} · ${same.indexOf(d) + 1}` : plainName(d);
+  };
   const sectionName = {
     values: t("v2mom.values"),
     methods: t("v2mom.methods"),
@@ -63,6 +69,7 @@ export function ChangesView({
           label={t("v2mom.tab.changes")}
           columns={[
             t("v2mom.change.section"),
+            t("v2mom.change.item"),
             t("v2mom.change.kind"),
             t("v2mom.change.before"),
             t("v2mom.change.after"),
@@ -71,6 +78,7 @@ export function ChangesView({
             key: `${c.section}/${c.id}/${c.kind}`,
             cells: [
               sectionName[c.section],
+              c.item,
               t(`v2mom.change.${c.kind}`),
               c.before ?? "",
               c.after ?? "",

@@ -4,13 +4,34 @@
  * checked; with its status (On track / At risk / Off track) and whether it has gone stale.
  */
 import * as React from "react";
-import { Badge, Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Subtitle2,
+  Text,
+} from "@fluentui/react-components";
 import { AddRegular, TargetArrowRegular } from "@fluentui/react-icons";
 import { isoFromSerial, serialFromIsoDate } from "../../domain/calendar";
-import { Measure, MeasureStatus, V2momIssue, isStale, measureStatus } from "../../domain/v2mom";
+import {
+  MEASURE_DIRECTIONS,
+  Measure,
+  MeasureDirection,
+  MeasureStatus,
+  V2momIssue,
+  directionOf,
+  isStale,
+  measureStatus,
+  rangeBands,
+  thresholdsOf,
+} from "../../domain/v2mom";
 import type { LinkedValue } from "../../workbook/report";
 import { NumberField } from "../components/NumberField";
 import { useI18n } from "../i18n";
+import { ChoiceSelect, ReadOnlyNumber, readOnlyLook } from "./readOnlyFields";
 import { useV2momEditorStyles } from "./useV2momEditorStyles.styles";
 
 /** A badge colour per status: a new status does not compile until it has one. */
@@ -28,6 +49,8 @@ export interface MeasuresSectionProps {
   newMeasure(): Measure;
   /** The options of a "which Method" select: general, then each Method by rank. */
   methodOptions: React.ReactNode;
+  /** "Method 2: Expand in APAC", or General: how a read-only card names its Method. */
+  methodName(id: string | undefined): string;
   /** The editor's message for the measure's issue with one of these codes, if it has one. */
   issueFor(measureId: string, codes: V2momIssue["code"][]): string | undefined;
   readOnly: boolean;
@@ -61,14 +84,16 @@ export function MeasuresSection(props: MeasuresSectionProps) {
           onRemove={() => onChange(measures.filter((m) => m.id !== measure.id))}
         />
       ))}
-      <Button
-        className={styles.add}
-        icon={<AddRegular />}
-        size="small"
-        onClick={() => onChange([...measures, newMeasure()])}
-      >
-        {t("v2mom.addMeasure")}
-      </Button>
+      {!shared.readOnly && (
+        <Button
+          className={styles.add}
+          icon={<AddRegular />}
+          size="small"
+          onClick={() => onChange([...measures, newMeasure()])}
+        >
+          {t("v2mom.addMeasure")}
+        </Button>
+      )}
     </section>
   );
 }
@@ -82,7 +107,8 @@ type MeasureCardProps = Omit<MeasuresSectionProps, "measures" | "onChange" | "ne
 };
 
 function MeasureCard(props: MeasureCardProps) {
-  const { measure, name, onPatch, onRemove, methodOptions, issueFor, readOnly, onInvalid } = props;
+  const { measure, name, onPatch, onRemove, methodOptions, methodName, issueFor, readOnly } = props;
+  const { onInvalid } = props;
   const { linkProblems, linked, canPickCell, onPickCell, today } = props;
   const styles = useV2momEditorStyles();
   const { t, locale } = useI18n();
@@ -94,29 +120,41 @@ function MeasureCard(props: MeasureCardProps) {
       : undefined
     : measure.actual;
   const status = measureStatus(measure, actual);
+  const direction = directionOf(measure);
+  // The thresholds the rule uses, defaults included, so the fields show what applies.
+  const thresholds = thresholdsOf(measure);
+  const bands = rangeBands(measure);
+  const shown = (value: number) => value.toLocaleString(locale);
   /** A number of the measure, typed as text: what is not a number yet is flagged and blocks saving. */
   const measureNumber = (
     key: "target" | "actual" | "onTrackAt" | "atRiskAt",
     options: {
+      label?: string;
+      value?: number;
       hint?: string;
       validationMessage?: string;
-      disabled?: boolean;
+      readOnly?: boolean;
       also?: (value: number | undefined) => Partial<Measure>;
     } = {}
-  ) => (
-    <NumberField
-      label={t(`v2mom.measure.${key}`)}
-      value={measure[key]}
-      invalidMessage={t("v2mom.notNumber")}
-      validationMessage={options.validationMessage}
-      disabled={options.disabled ?? readOnly}
-      hint={options.hint}
-      onChange={(value, invalid) => {
-        onInvalid(`${measure.id}.${key}`, invalid);
-        onPatch({ [key]: value, ...options.also?.(value) });
-      }}
-    />
-  );
+  ) => {
+    const label = options.label ?? t(`v2mom.measure.${key}`);
+    const value = options.value ?? measure[key];
+    return (options.readOnly ?? readOnly) ? (
+      <ReadOnlyNumber label={label} value={value} locale={locale} hint={options.hint} />
+    ) : (
+      <NumberField
+        label={label}
+        value={value}
+        invalidMessage={t("v2mom.notNumber")}
+        validationMessage={options.validationMessage}
+        hint={options.hint}
+        onChange={(typed, invalid) => {
+          onInvalid(`${measure.id}.${key}`, invalid);
+          onPatch({ [key]: typed, ...options.also?.(typed) });
+        }}
+      />
+    );
+  };
 
   return (
     <div className={styles.measure} role="group" aria-label={name}>
@@ -126,23 +164,57 @@ function MeasureCard(props: MeasureCardProps) {
           required
           validationMessage={issueFor(measure.id, ["metricMissing"])}
         >
-          <Input value={measure.metric} onChange={(_, d) => onPatch({ metric: d.value })} />
+          <Input
+            {...readOnlyLook(readOnly)}
+            value={measure.metric}
+            onChange={(_, d) => onPatch({ metric: d.value })}
+          />
         </Field>
         <Field
           label={t("v2mom.measure.method")}
           validationMessage={issueFor(measure.id, ["measureMethodGone"])}
         >
-          <Select
+          <ChoiceSelect
+            readOnly={readOnly}
+            shown={methodName(measure.methodId)}
             value={measure.methodId ?? ""}
             onChange={(_, d) => onPatch({ methodId: d.value || undefined })}
           >
             {methodOptions}
-          </Select>
+          </ChoiceSelect>
         </Field>
       </div>
-      <div className={styles.triple}>
+      <Field label={t("v2mom.measure.direction")}>
+        {readOnly ? (
+          <Input {...readOnlyLook(true)} value={t(`v2mom.direction.${direction}`)} />
+        ) : (
+          <Dropdown
+            className={styles.dropdown}
+            value={t(`v2mom.direction.${direction}`)}
+            selectedOptions={[direction]}
+            onOptionSelect={(_, d) => {
+              const next = d.optionValue as MeasureDirection | undefined;
+              // The thresholds mean something else in another direction: its defaults apply.
+              // (The fields then show those defaults, so text typed there no longer stands.)
+              if (next && next !== direction) {
+                onInvalid(`${measure.id}.onTrackAt`, false);
+                onInvalid(`${measure.id}.atRiskAt`, false);
+                onPatch({ direction: next, onTrackAt: undefined, atRiskAt: undefined });
+              }
+            }}
+          >
+            {MEASURE_DIRECTIONS.map((d) => (
+              <Option key={d} value={d}>
+                {t(`v2mom.direction.${d}`)}
+              </Option>
+            ))}
+          </Dropdown>
+        )}
+      </Field>
+      <div className={styles.fieldRow}>
         <Field label={t("v2mom.measure.unit")}>
           <Input
+            {...readOnlyLook(readOnly)}
             value={measure.unit ?? ""}
             onChange={(_, d) => onPatch({ unit: d.value || undefined })}
           />
@@ -151,7 +223,9 @@ function MeasureCard(props: MeasureCardProps) {
           validationMessage: issueFor(measure.id, ["targetNotNumber"]),
         })}
         {measureNumber("actual", {
-          disabled: readOnly || !!link,
+          // A linked actual is read from its cell: shown, not typed.
+          readOnly: readOnly || !!link,
+          value: link ? actual : measure.actual,
           // A typed actual is checked the day it is typed.
           also: (value) => ({
             lastChecked: value === undefined ? measure.lastChecked : today,
@@ -164,10 +238,11 @@ function MeasureCard(props: MeasureCardProps) {
         validationMessage={linkProblems.get(measure.id) ?? issueFor(measure.id, ["linkSyntax"])}
       >
         <Input
+          {...readOnlyLook(readOnly)}
           value={measure.actualLink ?? ""}
           onChange={(_, d) => onPatch({ actualLink: d.value || undefined })}
           contentAfter={
-            canPickCell ? (
+            canPickCell && !readOnly ? (
               <Button
                 size="small"
                 appearance="transparent"
@@ -180,14 +255,25 @@ function MeasureCard(props: MeasureCardProps) {
           }
         />
       </Field>
-      <div className={styles.triple}>
-        {measureNumber("onTrackAt", { hint: "0.95" })}
+      <div className={styles.fieldRow}>
+        {measureNumber("onTrackAt", {
+          label: t(`v2mom.threshold.${direction}.onTrack`),
+          value: thresholds.onTrack,
+          hint: t(`v2mom.threshold.${direction}.onTrackHint`),
+        })}
         {measureNumber("atRiskAt", {
-          hint: "0.8",
-          validationMessage: issueFor(measure.id, ["thresholds"]),
+          label: t(`v2mom.threshold.${direction}.atRisk`),
+          value: thresholds.atRisk,
+          hint: t(`v2mom.threshold.${direction}.atRiskHint`),
+          validationMessage: issueFor(measure.id, [
+            "thresholds",
+            "thresholdsLower",
+            "thresholdsRange",
+          ]),
         })}
         <Field label={t("v2mom.measure.lastChecked")}>
           <Input
+            {...readOnlyLook(readOnly)}
             type="date"
             value={measure.lastChecked === undefined ? "" : isoFromSerial(measure.lastChecked)}
             onChange={(_, d) =>
@@ -196,6 +282,16 @@ function MeasureCard(props: MeasureCardProps) {
           />
         </Field>
       </div>
+      {bands && (
+        <Text size={200}>
+          {t("v2mom.measure.band", {
+            low: shown(bands.onTrack[0]),
+            high: shown(bands.onTrack[1]),
+            riskLow: shown(bands.atRisk[0]),
+            riskHigh: shown(bands.atRisk[1]),
+          })}
+        </Text>
+      )}
       <div className={styles.statusLine} aria-live="polite">
         {status ? (
           <Badge appearance="filled" color={STATUS_COLOUR[status]}>
@@ -220,14 +316,16 @@ function MeasureCard(props: MeasureCardProps) {
             })}
           </Text>
         )}
-        <Button
-          size="small"
-          appearance="subtle"
-          aria-label={t("v2mom.remove", { item: name })}
-          onClick={onRemove}
-        >
-          {t("v2mom.removeShort")}
-        </Button>
+        {!readOnly && (
+          <Button
+            size="small"
+            appearance="subtle"
+            aria-label={t("v2mom.remove", { item: name })}
+            onClick={onRemove}
+          >
+            {t("v2mom.removeShort")}
+          </Button>
+        )}
       </div>
     </div>
   );

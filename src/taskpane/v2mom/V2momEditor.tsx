@@ -3,21 +3,14 @@
  * held by the pane; nothing reaches the workbook until the pane saves, and a failed save
  * leaves the draft as typed.
  */
-import {
-  Button,
-  Field,
-  Input,
-  Select,
-  Subtitle2,
-  Text,
-  Textarea,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Subtitle2, Text, Textarea } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { isoFromSerial, serialFromIsoDate } from "../../domain/calendar";
 import { Method, V2MOM_LEVELS, V2mom, V2momIssue, itemIds, nextId } from "../../domain/v2mom";
 import { RankedList, RankedListProps } from "../components/RankedList";
 import { MessageKey, useI18n } from "../i18n";
 import { MeasuresSection, MeasuresSectionProps } from "./MeasuresSection";
+import { ChoiceSelect, readOnlyLook } from "./readOnlyFields";
 import { useV2momEditorStyles } from "./useV2momEditorStyles.styles";
 
 /** The measures' links, cell picking and number checks pass through to the measures section. */
@@ -52,9 +45,11 @@ function RankedSection<T extends { id: string }>(
       </Subtitle2>
       {alert && <Text role="alert">{alert}</Text>}
       <RankedList {...list} label={title} nameOf={itemName} />
-      <Button className={styles.add} icon={<AddRegular />} size="small" onClick={onAdd}>
-        {addLabel}
-      </Button>
+      {!list.disabled && (
+        <Button className={styles.add} icon={<AddRegular />} size="small" onClick={onAdd}>
+          {addLabel}
+        </Button>
+      )}
     </section>
   );
 }
@@ -70,7 +65,11 @@ export function V2momEditor(props: V2momEditorProps) {
     );
     return found ? issueText(found) : undefined;
   };
-  const update = (patch: Partial<V2mom>) => onChange({ ...draft, ...patch });
+  // A published V2MOM's fields are read-only; nothing that reaches them changes the draft.
+  const update = (patch: Partial<V2mom>) => {
+    if (!readOnly) onChange({ ...draft, ...patch });
+  };
+  const look = readOnlyLook(readOnly);
   const parent = draft.parentId ? documents.find((d) => d.id === draft.parentId) : undefined;
   const possibleParents = documents.filter(
     (d) => d.id !== draft.id && d.fiscalYear === draft.fiscalYear
@@ -107,19 +106,26 @@ export function V2momEditor(props: V2momEditorProps) {
     update({ methods: draft.methods.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
 
   return (
-    <fieldset className={styles.form} disabled={readOnly}>
+    <fieldset className={styles.form}>
       <div className={styles.pair}>
         <Field label={t("v2mom.field.orgUnit")} required validationMessage={issueFor("orgUnit")}>
-          <Input value={draft.orgUnit} onChange={(_, d) => update({ orgUnit: d.value })} />
+          <Input
+            {...look}
+            value={draft.orgUnit}
+            onChange={(_, d) => update({ orgUnit: d.value })}
+          />
         </Field>
         <Field label={t("v2mom.field.owner")}>
           <Input
+            {...look}
             value={draft.owner ?? ""}
             onChange={(_, d) => update({ owner: d.value || undefined })}
           />
         </Field>
         <Field label={t("v2mom.field.level")}>
-          <Select
+          <ChoiceSelect
+            readOnly={readOnly}
+            shown={t(`v2mom.level.${draft.level}`)}
             value={draft.level}
             onChange={(_, d) => update({ level: d.value as V2mom["level"] })}
           >
@@ -128,10 +134,12 @@ export function V2momEditor(props: V2momEditorProps) {
                 {t(`v2mom.level.${level}`)}
               </option>
             ))}
-          </Select>
+          </ChoiceSelect>
         </Field>
         <Field label={t("v2mom.field.parent")}>
-          <Select
+          <ChoiceSelect
+            readOnly={readOnly}
+            shown={parent ? parent.orgUnit : t("v2mom.field.noParent")}
             value={draft.parentId ?? ""}
             onChange={(_, d) => update({ parentId: d.value || undefined })}
           >
@@ -141,11 +149,12 @@ export function V2momEditor(props: V2momEditorProps) {
                 {d.orgUnit} ({t(`v2mom.version.${d.version}`)})
               </option>
             ))}
-          </Select>
+          </ChoiceSelect>
         </Field>
       </div>
       <Field label={t("v2mom.field.vision")} validationMessage={issueFor("vision")}>
         <Textarea
+          {...look}
           value={draft.vision}
           resize="vertical"
           onChange={(_, d) => update({ vision: d.value })}
@@ -165,6 +174,7 @@ export function V2momEditor(props: V2momEditorProps) {
         renderItem={(value, i) => (
           <Field label={t("v2mom.value", { rank: i + 1 })}>
             <Input
+              {...look}
               value={value.text}
               onChange={(_, d) =>
                 update({
@@ -196,19 +206,22 @@ export function V2momEditor(props: V2momEditorProps) {
               validationMessage={issueFor("methods", method.id)}
             >
               <Input
+                {...look}
                 value={method.text}
                 onChange={(_, d) => setMethod(method.id, { text: d.value })}
               />
             </Field>
-            <div className={styles.pair}>
+            <div className={styles.fieldRow}>
               <Field label={t("v2mom.method.owner", { rank: i + 1 })}>
                 <Input
+                  {...look}
                   value={method.owner ?? ""}
                   onChange={(_, d) => setMethod(method.id, { owner: d.value || undefined })}
                 />
               </Field>
               <Field label={t("v2mom.method.due", { rank: i + 1 })}>
                 <Input
+                  {...look}
                   type="date"
                   value={method.due === undefined ? "" : isoFromSerial(method.due)}
                   onChange={(_, d) =>
@@ -221,7 +234,12 @@ export function V2momEditor(props: V2momEditorProps) {
             </div>
             {parent && (
               <Field label={t("v2mom.method.supports")}>
-                <Select
+                <ChoiceSelect
+                  readOnly={readOnly}
+                  shown={
+                    parent.methods.find((pm) => pm.id === method.alignsTo)?.text ??
+                    t("v2mom.method.supportsNothing")
+                  }
                   value={method.alignsTo ?? ""}
                   onChange={(_, d) => setMethod(method.id, { alignsTo: d.value || undefined })}
                 >
@@ -231,7 +249,7 @@ export function V2momEditor(props: V2momEditorProps) {
                       {rank + 1}. {pm.text}
                     </option>
                   ))}
-                </Select>
+                </ChoiceSelect>
               </Field>
             )}
           </>
@@ -252,6 +270,7 @@ export function V2momEditor(props: V2momEditorProps) {
           <div className={styles.pair}>
             <Field label={t("v2mom.obstacle", { rank: i + 1 })}>
               <Input
+                {...look}
                 value={obstacle.text}
                 onChange={(_, d) =>
                   update({
@@ -266,7 +285,9 @@ export function V2momEditor(props: V2momEditorProps) {
               label={t("v2mom.obstacle.method")}
               validationMessage={issueFor("obstacles", obstacle.id)}
             >
-              <Select
+              <ChoiceSelect
+                readOnly={readOnly}
+                shown={methodName(obstacle.methodId)}
                 value={obstacle.methodId ?? ""}
                 onChange={(_, d) =>
                   update({
@@ -277,7 +298,7 @@ export function V2momEditor(props: V2momEditorProps) {
                 }
               >
                 {methodOptions}
-              </Select>
+              </ChoiceSelect>
             </Field>
           </div>
         )}
@@ -288,6 +309,7 @@ export function V2momEditor(props: V2momEditorProps) {
         onChange={(measures) => update({ measures })}
         newMeasure={() => ({ id: newId("K"), metric: "", methodId: draft.methods[0]?.id })}
         methodOptions={methodOptions}
+        methodName={methodName}
         issueFor={(measureId, codes) => issueFor("measures", measureId, codes)}
         readOnly={readOnly}
         {...measureProps}

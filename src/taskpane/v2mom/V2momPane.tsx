@@ -36,8 +36,6 @@ import {
 } from "../../domain/v2mom";
 import type { LinkedValue } from "../../workbook/report";
 import type { PlanProblem } from "../../workbook/rows";
-import { previousSheetName } from "../../workbook/report";
-import { SummaryLabels, V2MOM_SUMMARY_SHEET, v2momSummary } from "../../workbook/v2momSummary";
 import { useUntypedFields } from "../components/NumberField";
 import { PlanProblems } from "../components/PlanProblems";
 import { useI18n } from "../i18n";
@@ -46,15 +44,15 @@ import { AlignmentView } from "./AlignmentView";
 import { ChangesView } from "./ChangesView";
 import { DocumentList } from "./DocumentList";
 import { V2momEditor } from "./V2momEditor";
+import { PaneMessage, useExecutiveSummary } from "./useExecutiveSummary";
+import { UnsavedSummaryWarning } from "./UnsavedSummaryWarning";
 import { useV2moms } from "./useV2moms";
-import { errorText } from "../../domain/problem";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   toolbar: { flexWrap: "wrap" },
 });
 
-type Message = { intent: "success" | "error" | "info"; text: string };
 type SubView = "edit" | "alignment" | "changes";
 
 export function V2momPane() {
@@ -67,7 +65,7 @@ export function V2momPane() {
   const [issues, setIssues] = React.useState<V2momIssue[]>([]);
   const [linkProblems, setLinkProblems] = React.useState<ReadonlyMap<string, string>>(new Map());
   const [linked, setLinked] = React.useState<ReadonlyMap<string, LinkedValue>>(new Map());
-  const [message, setMessage] = React.useState<Message>();
+  const [message, setMessage] = React.useState<PaneMessage>();
   const [problems, setProblems] = React.useState<PlanProblem[]>([]);
   const [subView, setSubView] = React.useState<SubView>("edit");
   const [busy, setBusy] = React.useState(false);
@@ -198,62 +196,22 @@ export function V2momPane() {
     });
   };
 
-  const summaryLabels: SummaryLabels = {
-    title: (d) =>
-      t("v2mom.summary.title", {
-        orgUnit: d.orgUnit,
-        year: d.fiscalYear,
-        version: t(`v2mom.version.${d.version}`),
-        status: t(`v2mom.status.${d.status}`),
-      }),
-    owner: t("v2mom.summary.owner"),
-    alignedTo: t("v2mom.summary.alignedTo"),
-    vision: t("v2mom.field.vision"),
-    values: t("v2mom.values"),
-    methods: t("v2mom.methods"),
-    measures: t("v2mom.measures"),
-    obstacles: t("v2mom.obstacles"),
-    general: t("v2mom.general"),
-    columns: {
-      rank: t("v2mom.summary.rank"),
-      method: t("v2mom.summary.method"),
-      owner: t("v2mom.field.owner"),
-      due: t("v2mom.summary.due"),
-      supports: t("v2mom.summary.supports"),
-    },
-    measureColumns: {
-      method: t("v2mom.summary.method"),
-      metric: t("v2mom.measure.metric"),
-      unit: t("v2mom.measure.unit"),
-      target: t("v2mom.measure.target"),
-      actual: t("v2mom.summary.actual"),
-      status: t("v2mom.summary.status"),
-      checked: t("v2mom.measure.lastChecked"),
-    },
+  const writeSummaryOf = useExecutiveSummary(store, setMessage, setBusy);
+  /** The open V2MOM's edits not yet saved, which a summary of the saved V2MOMs would leave out. */
+  const unsavedOpen = current && drafts[current.id];
+  const [confirmSummary, setConfirmSummary] = React.useState(false);
+  const writeSummary = () => {
+    if (unsavedOpen) setConfirmSummary(true);
+    else void writeSummaryOf(documents);
   };
-
-  const writeSummary = async () => {
-    setBusy(true);
-    try {
-      await store.writeReport(v2momSummary(documents, summaryLabels));
-      setMessage({
-        intent: "success",
-        text: t("v2mom.summaryWritten", {
-          sheet: V2MOM_SUMMARY_SHEET,
-          count: documents.length,
-          previous: previousSheetName(V2MOM_SUMMARY_SHEET),
-        }),
-      });
-    } catch (error) {
-      setMessage({
-        intent: "error",
-        text: t("v2mom.saveFailed", {
-          reason: errorText(error),
-        }),
-      });
-    } finally {
-      setBusy(false);
-    }
+  const saveThenWriteSummary = async (doc: V2mom) => {
+    setConfirmSummary(false);
+    if (!(await persist([doc], t("v2mom.saved")))) return;
+    // What was just saved, in the workbook's order (a new V2MOM last).
+    const known = documents.some((d) => d.id === doc.id);
+    await writeSummaryOf(
+      known ? documents.map((d) => (d.id === doc.id ? doc : d)) : [...documents, doc]
+    );
   };
 
   const readOnly = current?.status === "Published";
@@ -277,13 +235,25 @@ export function V2momPane() {
         </ToolbarButton>
         <ToolbarButton
           icon={<DocumentTableRegular />}
-          disabled={busy || !documents.length}
-          onClick={() => void writeSummary()}
+          disabled={busy || (!documents.length && !unsavedOpen)}
+          onClick={writeSummary}
         >
           {t("v2mom.writeSummary")}
         </ToolbarButton>
       </Toolbar>
       {snapshot && documents.length === 0 && !current && <Text>{t("v2mom.none")}</Text>}
+      {confirmSummary && unsavedOpen && (
+        <UnsavedSummaryWarning
+          name={unsavedOpen.orgUnit.trim() || t("v2mom.thisV2mom")}
+          canWriteWithout={documents.length > 0}
+          onSaveFirst={() => void saveThenWriteSummary(unsavedOpen)}
+          onWriteWithout={() => {
+            setConfirmSummary(false);
+            void writeSummaryOf(documents);
+          }}
+          onCancel={() => setConfirmSummary(false)}
+        />
+      )}
       <DocumentList documents={allDocuments} selectedId={selectedId} onSelect={select} />
       {message && (
         <MessageBar intent={message.intent} layout="multiline">

@@ -14,9 +14,11 @@ export const useV2momEditorStyles = makeStyles({
   },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   pair: twoFieldsPerRow,
-  triple: {
+  fieldRow: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1fr)",
+    // Wraps to fewer columns rather than squeezing fields in a narrow pane: a column is never
+    // narrower than a whole date with its picker button (10.5em), so no date is cut off.
+    gridTemplateColumns: "repeat(auto-fit, minmax(10.5em, 1fr))",
     gap: tokens.spacingHorizontalS,
     "& .fui-Input, & .fui-Select": { minWidth: 0 },
   },
@@ -35,4 +37,6 @@ export const useV2momEditorStyles = makeStyles({
     flexWrap: "wrap",
   },
   add: { alignSelf: "flex-start" },
+  // Fluent's Dropdown is at least 250px wide by default: too wide for a 320px task pane's card.
+  dropdown: { minWidth: 0 },
 });
