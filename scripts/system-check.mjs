@@ -16,6 +16,7 @@ const NEEDS = [
     apt: "libreoffice-calc",
   },
   { what: "Chromium (the end-to-end pane tests)", file: "/usr/bin/chromium", apt: "chromium" },
+  { what: "pdftotext (reading the report pack's PDF)", command: "pdftotext", apt: "poppler-utils" },
 ];
 // Chinese glyphs for the zh-CN screenshots: installed when we can, never a reason to stop.
 const NICE_TO_HAVE = [

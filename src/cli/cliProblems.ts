@@ -26,6 +26,10 @@ export const CLI_PROBLEMS = {
     "accounts that change rep, per-rep potential and quota differences, metric differences",
   usageFirstScenario: "first scenario",
   usageSecondScenario: "second scenario",
+  usageReview: "write the Territory Review sheet for a scenario's stored results",
+  usageReviewScenario: "the scenario to review (default: the Active one, or the only one)",
+  usageSummary: "write the V2MOM Summary sheet for the V2MOMs of a fiscal year",
+  usageYear: "the fiscal year (default: the latest one in the workbook)",
   usageHelp: "display help for command",
   usageVersion: "print the version of sales-plan",
   // Commander's help headings and its refusals of the arguments, said in the user's language
@@ -57,6 +61,7 @@ export const CLI_PROBLEMS = {
     'there is already a scenario named "{name}"; run it again with --scenario "{name}", or choose another name',
   accountsTableGone: "the accounts table {table} is not in the workbook",
   repsTableGone: "the reps table {table} is not in the workbook",
+  badYear: "--year {year}: give a fiscal year of four digits, such as 2027",
   /** A problem of one scenario's input, or of one V2MOM: "FY27 Base: …". */
   inScenario: "{scenario}: {problem}",
 
@@ -119,6 +124,19 @@ export const CLI_PROBLEMS = {
   compareMoves: "{count} account(s) have a different rep in {b} than in {a}.",
   compareRep: "  {rep}: potential {potential}",
   compareRepQuota: "  {rep}: potential {potential}, quota {quota}",
+  compareMetric: "  {metric}: {a} → {b} ({delta})",
+  noResults:
+    'the scenario "{scenario}" has no stored results; run `sales-plan territories` first (and `sales-plan quotas` for its quotas)',
+  reviewDone:
+    'The sheet "{sheet}" now holds the review of {name} ({reps} rep(s)); any earlier one was kept as "{previous}".',
+  reviewNoQuotas:
+    "  {name} has no quotas yet, so the sheet has no tie-out: run `sales-plan quotas` to add them.",
+  reviewTeamsUnknown:
+    "  The managers' own quotas are left out: the accounts, reps or settings have changed since the quotas were set (run `sales-plan quotas` again to show them).",
+  noV2moms: "the workbook has no V2MOMs to summarise",
+  noV2momsInYear: "no V2MOM for fiscal year {year}; the workbook has V2MOMs for {years}",
+  summaryDone:
+    'The sheet "{sheet}" now holds {count} V2MOM(s) of fiscal year {year}; any earlier one was kept as "{previous}".',
   validateFound: "{count} problem(s), {errors} error(s):",
   validateClean: "No problems: {documents} V2MOM(s), {scenarios} scenario(s), revision {revision}.",
   severityError: "error",

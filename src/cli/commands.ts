@@ -6,7 +6,7 @@
  */
 import { isoFromSerial, todaySerial } from "../domain/calendar";
 import { quotasFor, runPlan } from "../domain/planRun";
-import { compareScenarios } from "../domain/scenario";
+import { compareScenarios, type MetricDelta } from "../domain/scenario";
 import { replaceScenario, scenarioRows } from "../workbook/scenarioTables";
 import type { PlanStore } from "../workbook/store";
 import { cliProblem, type CliProblemCode } from "./cliProblems";
@@ -34,7 +34,6 @@ export interface TerritoryRequest {
 }
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
-const signed = (x: number, text = String(x)) => `${x >= 0 ? "+" : ""}${text}`;
 
 /** A sentence of the command line's catalog, in the reader's language. */
 const sentence = (words: Words, code: CliProblemCode, values?: Record<string, string | number>) =>
@@ -203,6 +202,33 @@ export async function quotas(
   };
 }
 
+/**
+ * A metric's value, or with `change` its difference (a "+" when above 0), as the pane shows
+ * it (formatMetric in src/taskpane/territories/display.ts): shares as percentages, CV and
+ * Gini to 3 decimals, the max/min ratio to 2, counts whole; "—" where there is none.
+ */
+function metricText(
+  metric: MetricDelta["metric"],
+  x: number | null,
+  whole: Intl.NumberFormat,
+  change = false
+): string {
+  if (x === null) return "—";
+  const sign = change && x > 0 ? "+" : "";
+  switch (metric) {
+    case "maxAbsDeviation":
+    case "continuity":
+      return sign + pct(x);
+    case "coefficientOfVariation":
+    case "giniPotentialPerFte":
+      return sign + x.toFixed(3);
+    case "maxMinRatio":
+      return sign + x.toFixed(2);
+    case "accountsMoved":
+      return sign + whole.format(x);
+  }
+}
+
 export async function compare(
   store: PlanStore,
   a: string,
@@ -212,26 +238,36 @@ export async function compare(
   const plan = await store.load();
   const [x, y] = [pickScenario(plan, a), pickScenario(plan, b)];
   const c = compareScenarios(x, y);
+  // Whole currency units with the reader's separators, as the pane shows potential and quotas.
+  const whole = new Intl.NumberFormat(words.locale, { maximumFractionDigits: 0 });
+  const money = (delta: number) => (delta > 0 ? "+" : "") + whole.format(delta);
+  // A quota change means something only when both scenarios have quotas.
+  const bothQuotas = x.quotas !== undefined && y.quotas !== undefined;
   return {
     exitCode: 0,
     lines: [
       sentence(words, "compareMoves", { count: c.moves.length, a, b }),
-      ...c.metrics.map(
-        (m) =>
-          `  ${m.metric}: ${m.a ?? "—"} → ${m.b ?? "—"} (${m.delta === null ? "—" : (m.delta >= 0 ? "+" : "") + m.delta.toFixed(4)})`
+      ...c.metrics.map((m) =>
+        sentence(words, "compareMetric", {
+          metric: words.t(`territories.metric.${m.metric}`),
+          a: metricText(m.metric, m.a, whole),
+          b: metricText(m.metric, m.b, whole),
+          delta: metricText(m.metric, m.delta, whole, true),
+        })
       ),
       ...c.reps
         .filter((r) => r.potentialDelta !== 0 || (r.quotaDelta ?? 0) !== 0)
         .map((r) =>
           r.quotaDelta === undefined
-            ? sentence(words, "compareRep", { rep: r.repId, potential: signed(r.potentialDelta) })
+            ? sentence(words, "compareRep", { rep: r.repId, potential: money(r.potentialDelta) })
             : sentence(words, "compareRepQuota", {
                 rep: r.repId,
-                potential: signed(r.potentialDelta),
-                quota: signed(r.quotaDelta, r.quotaDelta.toFixed(2)),
+                potential: money(r.potentialDelta),
+                quota: bothQuotas ? money(r.quotaDelta) : "—",
               })
         ),
     ],
+    // Programs get the numbers as computed.
     data: c,
   };
 }

@@ -19,6 +19,7 @@ import {
 } from "./safeFile";
 import { cliProblem, type CliProblemCode } from "./cliProblems";
 import { problemLines } from "./scenarioInputs";
+import { fiscalYearOption, review, summary } from "./reports";
 import { validate } from "./validate";
 import { cliWords } from "./words";
 import { speakCommander } from "./commanderWords";
@@ -44,6 +45,7 @@ interface Common {
   saveAs?: string;
   out?: string;
   force?: boolean;
+  year?: string;
 }
 
 type Outcome = Report & { changed?: boolean };
@@ -208,6 +210,38 @@ export async function runCli(args: string[], io: CliIo, seams: CliSeams = {}): P
           quotas(plan.store, options.scenario, words)
         )
       )()
+    );
+
+  program
+    .command("review")
+    .argument("<file>", usage("usageFile"))
+    .description(usage("usageReview"))
+    .option("--scenario <name>", usage("usageReviewScenario"))
+    .option("--out <file>", usage("usageOut"))
+    .option("--force", usage("usageForce"))
+    .addOption(json())
+    .action((file: string, options: Common) =>
+      run(options, () =>
+        writing(file, options, "review", seams, (plan) =>
+          review(plan.store, options.scenario, words)
+        )
+      )()
+    );
+
+  program
+    .command("summary")
+    .argument("<file>", usage("usageFile"))
+    .description(usage("usageSummary"))
+    .option("--year <yyyy>", usage("usageYear"))
+    .option("--out <file>", usage("usageOut"))
+    .option("--force", usage("usageForce"))
+    .addOption(json())
+    .action((file: string, options: Common) =>
+      run(options, () => {
+        // A year that is not one is refused before the file is locked or read.
+        const year = fiscalYearOption(options.year);
+        return writing(file, options, "summary", seams, (plan) => summary(plan.store, year, words));
+      })()
     );
 
   program

@@ -1,122 +1,380 @@
 /**
- * The review sheet for executives: a scenario's per-rep summary, fairness metrics and quota
- * tie-out on a native sheet, with a chart of potential against target per rep. Totals and
- * differences are formulas, so the sheet checks itself when someone edits a figure.
+ * The review sheet for executives: a scenario's fairness metrics (each explained in a line
+ * under it), its reps by name and manager, a roll-up by manager, and the quota tie-out at
+ * every level, on a native sheet with a chart of potential against target per rep. Sums and
+ * differences are formulas, so the sheet checks itself when someone edits a figure; names
+ * only ever reach a formula as a reference to their cell, never as text in it.
  */
-import type { QuotaPlan } from "../domain/quotaPlan";
-import type { TerritoryResult } from "../domain/territory";
+import { NO_MANAGER, type TeamQuota } from "../domain/quotaPlan";
+import type { Rep, TerritoryResult } from "../domain/territory";
+import type { MessageKey } from "../i18n";
 import { ReportCell, ReportSheet } from "./report";
 
 export const REVIEW_SHEET = "Territory Review";
 
+type MetricKey =
+  | "maxAbsDeviation"
+  | "coefficientOfVariation"
+  | "giniPotentialPerFte"
+  | "maxMinRatio"
+  | "accountsMoved"
+  | "continuity"
+  | "unassigned";
+
 export interface ReviewLabels {
   title: string;
   metrics: string;
-  metric: {
-    maxAbsDeviation: string;
-    coefficientOfVariation: string;
-    giniPotentialPerFte: string;
-    maxMinRatio: string;
-    accountsMoved: string;
-    continuity: string;
-    unassigned: string;
-  };
+  metric: Record<MetricKey, string>;
+  /**
+   * One line under each metric: what it measures and what good looks like. The thresholds
+   * (territories.review.note.* in the catalogs) all come from one benchmark: Zoltners &
+   * Lorimer, "Sales Territory Alignment: An Overlooked Productivity Tool", Journal of
+   * Personal Selling & Sales Management 20(3), 2000, which counts a territory more than 15%
+   * from its target as too large or too small. Reps spread evenly within ±15% give a CV of
+   * 0.15/√3 ≈ 0.09, a Gini of 0.15/3 = 0.05 and a max/min ratio of 1.15/0.85 ≈ 1.35.
+   */
+  notes: Record<MetricKey, string>;
   reps: string;
   columns: {
     rep: string;
+    manager: string;
     accounts: string;
     potential: string;
     target: string;
     deviation: string;
     quota: string;
   };
+  /** The team of reps with no manager, as the sheet names it. */
+  noManager: string;
+  total: string;
+  rollUp: string;
+  repCount: string;
   tieOut: string;
+  tieOutColumns: { level: string; quota: string; shouldSum: string; sumBelow: string };
   companyTarget: string;
-  quotaSum: string;
+  repQuotas: string;
   difference: string;
+  overAssigned: string;
   chart: string;
+  /** The footer's words ("Written {date}", "Page {page} of {pages}"). */
+  printWords: { written: string; page: string };
 }
 
-export function territoryReview(
-  territory: TerritoryResult,
-  quotas: QuotaPlan | undefined,
-  labels: ReviewLabels
-): ReportSheet {
+/** The review sheet's words from a catalog (the pane's or the command line's language). */
+export function reviewLabels(
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+  scenario: string
+): ReviewLabels {
+  const metric = (key: MetricKey) =>
+    t(key === "unassigned" ? "territories.unassigned" : `territories.metric.${key}`);
+  const keys: MetricKey[] = [
+    "maxAbsDeviation",
+    "coefficientOfVariation",
+    "giniPotentialPerFte",
+    "maxMinRatio",
+    "accountsMoved",
+    "continuity",
+    "unassigned",
+  ];
+  return {
+    title: t("territories.review.title", { name: scenario }),
+    metrics: t("territories.metrics"),
+    metric: Object.fromEntries(keys.map((k) => [k, metric(k)])) as Record<MetricKey, string>,
+    notes: Object.fromEntries(keys.map((k) => [k, t(`territories.review.note.${k}`)])) as Record<
+      MetricKey,
+      string
+    >,
+    reps: t("territories.reps"),
+    columns: {
+      rep: t("territories.col.rep"),
+      manager: t("territories.review.manager"),
+      accounts: t("territories.col.accounts"),
+      potential: t("territories.col.potential"),
+      target: t("territories.col.target"),
+      deviation: t("territories.col.deviation"),
+      quota: t("territories.col.quota"),
+    },
+    noManager: t("territories.review.noManager"),
+    total: t("territories.review.total"),
+    rollUp: t("territories.review.rollUp"),
+    repCount: t("territories.review.repCount"),
+    tieOut: t("territories.tieOut"),
+    tieOutColumns: {
+      level: t("territories.review.level"),
+      quota: t("territories.col.quota"),
+      shouldSum: t("territories.review.shouldSum"),
+      sumBelow: t("territories.review.sumBelow"),
+    },
+    companyTarget: t("territories.companyTarget"),
+    repQuotas: t("territories.quotaSum"),
+    difference: t("territories.review.difference"),
+    overAssigned: t("territories.overAssigned"),
+    chart: t("territories.chart"),
+    printWords: { written: t("report.written"), page: t("report.page") },
+  };
+}
+
+/** The quotas a review shows: a fresh plan (the pane's run) or a scenario's stored rows. */
+export interface ReviewQuotas {
+  companyTarget: number;
+  reps: readonly { repId: string; annual: number }[];
+  /**
+   * The managers' quotas and what the level below each should sum to (over-assignment for
+   * reps, hedge for managers), when known: a stored scenario keeps only its reps' quotas.
+   */
+  teams?: readonly TeamQuota[];
+  /** What the top-level managers should sum to: the company target × (1 + hedge). */
+  teamTotal?: number;
+}
+
+export interface ReviewInput {
+  territory: Pick<TerritoryResult, "reps" | "metrics" | "unassigned">;
+  /** The reps as their table names them: the results hold only ids. */
+  reps: readonly Pick<Rep, "id" | "name" | "manager">[];
+  /** A quota plan (QuotaPlan is one) or a scenario's stored quotas. */
+  quotas?: ReviewQuotas;
+  /** The day the sheet is written, printed in its footer: the caller's clock, not the builder's. */
+  written: string;
+}
+
+/** The columns of the rep table, the roll-up and the tie-out (1-based). */
+const COL = { name: 1, manager: 2, accounts: 3, potential: 4, target: 5, deviation: 6, quota: 7 };
+/** Tie-out columns: the level's quota, what the level below should sum to, what it sums to, the difference. */
+const TIE = { quota: 4, should: 5, sum: 6, difference: 7 };
+const A1 = (col: number, row: number) => `${String.fromCharCode(64 + col)}${row}`;
+const column = (col: number, first: number, last: number) =>
+  `$${String.fromCharCode(64 + col)}$${first}:$${String.fromCharCode(64 + col)}$${last}`;
+
+export function territoryReview(input: ReviewInput, labels: ReviewLabels): ReportSheet {
+  const { territory, quotas } = input;
   const cells: ReportCell[] = [];
   let row = 1;
   const put = (col: number, value: ReportCell["value"], style?: ReportCell["style"]) =>
     cells.push({ row, col, value, style });
+  const formula = (col: number, text: string, style: ReportCell["style"]) =>
+    cells.push({ row, col, formula: text, style });
   put(1, labels.title, "title");
   row += 2;
+
   put(1, labels.metrics, "heading");
   row++;
   const m = territory.metrics;
-  const metricRows: [string, number | null, ReportCell["style"]][] = [
-    [labels.metric.maxAbsDeviation, m.maxAbsDeviation, "percent"],
-    [labels.metric.coefficientOfVariation, m.coefficientOfVariation, "number"],
-    [labels.metric.giniPotentialPerFte, m.giniPotentialPerFte, "number"],
-    [labels.metric.maxMinRatio, m.maxMinRatio, "number"],
-    [labels.metric.accountsMoved, m.accountsMoved, "number"],
-    [labels.metric.continuity, m.continuity, "percent"],
-    [labels.metric.unassigned, territory.unassigned.length, "number"],
+  const metricRows: [MetricKey, number | null, ReportCell["style"]][] = [
+    ["maxAbsDeviation", m.maxAbsDeviation, "percent"],
+    ["coefficientOfVariation", m.coefficientOfVariation, "ratio"],
+    ["giniPotentialPerFte", m.giniPotentialPerFte, "ratio"],
+    ["maxMinRatio", m.maxMinRatio, "ratio"],
+    ["accountsMoved", m.accountsMoved, "integer"],
+    ["continuity", m.continuity, "percent"],
+    ["unassigned", territory.unassigned.length, "integer"],
   ];
-  for (const [label, value, style] of metricRows) {
-    put(1, label, "label");
+  for (const [key, value, style] of metricRows) {
+    put(1, labels.metric[key], "label");
     put(2, value, style);
     row++;
+    put(1, labels.notes[key], "note");
+    row++;
   }
+
+  // The reps grouped by manager (in the order managers first appear), by name within a team.
+  const people = new Map(input.reps.map((r) => [r.id, r]));
+  const teamOf = (repId: string) => people.get(repId)?.manager?.trim() || labels.noManager;
+  const nameOf = (repId: string) => people.get(repId)?.name?.trim() || repId;
+  const teams = [...new Set(territory.reps.map((r) => teamOf(r.repId)))];
+  const reps = [...territory.reps].sort(
+    (a, b) =>
+      teams.indexOf(teamOf(a.repId)) - teams.indexOf(teamOf(b.repId)) ||
+      nameOf(a.repId).localeCompare(nameOf(b.repId))
+  );
+  const quotaOf = new Map(quotas?.reps.map((r) => [r.repId, r.annual]) ?? []);
+  const c = labels.columns;
+  const headers = [c.rep, c.manager, c.accounts, c.potential, c.target, c.deviation];
+  if (quotas) headers.push(c.quota);
+
   row++;
   put(1, labels.reps, "heading");
   row++;
-  const c = labels.columns;
-  [c.rep, c.accounts, c.potential, c.target, c.deviation, c.quota].forEach((h, i) =>
-    put(i + 1, h, "label")
-  );
+  const headerRow = row;
+  headers.forEach((h, i) => put(i + 1, h, "label"));
   row++;
   const first = row;
   const total = territory.reps.reduce((sum, r) => sum + r.potential, 0);
-  const quota = new Map(quotas?.reps.map((r) => [r.repId, r.annual]) ?? []);
-  for (const r of territory.reps) {
-    put(1, r.repId, "text");
-    put(2, r.accounts, "number");
-    put(3, r.potential, "number");
-    put(4, r.target * total, "number");
-    put(5, r.deviation, "percent");
-    put(6, quota.get(r.repId) ?? null, "number");
+  for (const r of reps) {
+    put(COL.name, nameOf(r.repId), "text");
+    put(COL.manager, teamOf(r.repId), "text");
+    put(COL.accounts, r.accounts, "integer");
+    put(COL.potential, r.potential, "money");
+    put(COL.target, r.target * total, "money");
+    put(COL.deviation, r.deviation, "percent");
+    if (quotas) put(COL.quota, quotaOf.get(r.repId) ?? null, "money");
     row++;
   }
   const last = row - 1;
-  const charts: ReportSheet["charts"] = territory.reps.length
+  const sums = [COL.accounts, COL.potential, COL.target, ...(quotas ? [COL.quota] : [])];
+  const repTotalRow = row;
+  if (reps.length) {
+    put(COL.name, labels.total, "label");
+    for (const col of sums)
+      formula(col, `=SUM(${column(col, first, last)})`, col === COL.accounts ? "integer" : "money");
+    row++;
+  }
+
+  // The roll-up: each manager's figures summed from the rep rows whose manager cell is
+  // exactly that manager's (EXACT, not SUMIF, whose criteria read "*" or ">5" as patterns).
+  const rollUpRow = new Map<string, number>();
+  let rollUpTotalRow = 0;
+  if (reps.length) {
+    row++;
+    put(1, labels.rollUp, "heading");
+    row++;
+    [c.manager, labels.repCount, c.accounts, c.potential, c.target, c.deviation]
+      .concat(quotas ? [c.quota] : [])
+      .forEach((h, i) => put(i + 1, h, "label"));
+    row++;
+    const firstTeam = row;
+    const mine = (k: number) => `EXACT(${column(COL.manager, first, last)},$A${k})`;
+    for (const team of teams) {
+      rollUpRow.set(team, row);
+      put(1, team, "text");
+      formula(2, `=SUMPRODUCT(--${mine(row)})`, "integer");
+      for (const col of [COL.accounts, COL.potential, COL.target, ...(quotas ? [COL.quota] : [])])
+        formula(
+          col,
+          `=SUMPRODUCT(${mine(row)}*${column(col, first, last)})`,
+          col === COL.accounts ? "integer" : "money"
+        );
+      // The team's load against its target: each rep's target × (1 + deviation), summed.
+      const target = A1(COL.target, row);
+      formula(
+        COL.deviation,
+        `=IF(${target}=0,"",SUMPRODUCT(${mine(row)}*${column(COL.target, first, last)}*(1+${column(COL.deviation, first, last)}))/${target}-1)`,
+        "percent"
+      );
+      row++;
+    }
+    rollUpTotalRow = row;
+    put(1, labels.total, "label");
+    for (const col of [2, ...sums])
+      formula(
+        col,
+        `=SUM(${column(col, firstTeam, row - 1)})`,
+        col <= COL.accounts ? "integer" : "money"
+      );
+    row++;
+  }
+
+  if (quotas) {
+    row++;
+    put(1, labels.tieOut, "heading");
+    row++;
+    const t = labels.tieOutColumns;
+    put(1, t.level, "label");
+    put(TIE.quota, t.quota, "label");
+    put(TIE.should, t.shouldSum, "label");
+    put(TIE.sum, t.sumBelow, "label");
+    put(TIE.difference, labels.difference, "label");
+    row++;
+    const companyRow = row;
+    // Each line: the level's quota, what the level below should sum to (if known), what it
+    // sums to on this sheet, and the difference (0 ties out).
+    const line = (label: string, quota: number | null, should: number | null, sum: string) => {
+      put(1, label, "label");
+      if (quota !== null) put(TIE.quota, quota, "money");
+      if (should !== null) put(TIE.should, should, "money");
+      formula(TIE.sum, sum, "money");
+      const against = should !== null ? A1(TIE.should, row) : A1(TIE.quota, companyRow);
+      formula(TIE.difference, `=${A1(TIE.sum, row)}-${against}`, "money");
+      row++;
+    };
+    const planned = quotas.teams;
+    if (planned?.length) {
+      // Company → managers → … → reps, depth first, each level summing the one below it.
+      const children = (parent: string | undefined) =>
+        planned.filter((team) => team.parent === parent);
+      const rowOf = new Map<string, number>();
+      let next = companyRow + 1;
+      const place = (parent: string | undefined) =>
+        children(parent).forEach((team) => {
+          rowOf.set(team.team, next++);
+          place(team.team);
+        });
+      place(undefined);
+      const sumOf = (cells: number[]) =>
+        cells.length ? `=${cells.map((r) => A1(TIE.quota, r)).join("+")}` : "=0";
+      line(
+        labels.companyTarget,
+        quotas.companyTarget,
+        quotas.teamTotal ?? null,
+        sumOf(children(undefined).map((team) => rowOf.get(team.team)!))
+      );
+      const walk = (parent: string | undefined) =>
+        children(parent).forEach((team) => {
+          const name = team.team === NO_MANAGER ? labels.noManager : team.team;
+          const below = children(team.team);
+          const rolled = rollUpRow.get(name);
+          line(
+            name,
+            team.quota,
+            team.childTotal,
+            below.length
+              ? sumOf(below.map((b) => rowOf.get(b.team)!))
+              : rolled
+                ? `=${A1(COL.quota, rolled)}`
+                : "=0"
+          );
+          walk(team.team);
+        });
+      walk(undefined);
+      const leaves = planned.filter((team) => !children(team.team).length);
+      line(
+        labels.repQuotas,
+        null,
+        leaves.reduce((sum, team) => sum + team.childTotal, 0),
+        reps.length ? `=${A1(COL.quota, repTotalRow)}` : "=0"
+      );
+    } else {
+      line(
+        labels.companyTarget,
+        quotas.companyTarget,
+        null,
+        rollUpTotalRow ? `=${A1(COL.quota, rollUpTotalRow)}` : "=0"
+      );
+    }
+    put(1, labels.overAssigned, "label");
+    formula(
+      TIE.difference,
+      reps.length
+        ? `=${A1(COL.quota, repTotalRow)}-${A1(TIE.quota, companyRow)}`
+        : `=-${A1(TIE.quota, companyRow)}`,
+      "money"
+    );
+    row++;
+  }
+
+  // The chart below the tables, so the sheet prints one page wide at a readable size.
+  const charts: ReportSheet["charts"] = reps.length
     ? [
         {
           title: labels.chart,
           categories: `A${first}:A${last}`,
           series: [
-            { name: c.potential, values: `C${first}:C${last}` },
-            { name: c.target, values: `D${first}:D${last}` },
+            { name: c.potential, values: `D${first}:D${last}` },
+            { name: c.target, values: `E${first}:E${last}` },
           ],
-          at: { row: 3, col: 8, rows: 18, cols: 9 },
+          at: { row: row + 1, col: 1, rows: 18, cols: 7 },
         },
       ]
     : [];
-  if (quotas) {
-    row++;
-    put(1, labels.tieOut, "heading");
-    row++;
-    put(1, labels.companyTarget, "label");
-    put(2, quotas.companyTarget, "number");
-    const targetRow = row;
-    row++;
-    put(1, labels.quotaSum, "label");
-    cells.push({ row, col: 2, formula: `=SUM(F${first}:F${last})`, style: "number" });
-    const sumRow = row;
-    row++;
-    put(1, labels.difference, "label");
-    cells.push({ row, col: 2, formula: `=B${sumRow}-B${targetRow}`, style: "number" });
-  }
   return {
     sheet: REVIEW_SHEET,
-    columnWidths: [34, 14, 16, 16, 12, 16],
+    print: {
+      titleRows: { first: headerRow, last: headerRow },
+      header: labels.title,
+      written: input.written,
+      words: labels.printWords,
+    },
+    // Names, then money up to 999,999,999 (11 characters) with room to spare.
+    columnWidths: [36, 18, 10, 15, 15, 15, 15],
     cells,
     statusRanges: [],
     charts,
