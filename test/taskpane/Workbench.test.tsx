@@ -1,5 +1,5 @@
 /** The workbench outside Excel, over real .xlsx bytes written and read by the file adapter. */
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { enUS } from "../../src/i18n/en-US";
 import { PlanStore } from "../../src/workbook/store";
@@ -117,4 +117,58 @@ describe("workbench outside Excel", () => {
     const reopened = await new PlanStore(await PackageDriver.fromBuffer(bytes)).load();
     expect(reopened.tables.assignments.rows.map((r) => r.AccountId)).toEqual(["A1", "A2"]);
   });
+
+  it("says a save went to this browser's copy, offers Download, and asks before the page is left", async () => {
+    const urls = URL as unknown as {
+      createObjectURL: (blob: Blob) => string;
+      revokeObjectURL: (url: string) => void;
+    };
+    urls.createObjectURL = () => "blob:plan";
+    urls.revokeObjectURL = () => undefined;
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    const leaving = () => {
+      const event = new Event("beforeunload", { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    render(<App host={host} />);
+    await screen.findByText(/works on FY2027 Sales Plan/, {}, { timeout: 10_000 });
+    // Opening the sample changed nothing the user made: leaving asks nothing.
+    expect(leaving()).toBe(false);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: enUS["app.view.territories"] }));
+    });
+    await screen.findByText(/accounts and \d+ reps read without problems/, {}, { timeout: 10_000 });
+    // The sample's Active scenario keeps its rules but no results: not a deviation of 0.0%.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: /^\d\. Scenarios$/ }));
+    });
+    const list = screen.getByRole("table", { name: enUS["territories.scenarios"] });
+    expect(within(list).getAllByRole("row")[1]).toHaveTextContent(/Activenot run yet/);
+    expect(within(list).queryByText("0.0%")).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: /^\d\. Rules$/ }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: enUS["territories.run"] }));
+    });
+    await screen.findByRole("table", { name: enUS["territories.metrics"] }, { timeout: 30_000 });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: /^\d\. Scenarios$/ }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: enUS["territories.saveScenario"] }));
+    });
+    expect(
+      await screen.findByText(
+        "Saved to this browser's copy of FY2027 Sales Plan (sample).xlsx. Your file on disk is unchanged until you download it."
+      )
+    ).toBeInTheDocument();
+    expect(leaving()).toBe(true);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: enUS["workbench.downloadNow"] }));
+    });
+    await waitFor(() => expect(screen.queryByText(/Saved to this browser's copy/)).toBeNull());
+    expect(leaving()).toBe(false);
+  }, 60_000);
 });

@@ -8,5 +8,7 @@ export const twoFieldsPerRow: GriffelStyle = {
   display: "grid",
   gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
   gap: tokens.spacingHorizontalS,
+  // Each field keeps its own height: a neighbour's long hint must not stretch an input.
+  alignItems: "start",
   "& .fui-Input, & .fui-Select": { minWidth: 0 },
 };

@@ -10,7 +10,7 @@ export function PlanStatus() {
   if (loading && !snapshot) return <Spinner size="tiny" label={t("plan.loading")} />;
   if (loadError) {
     return (
-      <MessageBar intent="error">
+      <MessageBar intent="error" layout="multiline">
         <MessageBarBody>{t("plan.loadError", { reason: loadError })}</MessageBarBody>
       </MessageBar>
     );

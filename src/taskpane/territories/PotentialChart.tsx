@@ -20,13 +20,14 @@ export default function PotentialChart({
         key: "potential",
         data: Math.round(r.potential),
         legend: labels.potential,
-        color: tokens.colorPaletteBlueBackground2,
+        // Foreground tokens: strong against the pane's background in light and dark themes alike.
+        color: tokens.colorBrandForeground1,
       },
       {
         key: "target",
         data: Math.round(r.target * total),
         legend: labels.target,
-        color: tokens.colorNeutralForeground3,
+        color: tokens.colorNeutralForeground2,
       },
     ],
   }));

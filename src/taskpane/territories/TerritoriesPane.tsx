@@ -10,7 +10,7 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, Tab, TabList, Text } from "@fluentui/react-components";
 import { DEFAULT_BALANCE } from "../../domain/planRun";
-import { BalanceSettings, validateBalanceSettings } from "../../domain/territory";
+import type { BalanceSettings } from "../../domain/territory";
 import { storedScenarios } from "../../workbook/scenarioTables";
 import { useUntypedFields } from "../components/NumberField";
 import { useI18n } from "../i18n";
@@ -23,10 +23,11 @@ import { useRun } from "./hooks/useRun";
 import { useScenarioActions } from "./hooks/useScenarioActions";
 import { useScenarioComparison } from "./hooks/useScenarioComparison";
 import { PlanRunner, defaultRunner } from "./runner";
-import { DataStep } from "./steps/DataStep";
+import { ACCOUNTS_TABLE_ID, DataStep, REVENUE_MAPPING_ID } from "./steps/DataStep";
 import { QuotasStep } from "./steps/QuotasStep";
 import { ResultsStep } from "./steps/ResultsStep";
 import { RulesStep } from "./steps/RulesStep";
+import { useSettingCheck } from "./settingChecks";
 import { ScenariosStep } from "./steps/ScenariosStep";
 import { useSourceData } from "./useSourceData";
 import { useTerritoriesStyles } from "./useTerritoriesStyles.styles";
@@ -48,8 +49,15 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
   const feedback = useFeedback();
   const runs = useRun(runner, feedback, () => setStep("results"));
   const result = runs.result;
+  // A saved scenario records the rules its result came from, not what the fields hold since.
   const actions = useScenarioActions(
-    { result, scenarios, source, balance, quota: quotaForm.quota },
+    {
+      result,
+      scenarios,
+      source,
+      balance: runs.ran?.balance ?? balance,
+      quota: runs.ran?.quota ?? quotaForm.quota,
+    },
     feedback
   );
   const pair = useScenarioComparison(scenarios);
@@ -69,12 +77,33 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
   // Fields whose text is not a number yet: nothing runs until they are.
   const [untyped, typed] = useUntypedFields();
   const read = source.read;
-  // The engine's own checks of the rules, shown next to each field before anything runs.
-  const settingIssues = React.useMemo(
-    () => new Set(validateBalanceSettings(balance).map((i) => i.field)),
-    [balance]
+  // The engine's and the quota planner's own checks of every setting, each shown at its field.
+  const checks = useSettingCheck(balance, quotaForm.quota, {
+    revenueMapped: !!source.accounts.mapping.lastYearRevenue,
+    read: read?.accounts,
+  });
+  // Quota settings matter only when the run plans quotas (a company target is given).
+  const blockingSettings = [...checks.steps].filter(
+    (s) => s === "rules" || quotaForm.quota.companyTarget !== 0
   );
-  const ready = !!read && !read.problems.length && !untyped.size && !settingIssues.size;
+  const dataReady = !!read && !read.problems.length;
+  const ready = dataReady && !untyped.size && !blockingSettings.length;
+  const blockedBy = !dataReady
+    ? t("territories.fixDataFirst")
+    : blockingSettings.length
+      ? t("territories.check.fixSettings", {
+          steps: blockingSettings.map((s) => t(`territories.step.${s}`)).join(", "),
+        })
+      : undefined;
+  // "Map the column" on the Quotas step: the Data step, with focus on last year's revenue.
+  const [focusMapping, setFocusMapping] = React.useState(false);
+  React.useEffect(() => {
+    if (!focusMapping || step !== "data") return;
+    setFocusMapping(false);
+    const target =
+      document.getElementById(REVENUE_MAPPING_ID) ?? document.getElementById(ACCOUNTS_TABLE_ID);
+    target?.focus();
+  }, [focusMapping, step]);
   const run = () => {
     if (!read || !ready) return;
     const input = {
@@ -90,7 +119,12 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
     <div className={styles.root}>
       <PlanStatus />
       <Text as="p">{t("territories.intro")}</Text>
-      <TabList size="small" selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)}>
+      <TabList
+        className={styles.steps}
+        size="small"
+        selectedValue={step}
+        onTabSelect={(_, d) => setStep(d.value as Step)}
+      >
         {STEPS.map((s, i) => (
           <Tab key={s} value={s}>
             {i + 1}. {t(`territories.step.${s}`)}
@@ -117,8 +151,9 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
             typed(key, invalid);
             setBalance((b) => ({ ...b, [key]: value }));
           }}
-          settingIssues={settingIssues}
+          messages={checks.messages}
           ready={ready}
+          blockedBy={blockedBy}
           running={runs.running}
           onRun={run}
         />
@@ -128,6 +163,7 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
           progress={runs.progress}
           onCancel={runs.cancel}
           territory={result?.territory}
+          balance={runs.ran?.balance}
           ready={ready}
           onRun={run}
           problems={feedback.problems}
@@ -140,6 +176,15 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
           canRun={ready && !runs.running}
           onRun={run}
           quotas={result?.quotas}
+          messages={checks.messages}
+          onMapRevenue={
+            checks.needsRevenueColumn
+              ? () => {
+                  setStep("data");
+                  setFocusMapping(true);
+                }
+              : undefined
+          }
         />
       )}
       {step === "scenarios" && (

@@ -73,7 +73,7 @@ export function AppShell({ host, views, hostBar }: AppShellProps) {
         </Dropdown>
       </header>
       {hostBar ?? (
-        <MessageBar intent={host.kind === "excel" ? "success" : "info"}>
+        <MessageBar intent={host.kind === "excel" ? "success" : "info"} layout="multiline">
           <MessageBarBody>
             {host.kind === "excel" ? t("app.host.excel") : t("app.host.outside")}
           </MessageBarBody>

@@ -8,6 +8,7 @@ import * as React from "react";
 import {
   Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Toolbar,
   makeStyles,
@@ -21,6 +22,7 @@ import {
 } from "@fluentui/react-icons";
 import { SAMPLE_FILE_NAME } from "../../../sample/constants";
 import { PlanStore } from "../../../workbook/store";
+import type { WorkbookDriver } from "../../../workbook/driver";
 import type { PackageDriver } from "../../../workbook/packageDriver";
 import { useI18n } from "../../i18n";
 import { PlanProvider } from "../../plan/PlanContext";
@@ -32,6 +34,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   dropping: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "4px" },
   hidden: { display: "none" },
+  // The file actions wrap in a narrow pane instead of being cut off at its edge.
+  toolbar: { flexWrap: "wrap" },
 });
 
 interface OpenFile {
@@ -44,15 +48,44 @@ interface OpenFile {
 
 let openings = 0;
 
+/**
+ * The driver as the plan store sees it, telling `onWrite` after each write into the browser's
+ * copy (also after one that failed part-way: the copy may have changed all the same).
+ */
+function noticingWrites(driver: PackageDriver, onWrite: (ok: boolean) => void): WorkbookDriver {
+  const after =
+    <A extends unknown[]>(write: (...args: A) => Promise<void>) =>
+    async (...args: A) => {
+      let ok = false;
+      try {
+        await write(...args);
+        ok = true;
+      } finally {
+        onWrite(ok);
+      }
+    };
+  // Everything else (reads, listing tables) straight from the driver.
+  return Object.assign(Object.create(driver) as PackageDriver, {
+    writeTable: after(driver.writeTable.bind(driver)),
+    writeColumn: after(driver.writeColumn.bind(driver)),
+    writeReport: after(driver.writeReport.bind(driver)),
+  });
+}
+
 /** Opens bytes as a workbook, or an empty one, or (with `sample`) the seeded sample plan. */
-async function openWorkbook(name: string, bytes?: ArrayBuffer, sample = false): Promise<OpenFile> {
+async function openWorkbook(
+  name: string,
+  onWrite: (ok: boolean) => void,
+  bytes?: ArrayBuffer,
+  sample = false
+): Promise<OpenFile> {
   const { PackageDriver } = await import("../../../workbook/packageDriver");
   const driver = bytes ? await PackageDriver.fromBuffer(bytes) : await PackageDriver.blank();
   if (sample) {
     const { writeSamplePlan } = await import("../../../sample/samplePlan");
     await writeSamplePlan(driver);
   }
-  return { id: ++openings, name, driver, store: new PlanStore(driver) };
+  return { id: ++openings, name, driver, store: new PlanStore(noticingWrites(driver, onWrite)) };
 }
 
 function readBytes(file: Blob): Promise<ArrayBuffer> {
@@ -73,13 +106,34 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
   const [problem, setProblem] = React.useState<string>();
   const [dropping, setDropping] = React.useState(false);
   const picker = React.useRef<HTMLInputElement>(null);
+  // Changes written into the browser's copy since it was opened or last downloaded.
+  const [unsaved, setUnsaved] = React.useState(false);
+  const [saved, setSaved] = React.useState(false);
+  const onWrite = React.useCallback((ok: boolean) => {
+    setUnsaved(true);
+    setSaved(ok);
+  }, []);
+
+  // Leaving or reloading the page would lose them: the browser asks first.
+  React.useEffect(() => {
+    if (!unsaved) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers ask only when a return value is set (they show their own words).
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [unsaved]);
 
   const start = React.useCallback(
     async (name: string, source?: Blob | "sample") => {
       try {
         const bytes = source && source !== "sample" ? await readBytes(source) : undefined;
-        setFile(await openWorkbook(name, bytes, source === "sample"));
+        setFile(await openWorkbook(name, onWrite, bytes, source === "sample"));
         setProblem(undefined);
+        setUnsaved(false);
+        setSaved(false);
       } catch (error) {
         // The open plan, if any, stays as it was.
         setProblem(
@@ -90,7 +144,7 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
         );
       }
     },
-    [t]
+    [t, onWrite]
   );
 
   // An empty plan to begin with, once: a later language switch must not replace the open plan.
@@ -113,11 +167,13 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
     link.download = file.name.endsWith(".xlsx") ? file.name : `${file.name}.xlsx`;
     link.click();
     URL.revokeObjectURL(url);
+    setUnsaved(false);
+    setSaved(false);
   };
 
   const bar = (
     <div className={styles.root}>
-      <Toolbar aria-label={t("workbench.toolbar")} size="small">
+      <Toolbar className={styles.toolbar} aria-label={t("workbench.toolbar")} size="small">
         <Button
           size="small"
           appearance="subtle"
@@ -164,13 +220,23 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
           event.target.value = "";
         }}
       />
-      {file && (
-        <MessageBar intent="info">
+      {file && !saved && (
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t("workbench.file", { name: file.name })}</MessageBarBody>
         </MessageBar>
       )}
+      {file && saved && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{t("workbench.saved", { name: file.name })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" icon={<ArrowDownloadRegular />} onClick={() => void download()}>
+              {t("workbench.downloadNow")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {problem && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}

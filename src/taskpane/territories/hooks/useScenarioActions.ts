@@ -5,7 +5,7 @@
  * their cells.
  */
 import * as React from "react";
-import { todaySerial } from "../../../domain/calendar";
+import { isoFromSerial, todaySerial } from "../../../domain/calendar";
 import type { PlanRunResult, QuotaRunSettings } from "../../../domain/planRun";
 import { promoteScenario } from "../../../domain/scenario";
 import type { BalanceSettings } from "../../../domain/territory";
@@ -18,7 +18,7 @@ import {
   withStates,
 } from "../../../workbook/scenarioTables";
 import { PlanStoreError } from "../../../workbook/storeError";
-import { REVIEW_SHEET, ReviewLabels, territoryReview } from "../../../workbook/territoryReview";
+import { REVIEW_SHEET, reviewLabels, territoryReview } from "../../../workbook/territoryReview";
 import { tableOfSource } from "../../../workbook/sources";
 import { latestWriteBack } from "../../../workbook/writeBack";
 import { useI18n } from "../../i18n";
@@ -138,13 +138,14 @@ export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): 
       // The store re-read the write-back log it saved: that snapshot is the plan now.
       adopt(done.snapshot);
       const column = restore ? String(undoable[0]?.Column ?? targetColumn) : targetColumn;
+      const said = t(restore ? "territories.restored" : "territories.writtenBack", {
+        count: done.changed,
+        table: table.name,
+        column: column ?? "",
+      });
       setMessage({
         intent: "success",
-        text: t(restore ? "territories.restored" : "territories.writtenBack", {
-          count: done.changed,
-          table: table.name,
-          column: column ?? "",
-        }),
+        text: restore ? said : `${said} ${reconciled(done.changed)}`,
       });
       // The accounts table is the user's, not the plan's: read it alone to show what was written.
       await source.choose("accounts", source.accounts.source, source.accounts.mapping);
@@ -157,11 +158,30 @@ export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): 
     }
   };
 
+  // The cells written, against the Results step's lists: moved, and newly assigned (blank before).
+  const reconciled = (changed: number) => {
+    const assignments = result?.territory.assignments ?? [];
+    const moved = assignments.filter((a) => a.reason === "moved").length;
+    const placed = assignments.filter((a) => a.reason === "placed").length;
+    return changed === moved + placed
+      ? t("territories.writtenBackSplit", { moved, placed })
+      : t("territories.writtenBackOther", { moved, placed });
+  };
+
   const writeReview = async () => {
     if (!result) return;
     try {
       await store.writeReport(
-        territoryReview(result.territory, result.quotas, reviewLabels(t, name))
+        territoryReview(
+          {
+            territory: result.territory,
+            // The results hold rep ids: the sheet names each rep and their manager.
+            reps: source.read?.reps ?? [],
+            quotas: result.quotas,
+            written: isoFromSerial(todaySerial()),
+          },
+          reviewLabels(t, name)
+        )
       );
       setMessage({
         intent: "success",
@@ -188,36 +208,5 @@ export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): 
     writeBack: () => writeInto(false),
     restore: () => writeInto(true),
     writeReview,
-  };
-}
-
-/** The review sheet's words, in the pane's language. */
-function reviewLabels(t: ReturnType<typeof useI18n>["t"], scenario: string): ReviewLabels {
-  return {
-    title: t("territories.review.title", { name: scenario }),
-    metrics: t("territories.metrics"),
-    metric: {
-      maxAbsDeviation: t("territories.metric.maxAbsDeviation"),
-      coefficientOfVariation: t("territories.metric.coefficientOfVariation"),
-      giniPotentialPerFte: t("territories.metric.giniPotentialPerFte"),
-      maxMinRatio: t("territories.metric.maxMinRatio"),
-      accountsMoved: t("territories.metric.accountsMoved"),
-      continuity: t("territories.metric.continuity"),
-      unassigned: t("territories.unassigned"),
-    },
-    reps: t("territories.reps"),
-    columns: {
-      rep: t("territories.col.rep"),
-      accounts: t("territories.col.accounts"),
-      potential: t("territories.col.potential"),
-      target: t("territories.col.target"),
-      deviation: t("territories.col.deviation"),
-      quota: t("territories.col.quota"),
-    },
-    tieOut: t("territories.tieOut"),
-    companyTarget: t("territories.companyTarget"),
-    quotaSum: t("territories.quotaSum"),
-    difference: t("territories.overAssigned"),
-    chart: t("territories.chart"),
   };
 }

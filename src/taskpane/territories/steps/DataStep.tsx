@@ -30,6 +30,10 @@ export interface DataStepProps {
 
 type Side = "accounts" | "reps";
 
+/** Ids the Quotas step's "map the column" link moves focus to. */
+export const REVENUE_MAPPING_ID = "territories-map-accounts-lastYearRevenue";
+export const ACCOUNTS_TABLE_ID = "territories-accounts-table";
+
 /** The selection's option; Excel table names cannot hold parentheses, so no table has this value. */
 const SELECTION_OPTION = "(selection)";
 const optionOf = (source: SourceRef | undefined) =>
@@ -57,6 +61,7 @@ export function DataStep({ source, ready, canSelect }: DataStepProps) {
           <Subtitle2 as="h2">{t(`territories.${side}`)}</Subtitle2>
           <Field label={t(`territories.${side}Table`)}>
             <Select
+              id={side === "accounts" ? ACCOUNTS_TABLE_ID : undefined}
               value={optionOf(source[side].source)}
               onChange={(_, d) => pickTable(side, d.value)}
             >
@@ -131,6 +136,11 @@ function ColumnChoices({ source, side }: { source: SourceData; side: Side }) {
           required={"required" in field && field.required}
         >
           <Select
+            id={
+              side === "accounts" && field.key === "lastYearRevenue"
+                ? REVENUE_MAPPING_ID
+                : undefined
+            }
             value={(state.mapping as Record<string, string | undefined>)[field.key] ?? ""}
             onChange={(_, d) =>
               set(

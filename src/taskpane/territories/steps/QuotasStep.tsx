@@ -7,6 +7,7 @@ import {
   Button,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   Select,
@@ -31,9 +32,14 @@ export interface QuotasStepProps {
   canRun: boolean;
   onRun(): void;
   quotas?: QuotaPlan;
+  /** What the planner would refuse in each setting, in words, by field. */
+  messages: ReadonlyMap<string, string>;
+  /** The method needs a column the accounts table has not mapped: a link to the mapping. */
+  onMapRevenue?: () => void;
 }
 
-export function QuotasStep({ form, onUntyped, canRun, onRun, quotas }: QuotasStepProps) {
+export function QuotasStep(props: QuotasStepProps) {
+  const { form, onUntyped, canRun, onRun, quotas, messages, onMapRevenue } = props;
   const styles = useTerritoriesStyles();
   const { t } = useI18n();
   const { quota, update } = form;
@@ -44,9 +50,28 @@ export function QuotasStep({ form, onUntyped, canRun, onRun, quotas }: QuotasSte
           label={t("territories.companyTarget")}
           value={quota.companyTarget || undefined}
           invalidMessage={t("v2mom.notNumber")}
-          onChange={(v) => update({ companyTarget: v ?? 0 })}
+          validationMessage={messages.get("companyTarget")}
+          onChange={(v, invalid) => {
+            onUntyped("companyTarget", invalid);
+            update({ companyTarget: v ?? 0 });
+          }}
         />
-        <Field label={t("territories.method")}>
+        <Field
+          label={t("territories.method")}
+          validationState={messages.has("method") ? "error" : "none"}
+          validationMessage={
+            messages.has("method") ? (
+              <>
+                {messages.get("method")}{" "}
+                {onMapRevenue && (
+                  <Link as="button" inline onClick={onMapRevenue}>
+                    {t("territories.check.mapRevenue")}
+                  </Link>
+                )}
+              </>
+            ) : undefined
+          }
+        >
           <Select
             value={quota.method.kind}
             onChange={(_, d) => form.chooseMethod(d.value as QuotaMethod["kind"])}
@@ -63,11 +88,20 @@ export function QuotasStep({ form, onUntyped, canRun, onRun, quotas }: QuotasSte
             label={t("territories.potentialShare")}
             value={quota.method.potentialShare}
             invalidMessage={t("v2mom.notNumber")}
-            onChange={(v) => update({ method: { kind: "blend", potentialShare: v ?? 0.5 } })}
+            validationMessage={messages.get("potentialShare")}
+            onChange={(v, invalid) => {
+              onUntyped("potentialShare", invalid);
+              update({ method: { kind: "blend", potentialShare: v ?? 0.5 } });
+            }}
           />
         )}
         {quota.method.kind === "expression" && (
-          <Field label={t("territories.formula")} hint={t("territories.formulaHint")}>
+          <Field
+            label={t("territories.formula")}
+            hint={t("territories.formulaHint")}
+            validationState={messages.has("formula") ? "error" : "none"}
+            validationMessage={messages.get("formula")}
+          >
             <Input
               value={quota.method.formula}
               onChange={(_, d) => update({ method: { kind: "expression", formula: d.value } })}
@@ -80,6 +114,7 @@ export function QuotasStep({ form, onUntyped, canRun, onRun, quotas }: QuotasSte
             label={t(`territories.${key}`)}
             value={quota[key]}
             invalidMessage={t("v2mom.notNumber")}
+            validationMessage={messages.get(key)}
             onChange={(value, invalid) => {
               onUntyped(key, invalid);
               update({ [key]: value });
@@ -117,7 +152,10 @@ export function QuotasStep({ form, onUntyped, canRun, onRun, quotas }: QuotasSte
           label={t("territories.avgDealSize")}
           value={form.dealSize}
           invalidMessage={t("v2mom.notNumber")}
-          onChange={(v) => form.setDealSize(v)}
+          onChange={(v, invalid) => {
+            onUntyped("avgDealSize", invalid);
+            form.setDealSize(v);
+          }}
         />
       </div>
       <Button

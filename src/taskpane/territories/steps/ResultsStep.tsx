@@ -3,13 +3,21 @@
  * target, the accounts moved and those left unassigned, with their reasons.
  */
 import * as React from "react";
-import { Button, Field, ProgressBar, Subtitle2, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  Text,
+} from "@fluentui/react-components";
 import { DismissRegular, PlayRegular } from "@fluentui/react-icons";
-import type { TerritoryResult } from "../../../domain/territory";
+import type { BalanceSettings, TerritoryResult } from "../../../domain/territory";
 import type { PlanProblem } from "../../../workbook/rows";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
-import { percent, useWholeNumbers } from "../display";
+import { METRICS, formatMetric, percent, useWholeNumbers } from "../display";
 import { SourceProblems } from "../SourceProblems";
 import { useTerritoriesStyles } from "../useTerritoriesStyles.styles";
 
@@ -20,6 +28,8 @@ export interface ResultsStepProps {
   progress?: number;
   onCancel(): void;
   territory?: TerritoryResult;
+  /** The rules `territory` was balanced with. */
+  balance?: BalanceSettings;
   ready: boolean;
   onRun(): void;
   /** Where the last run (or save) was refused. */
@@ -27,7 +37,7 @@ export interface ResultsStepProps {
 }
 
 export function ResultsStep(props: ResultsStepProps) {
-  const { progress, onCancel, territory, ready, onRun, problems } = props;
+  const { progress, onCancel, territory, balance, ready, onRun, problems } = props;
   const styles = useTerritoriesStyles();
   const { t } = useI18n();
   return (
@@ -53,8 +63,52 @@ export function ResultsStep(props: ResultsStepProps) {
         </Button>
       )}
       <SourceProblems problems={problems} />
+      {territory && <BandOutcome territory={territory} balance={balance} />}
       {territory && <TerritoryResults territory={territory} />}
     </section>
+  );
+}
+
+/**
+ * Whether the tolerance band was met, in words and the result's own numbers: the largest
+ * deviation against the band, and whether the move limit was used up; or that the band
+ * left every owner in place.
+ */
+function BandOutcome({
+  territory,
+  balance,
+}: {
+  territory: TerritoryResult;
+  balance?: BalanceSettings;
+}) {
+  const { t } = useI18n();
+  const band = balance?.toleranceBand ?? 0;
+  const { maxAbsDeviation, accountsMoved } = territory.metrics;
+  if (!(band > 0)) return null;
+  if (maxAbsDeviation <= band) {
+    if (accountsMoved > 0) return null;
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>{t("territories.band.noEffect", { band: percent(band) })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  // The accounts that had an owner: the move limit is a share of them.
+  const owned = territory.assignments.filter((a) => a.reason !== "placed").length;
+  const share = balance?.maxMovedShare;
+  const limit = share === undefined || share >= 1 ? undefined : Math.floor(share * owned);
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        {t("territories.band.missed", {
+          band: percent(band),
+          deviation: percent(maxAbsDeviation),
+        })}
+        {limit !== undefined && accountsMoved >= limit
+          ? ` ${t("territories.band.moveLimit", { moved: accountsMoved, share: percent(share, 0) })}`
+          : ""}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -64,21 +118,18 @@ function TerritoryResults({ territory }: { territory: TerritoryResult }) {
   const fmt = useWholeNumbers();
   const { metrics } = territory;
   const moved = t("territories.moved", { count: metrics.accountsMoved });
+  // Accounts that had no owner before: a write-back fills their blank cells too.
+  const newlyAssigned = territory.assignments.filter((a) => a.reason === "placed");
+  const placed = t("territories.placed", { count: newlyAssigned.length });
   return (
     <>
       <Subtitle2 as="h2">{t("territories.metrics")}</Subtitle2>
       <DataTable
         label={t("territories.metrics")}
-        rows={(
-          [
-            ["maxAbsDeviation", percent(metrics.maxAbsDeviation)],
-            ["coefficientOfVariation", metrics.coefficientOfVariation.toFixed(3)],
-            ["giniPotentialPerFte", metrics.giniPotentialPerFte.toFixed(3)],
-            ["maxMinRatio", metrics.maxMinRatio === null ? "—" : metrics.maxMinRatio.toFixed(2)],
-            ["accountsMoved", fmt.format(metrics.accountsMoved)],
-            ["continuity", percent(metrics.continuity)],
-          ] as const
-        ).map(([key, value]) => ({ key, cells: [t(`territories.metric.${key}`), value] }))}
+        rows={METRICS.map((key) => ({
+          key,
+          cells: [t(`territories.metric.${key}`), formatMetric(key, metrics[key], fmt)],
+        }))}
       />
       <Subtitle2 as="h2">{t("territories.reps")}</Subtitle2>
       <div className={styles.scroll}>
@@ -108,16 +159,19 @@ function TerritoryResults({ territory }: { territory: TerritoryResult }) {
           }))}
         />
       </div>
-      <React.Suspense fallback={<Text size={200}>{t("plan.loading")}</Text>}>
-        <PotentialChart
-          reps={territory.reps}
-          title={t("territories.chart")}
-          labels={{
-            potential: t("territories.col.potential"),
-            target: t("territories.col.target"),
-          }}
-        />
-      </React.Suspense>
+      {/* Wider than a narrow pane with many reps: it scrolls on its own, the pane does not. */}
+      <div className={styles.chart}>
+        <React.Suspense fallback={<Text size={200}>{t("plan.loading")}</Text>}>
+          <PotentialChart
+            reps={territory.reps}
+            title={t("territories.chart")}
+            labels={{
+              potential: t("territories.col.potential"),
+              target: t("territories.col.target"),
+            }}
+          />
+        </React.Suspense>
+      </div>
       <Subtitle2 as="h2">{moved}</Subtitle2>
       <ul className={styles.problems} aria-label={moved}>
         {territory.assignments
@@ -132,6 +186,14 @@ function TerritoryResults({ territory }: { territory: TerritoryResult }) {
               })}
             </li>
           ))}
+      </ul>
+      <Subtitle2 as="h2">{placed}</Subtitle2>
+      <ul className={styles.problems} aria-label={placed}>
+        {newlyAssigned.slice(0, 200).map((a) => (
+          <li key={a.accountId}>
+            {t("territories.placedLine", { account: a.accountId, to: a.repId })}
+          </li>
+        ))}
       </ul>
       <Subtitle2 as="h2">
         {t("territories.unassigned")}: {territory.unassigned.length}

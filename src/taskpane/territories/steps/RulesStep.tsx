@@ -16,15 +16,17 @@ export interface RulesStepProps {
   balance: BalanceSettings;
   /** `invalid`: the field's text is not a number yet (the last number is kept meanwhile). */
   onChange(rule: Rule, value: number | undefined, invalid: boolean): void;
-  /** The rules the engine would refuse. */
-  settingIssues: ReadonlySet<string>;
+  /** What the engine would refuse in each rule, in words. */
+  messages: ReadonlyMap<string, string>;
   ready: boolean;
+  /** Why a run cannot start yet, in words (the data or a setting marked at its field). */
+  blockedBy?: string;
   running: boolean;
   onRun(): void;
 }
 
 export function RulesStep(props: RulesStepProps) {
-  const { balance, onChange, settingIssues, ready, running, onRun } = props;
+  const { balance, onChange, messages, ready, blockedBy, running, onRun } = props;
   const styles = useTerritoriesStyles();
   const { t } = useI18n();
   return (
@@ -37,15 +39,7 @@ export function RulesStep(props: RulesStepProps) {
             label={t(`territories.${key}`)}
             value={balance[key]}
             invalidMessage={t("v2mom.notNumber")}
-            validationMessage={
-              settingIssues.has(key)
-                ? t(
-                    key === "maxAccountsPerRep"
-                      ? "territories.wholeNumberNeeded"
-                      : "territories.shareNeeded"
-                  )
-                : undefined
-            }
+            validationMessage={messages.get(key)}
             onChange={(value, invalid) => onChange(key, value, invalid)}
           />
         ))}
@@ -59,7 +53,7 @@ export function RulesStep(props: RulesStepProps) {
       >
         {t("territories.run")}
       </Button>
-      {!ready && <Text size={200}>{t("territories.fixDataFirst")}</Text>}
+      {!ready && blockedBy && <Text size={200}>{blockedBy}</Text>}
     </section>
   );
 }

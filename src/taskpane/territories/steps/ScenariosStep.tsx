@@ -8,7 +8,7 @@ import type { PlanProblem } from "../../../workbook/rows";
 import type { StoredScenario } from "../../../workbook/scenarioTables";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
-import { percent, useWholeNumbers } from "../display";
+import { formatMetric, hasResults, signedWhole, useWholeNumbers } from "../display";
 import type { ScenarioActions } from "../hooks/useScenarioActions";
 import type { ScenarioPair } from "../hooks/useScenarioComparison";
 import { SourceProblems } from "../SourceProblems";
@@ -32,6 +32,7 @@ export function ScenariosStep(props: ScenariosStepProps) {
   const { actions, hasResult, columns, fromSelection, problems, scenarios, pair } = props;
   const styles = useTerritoriesStyles();
   const { t } = useI18n();
+  const fmt = useWholeNumbers();
   return (
     <section className={styles.step} aria-label={t("territories.step.scenarios")}>
       <div className={styles.grid}>
@@ -83,32 +84,37 @@ export function ScenariosStep(props: ScenariosStepProps) {
       {scenarios.length === 0 ? (
         <Text>{t("territories.noScenarios")}</Text>
       ) : (
-        <DataTable
-          label={t("territories.scenarios")}
-          columns={[
-            t("territories.scenarioName"),
-            t("territories.state"),
-            t("territories.metric.maxAbsDeviation"),
-            "",
-          ]}
-          rows={scenarios.map((s) => ({
-            key: s.name,
-            cells: [
-              s.name,
-              t(`territories.state.${s.state}`),
-              percent(s.territory.metrics.maxAbsDeviation),
-              s.state !== "Active" && (
-                <Button
-                  size="small"
-                  onClick={() => void actions.promote(s.name)}
-                  aria-label={t("territories.promoteNamed", { name: s.name })}
-                >
-                  {t("territories.promote")}
-                </Button>
-              ),
-            ],
-          }))}
-        />
+        <div className={styles.scroll}>
+          <DataTable
+            label={t("territories.scenarios")}
+            columns={[
+              t("territories.scenarioName"),
+              t("territories.state"),
+              t("territories.metric.maxAbsDeviation"),
+              "",
+            ]}
+            rows={scenarios.map((s) => ({
+              key: s.name,
+              cells: [
+                s.name,
+                t(`territories.state.${s.state}`),
+                // Rules saved without a run have no deviation to show, not a deviation of 0.
+                hasResults(s)
+                  ? formatMetric("maxAbsDeviation", s.territory.metrics.maxAbsDeviation, fmt)
+                  : t("territories.notRunYet"),
+                s.state !== "Active" && (
+                  <Button
+                    size="small"
+                    onClick={() => void actions.promote(s.name)}
+                    aria-label={t("territories.promoteNamed", { name: s.name })}
+                  >
+                    {t("territories.promote")}
+                  </Button>
+                ),
+              ],
+            }))}
+          />
+        </div>
       )}
       {scenarios.length >= 2 && <Comparison scenarios={scenarios} pair={pair} />}
     </section>
@@ -127,6 +133,8 @@ function Comparison({
   const { t } = useI18n();
   const fmt = useWholeNumbers();
   const { comparison } = pair;
+  const first = scenarios.find((s) => s.name === pair.a);
+  const second = scenarios.find((s) => s.name === pair.b);
   const options = scenarios.map((s) => <option key={s.name}>{s.name}</option>);
   return (
     <>
@@ -142,7 +150,7 @@ function Comparison({
           </Select>
         </Field>
       </div>
-      {comparison && (
+      {comparison && first && second && (
         <>
           <Text>
             {t("territories.comparison", {
@@ -151,17 +159,38 @@ function Comparison({
               b: comparison.b,
             })}
           </Text>
+          {comparison.moves.length > 0 && (
+            <ul className={styles.problems} aria-label={t("territories.compareMoves")}>
+              {comparison.moves.slice(0, 200).map((m) => (
+                <li key={m.accountId}>
+                  {t("territories.moveLine", {
+                    account: m.accountId,
+                    from: m.fromRep ?? "—",
+                    to: m.toRep ?? "—",
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
           <div className={styles.scroll}>
             <DataTable
               label={t("territories.compareMetrics")}
               columns={[t("territories.metric"), comparison.a, comparison.b, "Δ"]}
-              rows={comparison.metrics.map((m) => ({
-                key: m.metric,
-                cells: [
-                  t(`territories.metric.${m.metric}`),
-                  ...[m.a, m.b, m.delta].map((x) => (x === null ? "—" : Number(x.toFixed(4)))),
-                ],
-              }))}
+              rows={comparison.metrics.map((m) => {
+                // A side never run has no metric: "—", and so no difference.
+                const a = hasResults(first) ? m.a : null;
+                const b = hasResults(second) ? m.b : null;
+                const delta = a === null || b === null ? null : m.delta;
+                return {
+                  key: m.metric,
+                  cells: [
+                    t(`territories.metric.${m.metric}`),
+                    formatMetric(m.metric, a, fmt),
+                    formatMetric(m.metric, b, fmt),
+                    formatMetric(m.metric, delta, fmt, true),
+                  ],
+                };
+              })}
             />
             <DataTable
               label={t("territories.compareReps")}
@@ -176,8 +205,11 @@ function Comparison({
                   key: r.repId,
                   cells: [
                     r.repId,
-                    fmt.format(r.potentialDelta),
-                    r.quotaDelta === undefined ? "—" : fmt.format(r.quotaDelta),
+                    signedWhole(r.potentialDelta, fmt),
+                    // Quotas differ only when both scenarios have them.
+                    r.quotaDelta === undefined || !first.quotas || !second.quotas
+                      ? "—"
+                      : signedWhole(r.quotaDelta, fmt),
                   ],
                 }))}
             />
