@@ -52,6 +52,8 @@ export const CLI_PROBLEMS = {
   noStoredRules: 'the scenario "{scenario}" has no stored rules (Scenario Settings)',
   noTables:
     "no scenario in the workbook says which tables to use, and no Accounts and Reps tables were found",
+  noScenariosYet:
+    "the workbook has no scenarios yet; run `sales-plan territories` first, which makes one from its Accounts and Reps tables",
   noActiveScenario: "name a scenario with --scenario (there is no Active one)",
   noQuotaSettings:
     "the scenario {scenario} has no quota settings (quota.companyTarget in Scenario Settings)",
@@ -118,7 +120,7 @@ export const CLI_PROBLEMS = {
     "  largest deviation {deviation}, CV {cv}, Gini {gini}, moved {moved}, continuity {continuity}",
   quotasDone:
     "Scenario {name}: quotas for {reps} rep(s) from a company target of {target} (fiscal year from {start}).",
-  quotasSum: "  rep quotas sum to {total}; {tie}",
+  quotasSum: "  rep quotas sum to {total} (the target plus {over} over-assignment); {tie}",
   tiesOut: "ties out at every level",
   doesNotTieOut: "DOES NOT tie out",
   compareMoves: "{count} account(s) have a different rep in {b} than in {a}.",
@@ -138,6 +140,8 @@ export const CLI_PROBLEMS = {
   summaryDone:
     'The sheet "{sheet}" now holds {count} V2MOM(s) of fiscal year {year}; any earlier one was kept as "{previous}".',
   validateFound: "{count} problem(s), {errors} error(s):",
+  validateNothing:
+    "this workbook holds no plan: no V2MOMs, no scenarios, and no Accounts and Reps tables were found (open it in the add-in, or run `npm run sample` for an example)",
   validateClean: "No problems: {documents} V2MOM(s), {scenarios} scenario(s), revision {revision}.",
   severityError: "error",
   severityWarning: "warning",

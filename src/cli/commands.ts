@@ -17,6 +17,7 @@ import {
   Report,
   defaultRun,
   locateIssues,
+  noScenarioChosen,
   pickScenario,
   problemLines,
   runSources,
@@ -132,10 +133,18 @@ export async function quotas(
 ): Promise<Report & { changed: boolean }> {
   const plan = await store.load();
   const stored = pickScenario(plan, scenarioName);
-  if (!stored) throw new FileProblem(cliProblem("noActiveScenario"));
+  if (!stored) throw noScenarioChosen(plan);
   if (stored.settingsProblems.length) return settingsRefusal(stored, words);
   if (!stored.run?.quota)
     throw new FileProblem(cliProblem("noQuotaSettings", { scenario: stored.name }));
+  // Quotas split the scenario's territories: with none stored there is nothing to split.
+  if (!stored.territory.reps.length)
+    return {
+      exitCode: 1,
+      changed: false,
+      lines: [words.say(cliProblem("noResults", { scenario: stored.name }))],
+      data: { error: cliProblem("noResults", { scenario: stored.name }).message },
+    };
   const sources = await runSources(store, stored.run);
   if (sources.problems.length)
     return {
@@ -188,6 +197,7 @@ export async function quotas(
       words.say({
         ...cliProblem("quotasSum", {
           total: total.toLocaleString("en-US", { maximumFractionDigits: 2 }),
+          over: `${+((q.overAssignment ?? 0) * 100).toFixed(2)}%`,
           tie: tie.message,
         }),
         parts: { tie },

@@ -20,6 +20,13 @@ for (const [signal, number] of [
     process.exit(128 + number);
   });
 
+// Output piped into a program that stops reading (`sales-plan compare … | head`) ends the
+// run quietly, as other command-line tools do; the file was written before printing began.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

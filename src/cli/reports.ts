@@ -21,7 +21,7 @@ import { V2MOM_SUMMARY_SHEET, summaryLabels, v2momSummary } from "../workbook/v2
 import { v2momFromRows } from "../workbook/v2momTables";
 import { cliProblem } from "./cliProblems";
 import { FileProblem } from "./failures";
-import { Report, pickScenario, runSources } from "./scenarioInputs";
+import { Report, noScenarioChosen, pickScenario, runSources } from "./scenarioInputs";
 import { english, type Words } from "./words";
 
 type Written = Report & { changed: boolean };
@@ -60,7 +60,7 @@ export async function review(
 ): Promise<Written> {
   const plan = await store.load();
   const stored = pickScenario(plan, scenarioName);
-  if (!stored) throw new FileProblem(cliProblem("noActiveScenario"));
+  if (!stored) throw noScenarioChosen(plan);
   if (!stored.territory.reps.length)
     return {
       exitCode: 1,
@@ -127,10 +127,7 @@ export async function summary(
     plan.tables.v2momMeasures
   );
   const years = [...new Set(all.map((d) => d.fiscalYear))].sort((a, b) => a - b);
-  const refuse = (
-    code: "noV2moms" | "noV2momsInYear",
-    values?: Record<string, string | number>
-  ) => ({
+  const refuse = (code: "noV2moms", values?: Record<string, string | number>) => ({
     exitCode: 1 as const,
     changed: false,
     lines: [words.say(cliProblem(code, values))],
@@ -139,7 +136,9 @@ export async function summary(
   if (!all.length) return refuse("noV2moms");
   const chosen = year ?? years[years.length - 1];
   const documents = all.filter((d) => d.fiscalYear === chosen);
-  if (!documents.length) return refuse("noV2momsInYear", { year: chosen, years: years.join(", ") });
+  // A year the workbook has no V2MOM for is a request to correct, like an unknown scenario.
+  if (!documents.length)
+    throw new FileProblem(cliProblem("noV2momsInYear", { year: chosen, years: years.join(", ") }));
   await store.writeReport(
     v2momSummary(documents, summaryLabels(words.t), isoFromSerial(todaySerial()))
   );

@@ -43,6 +43,10 @@ const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
  * The scenario a command works on: the one named (refused, listing the scenarios there are,
  * when there is none of that name), else the Active one, else the only one.
  */
+/** Why no scenario was chosen without --scenario: none is Active, or there are none at all. */
+export const noScenarioChosen = (plan: PlanSnapshot) =>
+  new FileProblem(cliProblem(storedScenarios(plan).length ? "noActiveScenario" : "noScenariosYet"));
+
 export function pickScenario(plan: PlanSnapshot, name: string): StoredScenario;
 export function pickScenario(
   plan: PlanSnapshot,

@@ -106,6 +106,9 @@ export async function validate(store: PlanStore, words: Words = english): Promis
   if (!scenarios.length) {
     const run = await defaultRun(store);
     if (run) problems.push(...(await scenarioProblems(store, "Base", run, undefined)));
+    // A workbook with nothing of a plan in it is not "a plan with no problems".
+    else if (!documents.length && !stored.length && !problems.length)
+      throw new FileProblem(cliProblem("validateNothing"));
   }
   const found = once(problems);
   const errors = found.filter((p) => p.severity === "error").length;

@@ -488,6 +488,8 @@ export const zhCN: Catalog = {
   "cli.outExists": "--out {out} 已存在；请选择新的文件名，或添加 --force 以替换它",
   "cli.noStoredRules": "方案“{scenario}”没有保存的规则（方案设置）",
   "cli.noTables": "工作簿中没有方案指明要使用哪些表，也没有找到“客户”和“代表”表",
+  "cli.noScenariosYet":
+    "工作簿中还没有方案；请先运行 `sales-plan territories`，它会根据 Accounts 和 Reps 表创建一个方案",
   "cli.noActiveScenario": "请用 --scenario 指定方案（没有生效方案）",
   "cli.noQuotaSettings": "方案 {scenario} 没有配额设置（方案设置中的 quota.companyTarget）",
   "cli.unknownScenario": "没有名为“{name}”的方案；工作簿中的方案有 {names}",
@@ -545,13 +547,15 @@ export const zhCN: Catalog = {
     "  最大偏差 {deviation}，变异系数 {cv}，基尼系数 {gini}，变更 {moved}，连续性 {continuity}",
   "cli.quotasDone":
     "方案 {name}：按公司目标 {target} 为 {reps} 位代表设定配额（财年起始于 {start}）。",
-  "cli.quotasSum": "  代表配额合计 {total}；{tie}",
+  "cli.quotasSum": "  代表配额合计 {total}（目标加上 {over} 的超额分配）；{tie}",
   "cli.tiesOut": "各层级均对平",
   "cli.doesNotTieOut": "未对平",
   "cli.compareMoves": "{count} 个客户在 {b} 中的代表与在 {a} 中不同。",
   "cli.compareRep": "  {rep}：潜力 {potential}",
   "cli.compareRepQuota": "  {rep}：潜力 {potential}，配额 {quota}",
   "cli.validateFound": "{count} 个问题，其中 {errors} 个错误：",
+  "cli.validateNothing":
+    "此工作簿中没有规划：没有 V2MOM、没有方案，也没有找到 Accounts 和 Reps 表（请在加载项中打开它，或运行 `npm run sample` 查看示例）",
   "cli.validateClean": "没有问题：{documents} 个 V2MOM，{scenarios} 个方案，修订号 {revision}。",
   "cli.severityError": "错误",
   "cli.severityWarning": "警告",

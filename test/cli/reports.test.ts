@@ -162,14 +162,14 @@ describe("sales-plan summary", () => {
     expect(await book.sheetXml(V2MOM_SUMMARY_SHEET)).toContain("V2MOM FY2027");
   }, 60_000);
 
-  it("refuses a year with no V2MOM (exit 1, listing the years) and a year that is not one (exit 2)", async () => {
+  it("refuses a year with no V2MOM (listing the years) and a year that is not one: exit 2, on stderr", async () => {
     const path = await fileWith("summary-years.xlsx", readFileSync(sample));
     const before = readFileSync(path);
     const none = await cli("summary", path, "--year", "2031");
     expect(none).toEqual({
-      code: 1,
-      stdout: "no V2MOM for fiscal year 2031; the workbook has V2MOMs for 2027\n",
-      stderr: "",
+      code: 2,
+      stdout: "",
+      stderr: "sales-plan: no V2MOM for fiscal year 2031; the workbook has V2MOMs for 2027\n",
     });
     const bad = await cli("summary", path, "--year", "FY27");
     expect(bad.code).toBe(2);
@@ -272,4 +272,40 @@ describe("sales-plan compare prints figures as the pane does", () => {
       ["R2", 250_000, 800_000],
     ]);
   });
+});
+
+/** A workbook saved by Excel with charts and no plan in it (test/fixtures/excel-corpus). */
+const EXCEL_WITH_CHARTS = join(__dirname, "../fixtures/excel-corpus/WithThreeCharts.xlsx");
+
+describe("commands on a plan that is not there yet", () => {
+  it("quotas before territories says to run territories first (exit 1), writing nothing", async () => {
+    const path = await fileWith("quotas-first.xlsx", smallPlan());
+    const before = readFileSync(path);
+    const run = await cli("quotas", path);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      `the scenario "${SCENARIO}" has no stored results; run \`sales-plan territories\` first (and \`sales-plan quotas\` for its quotas)\n`
+    );
+    expect(readFileSync(path).equals(before)).toBe(true);
+  }, 60_000);
+
+  it("validate on a workbook with nothing of a plan says so (exit 2), not 'No problems'", async () => {
+    const path = await fileWith("not-a-plan.xlsx", readFileSync(EXCEL_WITH_CHARTS));
+    const run = await cli("validate", path);
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "sales-plan: this workbook holds no plan: no V2MOMs, no scenarios, and no Accounts and Reps tables were found (open it in the add-in, or run `npm run sample` for an example)\n",
+    });
+  }, 60_000);
+
+  it("review on a workbook with no scenarios says to run territories, not to name one", async () => {
+    const path = await fileWith("no-scenarios.xlsx", readFileSync(EXCEL_WITH_CHARTS));
+    const run = await cli("review", path);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "sales-plan: the workbook has no scenarios yet; run `sales-plan territories` first, which makes one from its Accounts and Reps tables\n"
+    );
+  }, 60_000);
 });
