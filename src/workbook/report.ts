@@ -39,6 +39,14 @@ export interface ReportCell {
   style?: CellStyle;
 }
 
+/**
+ * Each chart series' fill, in series order, the same in both renderers: Excel's Office theme
+ * blue (accent 1) for the figure and its grey (accent 3) for what it is measured against.
+ * Written out, because a chart without them draws no bars in LibreOffice and viewers.
+ */
+export const SERIES_COLOURS = ["#4472C4", "#A5A5A5", "#ED7D31", "#FFC000"] as const;
+export const seriesColour = (index: number) => SERIES_COLOURS[index % SERIES_COLOURS.length];
+
 export interface ReportChart {
   title: string;
   /** Category labels and one or more series, as A1 ranges on the report sheet itself. */
@@ -72,6 +80,8 @@ export interface ReportSheet {
   cells: ReportCell[];
   /** Ranges whose text "On track" / "At risk" / "Off track" is coloured by conditional formatting. */
   statusRanges: string[];
+  /** How those ranges' formulas say each status (the reader's language); English if absent. */
+  statusWords?: Record<MeasureStatus, string>;
   charts?: ReportChart[];
 }
 
@@ -83,6 +93,10 @@ const STATUS_FILLS: Record<MeasureStatus, { fill: string; font: string }> = {
 };
 /** Each measure status with its colours, in the domain's order. */
 export const STATUS_COLOURS = MEASURE_STATUSES.map((text) => ({ text, ...STATUS_FILLS[text] }));
+
+/** The status colours with each status in the words a report's formulas write it in. */
+export const statusColoursOf = (report: Pick<ReportSheet, "statusWords">) =>
+  STATUS_COLOURS.map((c) => ({ ...c, text: report.statusWords?.[c.text] ?? c.text }));
 
 /** A sheet name's previous version is kept under this name when a report is rewritten. */
 export const previousSheetName = (sheet: string) => `${sheet} (previous)`.slice(0, 31);

@@ -340,9 +340,11 @@ export function territoryReview(input: ReviewInput, labels: ReviewLabels): Repor
         rollUpTotalRow ? `=${A1(COL.quota, rollUpTotalRow)}` : "=0"
       );
     }
+    // The over-assignment is a quota amount, not a break: it sits under the quotas, so the
+    // Difference column holds only differences (all 0 when the plan ties out).
     put(1, labels.overAssigned, "label");
     formula(
-      TIE.difference,
+      TIE.quota,
       reps.length
         ? `=${A1(COL.quota, repTotalRow)}-${A1(TIE.quota, companyRow)}`
         : `=-${A1(TIE.quota, companyRow)}`,
@@ -374,7 +376,8 @@ export function territoryReview(input: ReviewInput, labels: ReviewLabels): Repor
       words: labels.printWords,
     },
     // Names, then money up to 999,999,999 (11 characters) with room to spare.
-    columnWidths: [36, 18, 10, 15, 15, 15, 15],
+    // The tie-out's headers ("Level below should sum") are the widest words of columns D–F.
+    columnWidths: [36, 18, 10, 22, 22, 22, 15],
     cells,
     statusRanges: [],
     charts,

@@ -6,6 +6,7 @@
  */
 import {
   MEASURE_STATUSES,
+  MeasureStatus,
   Measure,
   MeasureDirection,
   V2mom,
@@ -24,6 +25,8 @@ export interface SummaryLabels {
   printTitle: string;
   /** The footer's words ("Written {date}", "Page {page} of {pages}"). */
   printWords: { written: string; page: string };
+  /** Each status as the sheet's formulas write it, in the reader's language. */
+  statuses: Record<MeasureStatus, string>;
   title(doc: V2mom): string;
   owner: string;
   alignedTo: string;
@@ -50,10 +53,18 @@ export interface SummaryLabels {
  * as measureStatus, in the measure's direction, with its thresholds (defaults resolved) as
  * numbers in the formula.
  */
-function statusFormula(measure: Measure, actual: string, target: string) {
+function statusFormula(
+  measure: Measure,
+  actual: string,
+  target: string,
+  words: Record<MeasureStatus, string>
+) {
   const thresholds = thresholdsOf(measure);
   const [onTrack, atRisk] = [thresholds.onTrack, thresholds.atRisk].map(formulaNumber);
-  const [ON_TRACK, AT_RISK, OFF_TRACK] = MEASURE_STATUSES.map((s) => `"${s}"`);
+  // The reader's words for the statuses, as formula text literals (quotes doubled).
+  const [ON_TRACK, AT_RISK, OFF_TRACK] = MEASURE_STATUSES.map(
+    (s) => `"${words[s].replace(/"/g, '""')}"`
+  );
   const ratio = `${actual}/${target}`;
   const graded = (value: string, compare: ">=" | "<=") =>
     `IF(${value}${compare}${onTrack},${ON_TRACK},IF(${value}${compare}${atRisk},${AT_RISK},${OFF_TRACK}))`;
@@ -158,6 +169,11 @@ export function v2momSummary(
         const target = `D${row}`;
         const actual = `E${row}`;
         const amount = amountStyle(measure.unit);
+        // 60 days reads as 60, not 60.00; a linked actual may be any number, so keeps decimals.
+        const figure = (value: number | undefined): CellStyle =>
+          amount === "number" && value !== undefined && Number.isInteger(value)
+            ? "integer"
+            : amount;
         put(
           1,
           measure.methodId ? (rankOf.get(measure.methodId) ?? null) : labels.general,
@@ -165,7 +181,7 @@ export function v2momSummary(
         );
         put(2, measure.metric, "wrap");
         put(3, measure.unit ?? null, "text");
-        put(4, measure.target ?? null, amount);
+        put(4, measure.target ?? null, figure(measure.target));
         if (measure.actualLink && isCellLink(measure.actualLink))
           cells.push({
             row,
@@ -173,11 +189,11 @@ export function v2momSummary(
             formula: linkedActualFormula(measure.actualLink),
             style: amount,
           });
-        else put(5, measure.actual ?? null, amount);
+        else put(5, measure.actual ?? null, figure(measure.actual));
         cells.push({
           row,
           col: 6,
-          formula: statusFormula(measure, actual, target),
+          formula: statusFormula(measure, actual, target, labels.statuses),
           style: "text",
         });
         put(7, measure.lastChecked ?? null, "date");
@@ -208,6 +224,7 @@ export function v2momSummary(
     columnWidths: [12, 48, 12, 16, 16, 12, 14],
     cells,
     statusRanges,
+    statusWords: labels.statuses,
   };
 }
 
@@ -218,6 +235,9 @@ export function summaryLabels(
   return {
     printTitle: t("v2mom.summary.printTitle"),
     printWords: { written: t("report.written"), page: t("report.page") },
+    statuses: Object.fromEntries(
+      MEASURE_STATUSES.map((status) => [status, t(`v2mom.measureStatus.${status}`)])
+    ) as Record<MeasureStatus, string>,
     title: (d) =>
       t("v2mom.summary.title", {
         orgUnit: d.orgUnit,

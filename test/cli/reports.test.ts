@@ -162,6 +162,19 @@ describe("sales-plan summary", () => {
     expect(await book.sheetXml(V2MOM_SUMMARY_SHEET)).toContain("V2MOM FY2027");
   }, 60_000);
 
+  it("in Chinese, writes the statuses in Chinese, and colours those words", async () => {
+    const path = await fileWith("summary-zh.xlsx", readFileSync(sample));
+    expect((await zh("summary", path)).code).toBe(0);
+    const book = await writtenBook(readFileSync(path));
+    const xml = await book.sheetXml(V2MOM_SUMMARY_SHEET);
+    // The status formulas give 正常 / 有风险 / 偏离 (the pane's words), and the conditional
+    // formats look for those words, not for "On track".
+    const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1].replace(/&quot;/g, '"'));
+    expect(formulas.filter((f) => /"正常".*"有风险".*"偏离"/.test(f)).length).toBeGreaterThan(0);
+    expect(xml).toContain('text="正常"');
+    expect(xml).not.toContain("On track");
+  }, 60_000);
+
   it("refuses a year with no V2MOM (listing the years) and a year that is not one: exit 2, on stderr", async () => {
     const path = await fileWith("summary-years.xlsx", readFileSync(sample));
     const before = readFileSync(path);

@@ -37,7 +37,7 @@ export interface SheetLayout {
   columnWidths: Map<number, number>;
   page: PageSetup;
   conditionalTexts: { text: string; fill: string; font: string }[];
-  charts: { type: string; title: string }[];
+  charts: { type: string; title: string; fills: string[] }[];
 }
 
 export const blankLayout = (): SheetLayout => ({
@@ -185,19 +185,26 @@ export function pageLayout(later: Later<Sheet>) {
   };
 }
 
-/** Worksheet.charts: which charts were added, with their titles. */
+/** Worksheet.charts: which charts were added, with their titles and series fills. */
 export function charts(later: Later<Sheet>) {
   return {
     add(type: string) {
+      const fills: string[] = [];
+      const series = () => ({
+        setValues() {},
+        setXAxisValues() {},
+        name: "",
+        format: { fill: { setSolidColor: (colour: string) => fills.push(colour) } },
+      });
       const chart = {
         title: { text: "" },
         series: {
-          getItemAt: () => ({ setValues() {}, setXAxisValues() {}, name: "" }),
-          add: () => ({ setValues() {}, setXAxisValues() {}, name: "" }),
+          getItemAt: () => series(),
+          add: () => series(),
         },
         setPosition() {},
       };
-      later((sheet) => sheet.layout.charts.push({ type, title: chart.title.text }));
+      later((sheet) => sheet.layout.charts.push({ type, title: chart.title.text, fills }));
       return chart;
     },
   };

@@ -20,6 +20,7 @@ import { expectValidWorkbook } from "../support/ooxml";
 const labels: SummaryLabels = {
   printTitle: "V2MOM executive summary",
   printWords: { written: "Written {date}", page: "Page {page} of {pages}" },
+  statuses: { "On track": "On track", "At risk": "At risk", "Off track": "Off track" },
   title: (d) => `${d.orgUnit} FY${d.fiscalYear}`,
   owner: "Owner",
   alignedTo: "Aligned to",
@@ -165,7 +166,7 @@ describe("executive summary sheet", () => {
     expect(covered).toEqual(covered.map((c) => ({ ...c, drawn: true })));
   }, 180_000);
 
-  it("formats money without cents and other amounts with two decimals, ranks as whole numbers, and prints with its title and the day the caller gives", () => {
+  it("formats money without cents, whole amounts as whole numbers and others with two decimals, ranks as whole numbers, and prints with its title and the day the caller gives", () => {
     const doc: V2mom = {
       id: "D1",
       orgUnit: "Contoso",
@@ -180,7 +181,9 @@ describe("executive summary sheet", () => {
       measures: [
         { id: "K1", methodId: "M1", metric: "Revenue", unit: "USD", target: 60_000_000 },
         { id: "K2", methodId: "M1", metric: "Cycle", unit: "days", target: 60, actual: 62 },
-        { id: "K3", methodId: "M1", metric: "Deviation", unit: "%", target: 5, actual: 4 },
+        { id: "K3", methodId: "M1", metric: "Deviation", unit: "%", target: 5, actual: 4.5 },
+        { id: "K5", methodId: "M1", metric: "Win rate", unit: "ratio", target: 0.3 },
+        { id: "K6", metric: "NPS", unit: "points", target: 40, actualLink: "Actuals!B3" },
         { id: "K4", metric: "Margin", unit: "€", target: 1000, actualLink: "Actuals!B2" },
       ],
     };
@@ -194,15 +197,22 @@ describe("executive summary sheet", () => {
       const row = sheet.cells.find((c) => c.value === metric)!.row;
       return sheet.cells.find((c) => c.row === row && c.col === col)?.style;
     };
-    // Target (D) and actual (E): money for currencies, two decimals otherwise (5 means 5%).
-    expect(["Revenue", "Cycle", "Deviation", "Margin"].map((m) => styleOf(m, 4))).toEqual([
+    // Target (D) and actual (E): money for currencies; otherwise whole numbers as 60 (not
+    // 60.00) and fractions with two decimals (5 means 5%).
+    const targets = ["Revenue", "Cycle", "Deviation", "Margin", "Win rate", "NPS"];
+    expect(targets.map((m) => styleOf(m, 4))).toEqual([
+      "money",
+      "integer",
+      "integer",
       "money",
       "number",
-      "number",
-      "money",
+      "integer",
     ]);
     expect(styleOf("Margin", 5)).toBe("money");
-    expect(styleOf("Cycle", 5)).toBe("number");
+    expect(styleOf("Cycle", 5)).toBe("integer");
+    expect(styleOf("Deviation", 5)).toBe("number");
+    // A linked actual can be any number: it keeps its decimals.
+    expect(styleOf("NPS", 5)).toBe("number");
     // The method's rank beside each of its measures and in the methods table.
     expect(styleOf("Cycle", 1)).toBe("integer");
     expect(styleOf("Grow enterprise", 1)).toBe("integer");

@@ -9,11 +9,12 @@ import {
   LinkedValue,
   REPORT_LOOKS,
   ReportSheet,
-  STATUS_COLOURS,
+  statusColoursOf,
   pageTexts,
   placeOf,
   previousSheetName,
   reportExtent,
+  seriesColour,
   rowHeights,
   splitLink,
 } from "../report";
@@ -172,7 +173,7 @@ export class WorkbookSheets {
         sheet.getRangeByIndexes(row - 1, 0, 1, 1).format.rowHeight = points;
       for (const ref of report.statusRanges) {
         const range = sheet.getRange(ref);
-        for (const colour of STATUS_COLOURS) {
+        for (const colour of statusColoursOf(report)) {
           const format = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
           format.textComparison.format.fill.color = colour.fill;
           format.textComparison.format.font.color = colour.font;
@@ -194,6 +195,7 @@ export class WorkbookSheets {
           line.name = series.name;
           line.setValues(sheet.getRange(series.values));
           line.setXAxisValues(sheet.getRange(chart.categories));
+          line.format.fill.setSolidColor(seriesColour(i));
         });
         added.setPosition(
           sheet.getCell(chart.at.row - 1, chart.at.col - 1),

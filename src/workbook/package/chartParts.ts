@@ -3,7 +3,7 @@
  * part (a clustered column chart over ranges of the sheet) and a drawing that anchors it to cells.
  */
 import type { ReportChart } from "../report";
-import { sheetRef } from "../report";
+import { seriesColour, sheetRef } from "../report";
 
 const escape = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -16,6 +16,8 @@ export function chartXml(sheet: string, chart: ReportChart): string {
     .map(
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escape(s.name)}</c:v></c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${seriesColour(i).slice(1)}"/></a:solidFill></c:spPr>` +
+        `<c:invertIfNegative val="0"/>` +
         `<c:cat><c:strRef><c:f>${escape(absolute(sheet, chart.categories))}</c:f></c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${escape(absolute(sheet, s.values))}</c:f></c:numRef></c:val></c:ser>`
     )

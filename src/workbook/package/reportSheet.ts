@@ -9,7 +9,7 @@ import {
   REPORT_LOOKS,
   ReportChart,
   ReportSheet,
-  STATUS_COLOURS,
+  statusColoursOf,
   pageTexts,
   placeOf,
   previousSheetName,
@@ -76,10 +76,12 @@ async function sheetXml(
   const formats = report.statusRanges
     .map((ref) => {
       const first = ref.split(":")[0].replace(/\$/g, "");
-      const rules = STATUS_COLOURS.map((c) => {
-        const dxf = styles.dxf(c.fill, c.font);
-        return `<cfRule type="containsText" dxfId="${dxf}" priority="${priority++}" operator="containsText" text="${escapeAttr(c.text)}"><formula>${escapeText(`NOT(ISERROR(SEARCH("${c.text}",${first})))`)}</formula></cfRule>`;
-      }).join("");
+      const rules = statusColoursOf(report)
+        .map((c) => {
+          const dxf = styles.dxf(c.fill, c.font);
+          return `<cfRule type="containsText" dxfId="${dxf}" priority="${priority++}" operator="containsText" text="${escapeAttr(c.text)}"><formula>${escapeText(`NOT(ISERROR(SEARCH("${c.text.replace(/"/g, '""')}",${first})))`)}</formula></cfRule>`;
+        })
+        .join("");
       return `<conditionalFormatting sqref="${escapeAttr(ref)}">${rules}</conditionalFormatting>`;
     })
     .join("");
