@@ -4,9 +4,10 @@
  * report (printed as text or JSON) with its exit code: 0 done, 1 problems found in the plan's
  * tables, 3 the engine refused the input; an unusable request throws FileProblem (exit code 2).
  */
+import { formatMetric, percent } from "../i18n/figures";
 import { isoFromSerial, todaySerial } from "../domain/calendar";
 import { quotasFor, runPlan } from "../domain/planRun";
-import { compareScenarios, type MetricDelta } from "../domain/scenario";
+import { compareScenarios } from "../domain/scenario";
 import { replaceScenario, scenarioRows } from "../workbook/scenarioTables";
 import type { PlanStore } from "../workbook/store";
 import { cliProblem, type CliProblemCode } from "./cliProblems";
@@ -18,6 +19,7 @@ import {
   defaultRun,
   locateIssues,
   noScenarioChosen,
+  notRunYet,
   pickScenario,
   problemLines,
   runSources,
@@ -33,8 +35,6 @@ export interface TerritoryRequest {
   /** Save the results as this new scenario instead (the chosen scenario is left as it is). */
   saveAs?: string;
 }
-
-const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
 
 /** A sentence of the command line's catalog, in the reader's language. */
 const sentence = (words: Words, code: CliProblemCode, values?: Record<string, string | number>) =>
@@ -109,11 +109,11 @@ export async function territories(
         unassigned: territory.unassigned.length,
       }),
       sentence(words, "territoriesMetrics", {
-        deviation: pct(m.maxAbsDeviation),
+        deviation: percent(m.maxAbsDeviation),
         cv: m.coefficientOfVariation.toFixed(3),
         gini: m.giniPotentialPerFte.toFixed(3),
         moved: m.accountsMoved,
-        continuity: pct(m.continuity),
+        continuity: percent(m.continuity),
       }),
     ],
     data: {
@@ -138,13 +138,7 @@ export async function quotas(
   if (!stored.run?.quota)
     throw new FileProblem(cliProblem("noQuotaSettings", { scenario: stored.name }));
   // Quotas split the scenario's territories: with none stored there is nothing to split.
-  if (!stored.territory.reps.length)
-    return {
-      exitCode: 1,
-      changed: false,
-      lines: [words.say(cliProblem("noResults", { scenario: stored.name }))],
-      data: { error: cliProblem("noResults", { scenario: stored.name }).message },
-    };
+  if (!stored.territory.reps.length) return notRunYet(stored.name, words);
   const sources = await runSources(store, stored.run);
   if (sources.problems.length)
     return {
@@ -212,33 +206,6 @@ export async function quotas(
   };
 }
 
-/**
- * A metric's value, or with `change` its difference (a "+" when above 0), as the pane shows
- * it (formatMetric in src/taskpane/territories/display.ts): shares as percentages, CV and
- * Gini to 3 decimals, the max/min ratio to 2, counts whole; "—" where there is none.
- */
-function metricText(
-  metric: MetricDelta["metric"],
-  x: number | null,
-  whole: Intl.NumberFormat,
-  change = false
-): string {
-  if (x === null) return "—";
-  const sign = change && x > 0 ? "+" : "";
-  switch (metric) {
-    case "maxAbsDeviation":
-    case "continuity":
-      return sign + pct(x);
-    case "coefficientOfVariation":
-    case "giniPotentialPerFte":
-      return sign + x.toFixed(3);
-    case "maxMinRatio":
-      return sign + x.toFixed(2);
-    case "accountsMoved":
-      return sign + whole.format(x);
-  }
-}
-
 export async function compare(
   store: PlanStore,
   a: string,
@@ -260,9 +227,9 @@ export async function compare(
       ...c.metrics.map((m) =>
         sentence(words, "compareMetric", {
           metric: words.t(`territories.metric.${m.metric}`),
-          a: metricText(m.metric, m.a, whole),
-          b: metricText(m.metric, m.b, whole),
-          delta: metricText(m.metric, m.delta, whole, true),
+          a: formatMetric(m.metric, m.a, whole),
+          b: formatMetric(m.metric, m.b, whole),
+          delta: formatMetric(m.metric, m.delta, whole, true),
         })
       ),
       ...c.reps

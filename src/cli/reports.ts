@@ -21,7 +21,7 @@ import { V2MOM_SUMMARY_SHEET, summaryLabels, v2momSummary } from "../workbook/v2
 import { v2momFromRows } from "../workbook/v2momTables";
 import { cliProblem } from "./cliProblems";
 import { FileProblem } from "./failures";
-import { Report, noScenarioChosen, pickScenario, runSources } from "./scenarioInputs";
+import { Report, noScenarioChosen, notRunYet, pickScenario, runSources } from "./scenarioInputs";
 import { english, type Words } from "./words";
 
 type Written = Report & { changed: boolean };
@@ -61,13 +61,7 @@ export async function review(
   const plan = await store.load();
   const stored = pickScenario(plan, scenarioName);
   if (!stored) throw noScenarioChosen(plan);
-  if (!stored.territory.reps.length)
-    return {
-      exitCode: 1,
-      changed: false,
-      lines: [words.say(cliProblem("noResults", { scenario: stored.name }))],
-      data: { error: cliProblem("noResults", { scenario: stored.name }).message },
-    };
+  if (!stored.territory.reps.length) return notRunYet(stored.name, words);
   // Names and managers come from the reps table the scenario's rules name.
   const sources = stored.run ? await runSources(store, stored.run) : undefined;
   const { quotas, teamsKnown } = storedQuotas(stored, sources);

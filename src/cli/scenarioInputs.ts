@@ -47,6 +47,14 @@ const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
 export const noScenarioChosen = (plan: PlanSnapshot) =>
   new FileProblem(cliProblem(storedScenarios(plan).length ? "noActiveScenario" : "noScenariosYet"));
 
+/** A command that needs a scenario's stored results, on one never run: exit 1, saying what to run. */
+export const notRunYet = (scenario: string, words: Words) => ({
+  exitCode: 1 as const,
+  changed: false,
+  lines: [words.say(cliProblem("noResults", { scenario }))],
+  data: { error: cliProblem("noResults", { scenario }).message },
+});
+
 export function pickScenario(plan: PlanSnapshot, name: string): StoredScenario;
 export function pickScenario(
   plan: PlanSnapshot,

@@ -3,23 +3,10 @@
  * a shorter sales cycle and a smaller territory deviation are better, so 62 days against 60
  * is at risk, and a deviation of 4% or 1% against 5% is on track.
  */
-import type { Server } from "node:http";
-import type { Browser, Locator } from "playwright-core";
-import { launch, panePage, screenshot, serveDist } from "./support";
+import type { Locator } from "playwright-core";
+import { panePage, screenshot, useBrowserSession } from "./support";
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  ({ url, server } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = useBrowserSession();
 
 const STATUS = /^(On track|At risk|Off track)$/;
 
@@ -32,8 +19,8 @@ async function statusOf(card: Locator): Promise<string> {
 
 describe("measure statuses in a real browser", () => {
   it("reads lower-is-better measures the right way round on the sample", async () => {
-    const { page } = await panePage(browser);
-    await page.goto(`${url}/taskpane.html`);
+    const { page } = await panePage(session.browser);
+    await page.goto(`${session.url}/taskpane.html`);
     await page
       .getByText(/works on FY2027 Sales Plan \(sample\)\.xlsx/)
       .waitFor({ timeout: 60_000 });

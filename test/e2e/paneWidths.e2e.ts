@@ -4,23 +4,10 @@
  * failed run keeps the last results, and leaving with unsaved changes asks first.
  * Screenshots go to test-artifacts/e2e/ (pane-*.png).
  */
-import type { Server } from "node:http";
-import type { Browser, Page } from "playwright-core";
-import { launch, panePage, screenshot, serveDist } from "./support";
+import type { Page } from "playwright-core";
+import { panePage, screenshot, useBrowserSession } from "./support";
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  ({ url, server } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = useBrowserSession();
 
 /** How wide the page scrolls against how wide it is, and what sticks out (to say why). */
 async function sideways(page: Page) {
@@ -74,7 +61,7 @@ async function expectNoSideways(page: Page, where: string) {
 
 async function openSample(page: Page, width: number) {
   await page.setViewportSize({ width, height: 900 });
-  await page.goto(`${url}/taskpane.html`);
+  await page.goto(`${session.url}/taskpane.html`);
   await page.getByText(/works on FY2027 Sales Plan \(sample\)\.xlsx/).waitFor({ timeout: 60_000 });
   await page.getByRole("button", { name: /Global Sales · FY2027/ }).waitFor();
 }
@@ -101,7 +88,7 @@ describe("the panes at task-pane widths", () => {
     [420, "light"],
   ] as const) {
     it(`never scroll sideways at ${width} px (${scheme})`, async () => {
-      const { page } = await panePage(browser, { colorScheme: scheme });
+      const { page } = await panePage(session.browser, { colorScheme: scheme });
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       await openSample(page, width);
@@ -142,7 +129,7 @@ describe("the panes at task-pane widths", () => {
 
 describe("the Territories pane says why, in a real browser", () => {
   it("puts each setting's problem at its field, and a failed run keeps the results", async () => {
-    const { page } = await panePage(browser);
+    const { page } = await panePage(session.browser);
     await openSample(page, 360);
     // The sample's Active scenario has rules but no stored results yet.
     await page.getByRole("tab", { name: "Territories & Quotas" }).click();
@@ -198,7 +185,7 @@ describe("the Territories pane says why, in a real browser", () => {
   }, 240_000);
 
   it("asks before the page is left with changes not downloaded", async () => {
-    const { page } = await panePage(browser);
+    const { page } = await panePage(session.browser);
     await openSample(page, 420);
     await territoriesRun(page);
     await step(page, "Scenarios");

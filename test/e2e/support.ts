@@ -49,6 +49,25 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * The built pane served and Chromium started for a test file's tests (closed after them):
+ * `session.url` and `session.browser` are set once the file's beforeAll has run.
+ */
+export function useBrowserSession(): { url: string; browser: Browser } {
+  const session = {} as { url: string; browser: Browser; server?: Server };
+  beforeAll(async () => {
+    const served = await serveDist();
+    session.url = served.url;
+    session.server = served.server;
+    session.browser = await launch();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    session.server?.close();
+  });
+  return session;
+}
+
 /** A pane-sized page that records every request leaving the machine. */
 export async function panePage(
   browser: Browser,

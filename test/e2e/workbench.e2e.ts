@@ -5,37 +5,24 @@
  * downloaded file. Screenshots of each pane state go to test-artifacts/e2e/.
  */
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { PlanStore } from "../../src/workbook/store";
 import { v2momFromRows } from "../../src/workbook/v2momTables";
 import { PackageDriver } from "../../src/workbook/packageDriver";
 import { sheetsAsCsv } from "../support/libreoffice";
-import { launch, panePage, screenshot, serveDist } from "./support";
+import { panePage, screenshot, useBrowserSession } from "./support";
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  ({ url, server } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = useBrowserSession();
 
 const field = (page: Page, label: RegExp) => page.getByLabel(label).first();
 
 describe("workbench in a real browser", () => {
   it("writes a V2MOM on the sample plan and downloads a workbook that ExcelJS and LibreOffice read", async () => {
-    const { page, outbound } = await panePage(browser);
+    const { page, outbound } = await panePage(session.browser);
     let runSeconds = 0;
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${url}/taskpane.html`);
+    await page.goto(`${session.url}/taskpane.html`);
     await page
       .getByText(/works on FY2027 Sales Plan \(sample\)\.xlsx/)
       .waitFor({ timeout: 60_000 });
@@ -205,8 +192,11 @@ describe("workbench in a real browser", () => {
   }, 240_000);
 
   it("follows the browser's language and dark theme: Simplified Chinese, dark, on both panes", async () => {
-    const { page, outbound } = await panePage(browser, { locale: "zh-CN", colorScheme: "dark" });
-    await page.goto(`${url}/taskpane.html`);
+    const { page, outbound } = await panePage(session.browser, {
+      locale: "zh-CN",
+      colorScheme: "dark",
+    });
+    await page.goto(`${session.url}/taskpane.html`);
     await page.getByRole("heading", { name: "销售规划" }).waitFor({ timeout: 60_000 });
     await page
       .getByRole("button", { name: /Global Sales · 2027 财年/ })
