@@ -5,15 +5,8 @@
  * (views, defined names, calculation settings, extensions) stays as Excel wrote it.
  */
 import { OpcPackage, REL, resolveTarget, CONTENT_TYPE, insertBeforeClose } from "./opc";
-import {
-  attr,
-  childNamed,
-  childrenNamed,
-  escapeAttr,
-  escapeText,
-  parseXml,
-  XmlElement,
-} from "./xml";
+import { attr, childNamed, childrenNamed, escapeAttr, parseXml, XmlElement } from "./xml";
+import { reorderedXml, replaceSheetAttr, sheetElement, withLocalNames } from "./workbookXml";
 import { TablePart, readTablePart } from "./tablePart";
 
 export interface SheetEntry {
@@ -233,26 +226,7 @@ export class WorkbookPart {
       ["_xlnm.Print_Area", names.area],
       ["_xlnm.Print_Titles", names.titles],
     ];
-    await this.edit((xml) => {
-      for (const [name] of wanted) xml = removeDefinedName(xml, name, local);
-      const markup = wanted
-        .filter((w): w is [string, string] => w[1] !== undefined)
-        .map(
-          ([name, formula]) =>
-            `<definedName name="${name}" localSheetId="${local}">${escapeText(formula)}</definedName>`
-        )
-        .join("");
-      if (!markup) return xml.replace(/<((?:\w+:)?definedNames)\b[^>]*>\s*<\/\1>/, "");
-      if (/<(?:\w+:)?definedNames\b/.test(xml))
-        return insertBeforeClose(xml, "definedNames", markup);
-      // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook order).
-      const after =
-        /<\/(?:\w+:)?externalReferences>|<\/(?:\w+:)?functionGroups>|<\/(?:\w+:)?sheets>/g;
-      let last: RegExpExecArray | null = null;
-      for (let m = after.exec(xml); m; m = after.exec(xml)) last = m;
-      const at = last!.index + last![0].length;
-      return `${xml.slice(0, at)}<definedNames>${markup}</definedNames>${xml.slice(at)}`;
-    });
+    await this.edit((xml) => withLocalNames(xml, local, wanted));
     this.definedNames = [
       ...this.definedNames.filter(
         (d) => d.localSheetId !== local || !wanted.some(([n]) => n === d.name)
@@ -276,34 +250,14 @@ export class WorkbookPart {
     );
     const visibleAt = (i: number | undefined) =>
       i === undefined || order[i]?.state !== "visible" ? firstVisible : i;
-    await this.edit((xml) => {
-      const entries = order.map((s) => sheetElement(xml, s.sheetId).text);
-      const block = /(<(?:\w+:)?sheets\b[^>]*>)[\s\S]*?(<\/(?:\w+:)?sheets>)/.exec(xml)!;
-      xml =
-        xml.slice(0, block.index) +
-        block[1] +
-        entries.join("") +
-        block[2] +
-        xml.slice(block.index + block[0].length);
-      xml = xml.replace(
-        /(<(?:\w+:)?definedName\b[^>]*?\blocalSheetId=")(\d+)"/g,
-        (_, head: string, index: string) => `${head}${moved[Number(index)] ?? index}"`
-      );
-      return xml.replace(/<(?:\w+:)?workbookView\b[^>]*?\/?>/g, (view) => {
-        const read = (name: string) =>
-          Number(new RegExp(`\\b${name}="(\\d+)"`).exec(view)?.[1] ?? 0);
-        let out = view;
-        for (const [name, value] of [
-          ["activeTab", visibleAt(moved[read("activeTab")])],
-          [
-            "firstSheet",
-            Math.min(visibleAt(moved[read("firstSheet")]), visibleAt(moved[read("activeTab")])),
-          ],
-        ] as const)
-          out = withAttr(out, name, value === 0 ? undefined : String(value));
-        return out;
-      });
-    });
+    await this.edit((xml) =>
+      reorderedXml(
+        xml,
+        order.map((s) => s.sheetId),
+        moved,
+        visibleAt
+      )
+    );
     this.definedNames = this.definedNames.map((d) =>
       d.localSheetId === undefined
         ? d
@@ -381,48 +335,4 @@ export class WorkbookPart {
       chain.map((r) => r.id)
     );
   }
-}
-
-/** Replaces one attribute of the <sheet> entry named `name` in workbook.xml text. */
-function replaceSheetAttr(
-  xml: string,
-  name: string,
-  attribute: RegExp,
-  replacement: string
-): string {
-  const entries = /<(?:\w+:)?sheet\b[^>]*\/?>/g;
-  for (let m = entries.exec(xml); m; m = entries.exec(xml)) {
-    const nameAttr = /\bname="([^"]*)"/.exec(m[0]);
-    if (!nameAttr || parseXml(`<x n="${nameAttr[1]}"/>`).attrs.n !== name) continue;
-    const changed = m[0].replace(attribute, replacement);
-    return xml.slice(0, m.index) + changed + xml.slice(m.index + m[0].length);
-  }
-  throw new Error(`the workbook has no sheet named ${name}`);
-}
-
-/** The <sheet> element of `sheetId` in workbook.xml text, and where it starts. */
-function sheetElement(xml: string, sheetId: number): { at: number; text: string } {
-  const entries = /<(?:\w+:)?sheet\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?sheet>)/g;
-  for (let m = entries.exec(xml); m; m = entries.exec(xml))
-    if (new RegExp(`\\bsheetId="${sheetId}"`).test(m[0])) return { at: m.index, text: m[0] };
-  throw new Error(`the workbook has no sheet with id ${sheetId}`);
-}
-
-/** Sets (or, with undefined, removes) one attribute of an element's start tag. */
-function withAttr(tag: string, name: string, value: string | undefined): string {
-  const without = tag.replace(new RegExp(`\\s${name}="[^"]*"`), "");
-  if (value === undefined) return without;
-  return without.replace(/^(<[\w:]+)/, `$1 ${name}="${value}"`);
-}
-
-/** Removes the defined name `name` local to tab index `local` from workbook.xml text. */
-function removeDefinedName(xml: string, name: string, local: number): string {
-  return xml.replace(
-    /<(?:\w+:)?definedName\b([^>]*)>[\s\S]*?<\/(?:\w+:)?definedName>/g,
-    (whole, attrs: string) =>
-      /\bname="([^"]*)"/.exec(attrs)?.[1] === name &&
-      /\blocalSheetId="(\d+)"/.exec(attrs)?.[1] === String(local)
-        ? ""
-        : whole
-  );
 }
