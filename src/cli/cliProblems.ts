@@ -124,6 +124,8 @@ export const CLI_PROBLEMS = {
   tiesOut: "ties out at every level",
   doesNotTieOut: "DOES NOT tie out",
   compareMoves: "{count} account(s) have a different rep in {b} than in {a}.",
+  compareSame: "{name} is compared with itself: nothing can differ.",
+  compareNoQuotas: "Quotas are not compared: {names} has no quotas yet (run `sales-plan quotas`).",
   compareRep: "  {rep}: potential {potential}",
   compareRepQuota: "  {rep}: potential {potential}, quota {quota}",
   compareMetric: "  {metric}: {a} → {b} ({delta})",

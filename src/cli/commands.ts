@@ -214,15 +214,19 @@ export async function compare(
 ): Promise<Report> {
   const plan = await store.load();
   const [x, y] = [pickScenario(plan, a), pickScenario(plan, b)];
+  // A scenario never run has no figures: comparing it would print zeros as if they were results.
+  for (const s of [x, y]) if (!s.territory.reps.length) return notRunYet(s.name, words);
   const c = compareScenarios(x, y);
   // Whole currency units with the reader's separators, as the pane shows potential and quotas.
   const whole = new Intl.NumberFormat(words.locale, { maximumFractionDigits: 0 });
   const money = (delta: number) => (delta > 0 ? "+" : "") + whole.format(delta);
   // A quota change means something only when both scenarios have quotas.
   const bothQuotas = x.quotas !== undefined && y.quotas !== undefined;
+  const withoutQuotas = [x, y].filter((s) => s.quotas === undefined).map((s) => s.name);
   return {
     exitCode: 0,
     lines: [
+      ...(a === b ? [sentence(words, "compareSame", { name: a })] : []),
       sentence(words, "compareMoves", { count: c.moves.length, a, b }),
       ...c.metrics.map((m) =>
         sentence(words, "compareMetric", {
@@ -232,15 +236,19 @@ export async function compare(
           delta: formatMetric(m.metric, m.delta, whole, true),
         })
       ),
+      ...(withoutQuotas.length && !(x.quotas === undefined && y.quotas === undefined)
+        ? [sentence(words, "compareNoQuotas", { names: withoutQuotas.join(", ") })]
+        : []),
+      // Only the reps whose potential or (with quotas on both sides) quota changes.
       ...c.reps
-        .filter((r) => r.potentialDelta !== 0 || (r.quotaDelta ?? 0) !== 0)
+        .filter((r) => r.potentialDelta !== 0 || (bothQuotas && (r.quotaDelta ?? 0) !== 0))
         .map((r) =>
-          r.quotaDelta === undefined
+          r.quotaDelta === undefined || !bothQuotas
             ? sentence(words, "compareRep", { rep: r.repId, potential: money(r.potentialDelta) })
             : sentence(words, "compareRepQuota", {
                 rep: r.repId,
                 potential: money(r.potentialDelta),
-                quota: bothQuotas ? money(r.quotaDelta) : "—",
+                quota: money(r.quotaDelta),
               })
         ),
     ],

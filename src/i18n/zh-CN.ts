@@ -551,6 +551,8 @@ export const zhCN: Catalog = {
   "cli.tiesOut": "各层级均对平",
   "cli.doesNotTieOut": "未对平",
   "cli.compareMoves": "{count} 个客户在 {b} 中的代表与在 {a} 中不同。",
+  "cli.compareSame": "{name} 与自身比较：不会有任何差异。",
+  "cli.compareNoQuotas": "未比较配额：{names} 还没有配额（请运行 `sales-plan quotas`）。",
   "cli.compareRep": "  {rep}：潜力 {potential}",
   "cli.compareRepQuota": "  {rep}：潜力 {potential}，配额 {quota}",
   "cli.validateFound": "{count} 个问题，其中 {errors} 个错误：",

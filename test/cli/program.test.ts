@@ -167,7 +167,12 @@ describe("scenarios that are not there", () => {
 
   it("--save-as makes a new scenario from the chosen one's rules, and refuses a name in use", async () => {
     const path = file(plain);
+    // Compared before it is run, a scenario has no figures: compare says to run it first.
     expect((await run(["territories", path, "--save-as", "Stretch"])).code).toBe(0);
+    const unrun = await run(["compare", path, SCENARIO, "Stretch"]);
+    expect(unrun.code).toBe(1);
+    expect(unrun.stdout).toMatch(/has no stored results; run `sales-plan territories` first/);
+    expect((await run(["territories", path])).code).toBe(0);
     const compare = await run(["compare", path, SCENARIO, "Stretch", "--json"]);
     expect(compare.code).toBe(0);
     expect(json<{ a: string; b: string }>(compare.stdout)).toMatchObject({

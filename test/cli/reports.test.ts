@@ -248,7 +248,7 @@ describe("sales-plan compare prints figures as the pane does", () => {
     return fileWith("compare.xlsx", driver.toBuffer());
   }
 
-  it("shares as percentages, ratios to 2–3 decimals, money with separators, — where B has no quotas", async () => {
+  it("shares as percentages, ratios to 2–3 decimals, money with separators, quotas left out where B has none", async () => {
     const path = await twoScenarios();
     const result = await cli("compare", path, "A", "B");
     expect(result.code).toBe(0);
@@ -260,12 +260,23 @@ describe("sales-plan compare prints figures as the pane does", () => {
       "  Highest ÷ lowest potential per FTE: 1.25 → — (—)",
       "  Accounts moved: 3 → 7 (+4)",
       "  Continuity (kept owner): 90.0% → 75.0% (-15.0%)",
-      "  R1: potential -250,000, quota —",
-      "  R2: potential +250,000, quota —",
+      "Quotas are not compared: B has no quotas yet (run `sales-plan quotas`).",
+      "  R1: potential -250,000",
+      "  R2: potential +250,000",
       "",
     ]);
     const chinese = await zh("compare", path, "A", "B");
     expect(chinese.stdout).toContain("  最大偏差：12.5% → 5.0%（变化 -7.5%）\n");
+  });
+
+  it("says so when a scenario is compared with itself", async () => {
+    const path = await twoScenarios();
+    const result = await cli("compare", path, "A", "A");
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n").slice(0, 2)).toEqual([
+      "A is compared with itself: nothing can differ.",
+      "0 account(s) have a different rep in A than in A.",
+    ]);
   });
 
   it("--json keeps the numbers", async () => {
