@@ -85,12 +85,18 @@ class RecordingExcel {
       getRangeByIndexes: (r: number, c: number) => excel.range(name, `${letters(c)}${r + 1}`),
       charts: {
         add: (type: string) => {
+          const series = () => ({
+            setValues() {},
+            setXAxisValues() {},
+            format: {
+              fill: {
+                setSolidColor: (colour: string) => excel.log.push([name, "series fill", colour]),
+              },
+            },
+          });
           const chart = {
             title: { text: "" },
-            series: {
-              getItemAt: () => ({ setValues() {}, setXAxisValues() {} }),
-              add: () => ({ setValues() {}, setXAxisValues() {} }),
-            },
+            series: { getItemAt: series, add: series },
             setPosition() {},
           };
           excel.log.push([name, "chart", type]);
@@ -209,6 +215,9 @@ describe("Office.js adapter beyond plan tables", () => {
       .map(([, , rule]) => (rule as { rule: { text: string } }).rule.text);
     expect(rules).toEqual(["On track", "At risk", "Off track"]);
     expect(excel.log).toContainEqual(["V2MOM Summary", "chart", "ColumnClustered"]);
+    // Filled bars, in the colours the file adapter writes (a series without a fill draws nothing
+    // in LibreOffice and some viewers).
+    expect(excel.log).toContainEqual(["V2MOM Summary", "series fill", "#4472C4"]);
   });
 
   it("keeps an existing report sheet as its previous version, replacing an older previous one", async () => {
