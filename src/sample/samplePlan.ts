@@ -14,7 +14,7 @@ import { PlanStore } from "../workbook/store";
 import { ScenarioRun, settingsRows } from "../workbook/scenarioTables";
 import { v2momToRows } from "../workbook/v2momTables";
 import type { PackageDriver } from "../workbook/packageDriver";
-import type { ReportCell } from "../workbook/report";
+import type { CellStyle, ReportCell } from "../workbook/report";
 
 export { SAMPLE_FILE_NAME } from "./constants";
 import { seededRandom, standardNormal as normal } from "./random";
@@ -306,30 +306,55 @@ export function sampleData(
 const header = (spec: TableSpec) => spec.columns.map((c) => c.header);
 
 /** The worked formulas: each PLAN function with the native Excel formula for the same figure beside it. */
-export function formulaRows(): { label: string; plan: string; native?: string }[] {
+export function formulaRows(): {
+  label: string;
+  plan: string;
+  native?: string;
+  /** How the figure reads (a count, money, a share, a ratio). */
+  style?: CellStyle;
+}[] {
   return [
-    { label: "Deals won", plan: "", native: '=COUNTIFS(Opportunities[Outcome],"Won")' },
-    { label: "Deals lost", plan: "", native: '=COUNTIFS(Opportunities[Outcome],"Lost")' },
-    { label: "Win rate", plan: "=PLAN.WINRATE(Opportunities[Outcome])", native: "=C2/(C2+C3)" },
-    { label: "Win rate 95% interval", plan: "=PLAN.WINRATECI(C2,C2+C3,0.95)" },
+    {
+      label: "Deals won",
+      plan: "",
+      native: '=COUNTIFS(Opportunities[Outcome],"Won")',
+      style: "integer",
+    },
+    {
+      label: "Deals lost",
+      plan: "",
+      native: '=COUNTIFS(Opportunities[Outcome],"Lost")',
+      style: "integer",
+    },
+    {
+      label: "Win rate",
+      plan: "=PLAN.WINRATE(Opportunities[Outcome])",
+      native: "=C2/(C2+C3)",
+      style: "percent",
+    },
+    { label: "Win rate 95% interval", plan: "=PLAN.WINRATECI(C2,C2+C3,0.95)", style: "percent" },
     {
       label: "Closed-won revenue",
       plan: "",
       native: '=SUMIFS(Opportunities[Amount],Opportunities[Outcome],"Won")',
+      style: "money",
     },
     {
       label: "Open pipeline",
       plan: "",
       native: '=SUMIFS(Opportunities[Amount],Opportunities[Outcome],"Open")',
+      style: "money",
     },
     {
       label: "Median sales cycle (days, open deals counted)",
       plan: '=PLAN.CYCLETIME(Opportunities[Created],Opportunities[Closed],"median")',
+      style: "number",
     },
     {
       label: "Pipeline coverage of remaining quota",
       plan: "=PLAN.COVERAGE(C7,60000000-C6)",
       native: "=C7/(60000000-C6)",
+      style: "ratio",
     },
     {
       label: "Funnel by lead source",
@@ -409,9 +434,10 @@ export async function writeSamplePlan(driver: PackageDriver, seed = 2027): Promi
   ];
   formulaRows().forEach((row, i) => {
     cells.push({ row: i + 2, col: 1, value: row.label });
-    if (row.plan) cells.push({ row: i + 2, col: 2, formula: row.plan });
+    const style = row.style;
+    if (row.plan) cells.push({ row: i + 2, col: 2, formula: row.plan, style });
     if (row.native)
-      cells.push({ row: i + 2, col: 3, formula: row.native, result: results[row.label] });
+      cells.push({ row: i + 2, col: 3, formula: row.native, result: results[row.label], style });
   });
   // Spilling results get columns of their own, clear of the figures above.
   cells.push(
@@ -422,7 +448,7 @@ export async function writeSamplePlan(driver: PackageDriver, seed = 2027): Promi
       value: "Quota split of 60,000,000 by capacity (PLAN.QUOTASPLIT)",
       style: "label",
     },
-    { row: 2, col: 6, formula: QUOTA_SPLIT_FORMULA }
+    { row: 2, col: 6, formula: QUOTA_SPLIT_FORMULA, style: "number" }
   );
   data.reps.forEach((rep, i) => cells.push({ row: i + 2, col: 5, value: rep[0] }));
   await driver.writeReport({

@@ -99,9 +99,9 @@ describe("the sample's report pack printed to PDF by LibreOffice", () => {
     expect(height).toBeGreaterThanOrEqual(30);
   });
 
-  it("gives every number on the report sheets a number format", async () => {
+  it("gives every number on the report sheets and the worked formulas a number format", async () => {
     const book = await writtenBook(workbook);
-    for (const sheet of [REVIEW_SHEET, V2MOM_SUMMARY_SHEET]) {
+    for (const sheet of [REVIEW_SHEET, V2MOM_SUMMARY_SHEET, "PLAN Formulas"]) {
       const xml = await book.sheetXml(sheet);
       const formats = await book.formats(sheet);
       // Numbers: cells without a type that hold a value, and on the review, whose formulas

@@ -86,7 +86,12 @@ describe("sample plan", () => {
       }
     });
     const csv = (await sheetsAsCsv(await driver.toBuffer()))("PLAN Formulas");
-    const native = (label: string) => Number(csv.find((row) => row[0] === label)![2]);
+    // LibreOffice writes a cell in a percent format with its sign ("25.6016502406601%"),
+    // the full value otherwise unrounded.
+    const native = (label: string) => {
+      const text = csv.find((row) => row[0] === label)![2];
+      return text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text);
+    };
     for (const [label, value] of stored) expect(native(label)).toBeCloseTo(value, 9);
 
     const opportunities = (await driver.readTable(sourceTables.opportunities))!.rows;
