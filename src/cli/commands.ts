@@ -4,7 +4,7 @@
  * report (printed as text or JSON) with its exit code: 0 done, 1 problems found in the plan's
  * tables, 3 the engine refused the input; an unusable request throws FileProblem (exit code 2).
  */
-import { formatMetric, percent } from "../i18n/figures";
+import { formatMetric, percent, signedWhole } from "../i18n/figures";
 import { isoFromSerial, todaySerial } from "../domain/calendar";
 import { quotasFor, runPlan } from "../domain/planRun";
 import { compareScenarios } from "../domain/scenario";
@@ -185,12 +185,12 @@ export async function quotas(
       sentence(words, "quotasDone", {
         name: stored.name,
         reps: outcome.value.reps.length,
-        target: q.companyTarget.toLocaleString("en-US"),
+        target: q.companyTarget.toLocaleString(words.locale),
         start: isoFromSerial(q.fiscalYearStart),
       }),
       words.say({
         ...cliProblem("quotasSum", {
-          total: total.toLocaleString("en-US", { maximumFractionDigits: 2 }),
+          total: total.toLocaleString(words.locale, { maximumFractionDigits: 2 }),
           over: `${+((q.overAssignment ?? 0) * 100).toFixed(2)}%`,
           tie: tie.message,
         }),
@@ -219,7 +219,7 @@ export async function compare(
   const c = compareScenarios(x, y);
   // Whole currency units with the reader's separators, as the pane shows potential and quotas.
   const whole = new Intl.NumberFormat(words.locale, { maximumFractionDigits: 0 });
-  const money = (delta: number) => (delta > 0 ? "+" : "") + whole.format(delta);
+  const money = (delta: number) => signedWhole(delta, whole);
   // A quota change means something only when both scenarios have quotas.
   const bothQuotas = x.quotas !== undefined && y.quotas !== undefined;
   const withoutQuotas = [x, y].filter((s) => s.quotas === undefined).map((s) => s.name);

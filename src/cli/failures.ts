@@ -92,12 +92,6 @@ export function systemSaid(error: SystemError, file?: string): Problem {
     : reason;
 }
 
-/** The reason in English words, for any code. */
-export const systemReason = (error: SystemError) => systemReasonSaid(error).message;
-
-/** The same naming the file, in English. */
-export const systemMessage = (error: SystemError, file?: string) => systemSaid(error, file).message;
-
 const said = (problem: Problem) => ({ message: problem.message, said: problem });
 
 /**

@@ -120,3 +120,9 @@ export function promoteScenario<S extends { name: string; state: ScenarioState }
         : s
   );
 }
+
+/** A stored scenario without results (its rules saved, never run): nothing to show or compare. */
+export const hasResults = (s: ScenarioResults): boolean =>
+  s.territory.reps.length > 0 ||
+  s.territory.assignments.length > 0 ||
+  s.territory.unassigned.length > 0;

@@ -307,14 +307,3 @@ export function readScenarioRun(table: TableData, scenario: string): ReadRun {
   }
   return { run, problems };
 }
-
-/** The run back from its rows, values that cannot be read left out; undefined when the rows do not name both tables. */
-export function runFromSettings(
-  rows: readonly PlanRow[],
-  scenario: string
-): ScenarioRun | undefined {
-  return readScenarioRun(
-    { header: tables.scenarioSettings.columns.map((c) => c.header), rows: [...rows] },
-    scenario
-  ).run;
-}

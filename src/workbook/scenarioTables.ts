@@ -12,7 +12,7 @@ import { ScenarioRun, readScenarioRun, settingsRows } from "./scenarioSettings";
 import type { PlanSnapshot } from "./store";
 
 export type { QuotaInputs, ScenarioRun } from "./scenarioSettings";
-export { readScenarioRun, runFromSettings, settingsRows } from "./scenarioSettings";
+export { readScenarioRun, settingsRows } from "./scenarioSettings";
 
 export interface StoredScenario extends ScenarioResults {
   state: ScenarioState;

@@ -8,18 +8,14 @@
 import { NO_MANAGER, type TeamQuota } from "../domain/quotaPlan";
 import type { Rep, TerritoryResult } from "../domain/territory";
 import type { MessageKey } from "../i18n";
+import { METRICS } from "../i18n/figures";
+import { address, columnName } from "./package/cellRef";
 import { ReportCell, ReportSheet } from "./report";
 
 export const REVIEW_SHEET = "Territory Review";
 
-type MetricKey =
-  | "maxAbsDeviation"
-  | "coefficientOfVariation"
-  | "giniPotentialPerFte"
-  | "maxMinRatio"
-  | "accountsMoved"
-  | "continuity"
-  | "unassigned";
+/** The fairness metrics in the pane's order (figures.ts), then the unassigned accounts. */
+type MetricKey = (typeof METRICS)[number] | "unassigned";
 
 export interface ReviewLabels {
   title: string;
@@ -67,15 +63,7 @@ export function reviewLabels(
 ): ReviewLabels {
   const metric = (key: MetricKey) =>
     t(key === "unassigned" ? "territories.unassigned" : `territories.metric.${key}`);
-  const keys: MetricKey[] = [
-    "maxAbsDeviation",
-    "coefficientOfVariation",
-    "giniPotentialPerFte",
-    "maxMinRatio",
-    "accountsMoved",
-    "continuity",
-    "unassigned",
-  ];
+  const keys: MetricKey[] = [...METRICS, "unassigned"];
   return {
     title: t("territories.review.title", { name: scenario }),
     metrics: t("territories.metrics"),
@@ -141,9 +129,9 @@ export interface ReviewInput {
 const COL = { name: 1, manager: 2, accounts: 3, potential: 4, target: 5, deviation: 6, quota: 7 };
 /** Tie-out columns: the level's quota, what the level below should sum to, what it sums to, the difference. */
 const TIE = { quota: 4, should: 5, sum: 6, difference: 7 };
-const A1 = (col: number, row: number) => `${String.fromCharCode(64 + col)}${row}`;
+const A1 = (col: number, row: number) => address(row, col);
 const column = (col: number, first: number, last: number) =>
-  `$${String.fromCharCode(64 + col)}$${first}:$${String.fromCharCode(64 + col)}$${last}`;
+  `$${columnName(col)}$${first}:$${columnName(col)}$${last}`;
 
 export function territoryReview(input: ReviewInput, labels: ReviewLabels): ReportSheet {
   const { territory, quotas } = input;

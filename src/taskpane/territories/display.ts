@@ -1,11 +1,11 @@
 /** How the Territories & Quotas pane shows shares, counts and the columns of a user's table. */
 import * as React from "react";
-import type { ScenarioResults } from "../../domain/scenario";
 import type { RawTable } from "../../workbook/rows";
 import { useI18n } from "../i18n";
 
 // Shared with the command line, which prints figures as the pane shows them.
 export { METRICS, formatMetric, percent, signedWhole } from "../../i18n/figures";
+export { hasResults } from "../../domain/scenario";
 
 /** Whole numbers (counts, potential, quotas) in the pane's language. */
 export function useWholeNumbers(): Intl.NumberFormat {
@@ -16,9 +16,3 @@ export function useWholeNumbers(): Intl.NumberFormat {
 /** The column names a user can map a field to: the table's non-blank headers. */
 export const headerNames = (raw: RawTable | undefined): string[] =>
   (raw?.header ?? []).map((h) => String(h ?? "").trim()).filter(Boolean);
-
-/** A stored scenario without results (its rules saved, never run): nothing to show or compare. */
-export const hasResults = (s: ScenarioResults) =>
-  s.territory.reps.length > 0 ||
-  s.territory.assignments.length > 0 ||
-  s.territory.unassigned.length > 0;

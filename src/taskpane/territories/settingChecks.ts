@@ -96,7 +96,6 @@ export function useSettingCheck(
       else if (issue.field === "overAssignment" || issue.field === "managerHedge")
         say(issue.field, t("territories.check.share", { label: t(SHARE_LABEL[issue.field]!) }));
     }
-    if (quota.companyTarget < 0) say("companyTarget", t("territories.check.target"));
     for (const key of ["floor", "cap"] as const) {
       const value = quota[key];
       if (value !== undefined && !(value >= 0))
