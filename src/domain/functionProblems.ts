@@ -107,6 +107,15 @@ export const FUNCTION_PROBLEMS = {
   resultFunnelRevenue: "funnel revenue",
   resultWonDealsNeeded: "won deals needed",
   resultVolumeNeeded: "volume needed",
+  // Capacity (capacity.ts).
+  mustBeWholeMonths: "{field} must be a whole number of months, 0 or more, got {value}",
+  monthRange: "{field} must be a whole month from 1 to {high}, got {value}",
+  noHiresReach:
+    "no number of hires reaches target_revenue: a hire joining in month {month} adds no capacity before the year ends",
+  factorNotPositive: "{field}, factor {row} is {value}; every factor must be more than 0",
+  resultCapacity: "capacity",
+  resultHiresNeeded: "hires needed",
+  resultRevenue: "revenue",
 } as const;
 
 export type FunctionProblemCode = keyof typeof FUNCTION_PROBLEMS;

@@ -20,3 +20,4 @@ export * from "./winRate";
 export * from "./cycleTime";
 export * from "./pipeline";
 export * from "./quota";
+export * from "./capacity";

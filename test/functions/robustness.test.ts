@@ -67,8 +67,8 @@ const functions = Object.entries(plan).filter(([, fn]) => typeof fn === "functio
 ][];
 
 describe("every PLAN function on arbitrary Excel input", () => {
-  it("covers all sixteen functions", () => {
-    expect(functions).toHaveLength(16);
+  it("covers all nineteen functions", () => {
+    expect(functions).toHaveLength(19);
   });
 
   it.each(functions)("%s returns a clean value or an Excel error", (_, fn) => {
@@ -139,6 +139,8 @@ describe("every PLAN function on well-formed input with extreme values", () => {
     date,
     statistic: fc.oneof(fc.constantFrom("median", "mean", "closedmean"), fraction),
     decimals: fc.integer({ min: -3, max: 4 }),
+    months: fc.array(anyNumber, { minLength: 12, maxLength: 12 }).map((c) => c.map((x) => [x])),
+    month: fc.oneof(fc.integer({ min: -1, max: 14 }), anyNumber),
   });
   type Kind = keyof ReturnType<typeof kinds>;
   const signatures: Record<string, Kind[]> = {
@@ -158,6 +160,9 @@ describe("every PLAN function on well-formed input with extreme values", () => {
     quotasplit: ["num", "nums", "decimals", "numsOrBlank", "numsOrBlank"],
     ramp: ["num", "date", "date", "fracs"],
     attainment: ["num", "num"],
+    capacity: ["num", "months", "num", "fracs", "frac", "month"],
+    hiresneeded: ["num", "num", "num", "fracs", "frac", "month"],
+    revenuebridge: ["nums", "nums"],
   };
 
   it("has a signature for every function", () => {
