@@ -7,6 +7,7 @@ import { SYSTEM_REASONS } from "../cli/failures";
 import { TABLE_PROBLEMS } from "../workbook/rows";
 import { SCENARIO_SETTING_PROBLEMS } from "../workbook/scenarioSettings";
 import { STORE_PROBLEMS } from "../workbook/storeError";
+import { RECALC_PROBLEMS } from "../workbook/formulas/recalcProblems";
 
 /** Templates keyed "prefix.code", so problems reported by the core are said from the catalog. */
 function prefixed<P extends string, T extends Record<string, string>>(prefix: P, templates: T) {
@@ -31,6 +32,7 @@ export const PROBLEM_CATALOGS = {
   "system.": SYSTEM_REASONS,
   "function.": FUNCTION_PROBLEMS,
   "setting.": SCENARIO_SETTING_PROBLEMS,
+  "recalc.": RECALC_PROBLEMS,
 } as const;
 /** Where a code is looked up, in turn: the catalogs above, then the V2MOM rules (said by the editor). */
 export const PROBLEM_PREFIXES = [
@@ -53,6 +55,7 @@ export const enUS = {
   ...prefixed("system.", SYSTEM_REASONS),
   ...prefixed("function.", FUNCTION_PROBLEMS),
   ...prefixed("setting.", SCENARIO_SETTING_PROBLEMS),
+  ...prefixed("recalc.", RECALC_PROBLEMS),
   "app.title": "Sales Planning",
   "app.language": "Language",
   "app.view.v2mom": "V2MOM",

@@ -332,7 +332,12 @@ export function formulaRows(): {
       native: "=C2/(C2+C3)",
       style: "percent",
     },
-    { label: "Win rate 95% interval", plan: "=PLAN.WINRATECI(C2,C2+C3,0.95)", style: "percent" },
+    {
+      // The interval spills into the next cell: lower bound here, upper bound beside it.
+      label: "Win rate 95% interval (lower, upper)",
+      plan: "=PLAN.WINRATECI(C2,C2+C3,0.95)",
+      style: "percent",
+    },
     {
       label: "Closed-won revenue",
       plan: "",
@@ -356,15 +361,25 @@ export function formulaRows(): {
       native: "=C7/(60000000-C6)",
       style: "ratio",
     },
-    {
-      label: "Funnel by lead source",
-      plan: `=PLAN.CONVERSIONBY(Opportunities[LeadSource],Opportunities[StageReached],{"${STAGES.join('","')}"})`,
-    },
   ];
 }
 
 /** The quota split worked on the sample: the company target over the reps, in proportion to capacity, to the cent. */
 export const QUOTA_SPLIT_FORMULA = "=PLAN.QUOTASPLIT(60000000,Reps[Capacity],2)";
+
+/** The funnel by lead source: a table with a row per source and a Total row, a column per stage and step. */
+export const FUNNEL_BY_SOURCE_FORMULA = `=PLAN.CONVERSIONBY(Opportunities[LeadSource],Opportunities[StageReached],{"${STAGES.join('","')}"})`;
+
+/**
+ * Where the spilling results go: each into cells of its own, clear of the figures and of each
+ * other, so that none is #SPILL! (the quota split beside the rep list, the funnel below both).
+ */
+export const SPILL_LAYOUT = {
+  repColumn: 5,
+  quotaSplit: { row: 2, col: 6 },
+  funnelLabelRow: 28,
+  funnel: { row: 29, col: 1 },
+} as const;
 
 /** The rules of a run over the sample's Accounts and Reps tables, each field mapped to its column. */
 export function sampleRun(
@@ -439,21 +454,42 @@ export async function writeSamplePlan(driver: PackageDriver, seed = 2027): Promi
     if (row.native)
       cells.push({ row: i + 2, col: 3, formula: row.native, result: results[row.label], style });
   });
-  // Spilling results get columns of their own, clear of the figures above.
+  const { repColumn, quotaSplit, funnel, funnelLabelRow } = SPILL_LAYOUT;
+  // The upper bound of the win-rate interval spills beside the lower.
+  cells.push({ row: 5, col: 3, style: "percent" });
   cells.push(
-    { row: 1, col: 5, value: "Rep", style: "label" },
+    { row: 1, col: repColumn, value: "Rep", style: "label" },
     {
       row: 1,
-      col: 6,
+      col: quotaSplit.col,
       value: "Quota split of 60,000,000 by capacity (PLAN.QUOTASPLIT)",
       style: "label",
     },
-    { row: 2, col: 6, formula: QUOTA_SPLIT_FORMULA, style: "number" }
+    { ...quotaSplit, formula: QUOTA_SPLIT_FORMULA, style: "number" }
   );
-  data.reps.forEach((rep, i) => cells.push({ row: i + 2, col: 5, value: rep[0] }));
+  data.reps.forEach((rep, i) => {
+    cells.push({ row: quotaSplit.row + i, col: repColumn, value: rep[0] });
+    // The spilled quotas read to the cent, like the first.
+    if (i > 0) cells.push({ row: quotaSplit.row + i, col: quotaSplit.col, style: "number" });
+  });
+  // The funnel's table: a header row, a row per lead source and a Total row; the stages'
+  // counts, then the step-by-step and overall conversion rates.
+  const sources = new Set(data.opportunities.map((o) => o[2])).size;
+  cells.push({
+    row: funnelLabelRow,
+    col: 1,
+    value: "Funnel by lead source (PLAN.CONVERSIONBY)",
+    style: "label",
+  });
+  cells.push({ ...funnel, formula: FUNNEL_BY_SOURCE_FORMULA, style: "label" });
+  for (let c = 1; c <= 2 * STAGES.length; c++)
+    for (let r = 0; r <= sources + 1; r++) {
+      const style = r === 0 ? "label" : c <= STAGES.length ? "integer" : "percent";
+      cells.push({ row: funnel.row + r, col: funnel.col + c, style });
+    }
   await driver.writeReport({
     sheet: "PLAN Formulas",
-    columnWidths: [44, 24, 18, 10, 30],
+    columnWidths: [44, 24, 18, 13, 13, 30, 13, 13, 13, 13, 13],
     cells,
     statusRanges: [],
   });

@@ -96,7 +96,10 @@ function errorsOf(output: string): string[] {
 }
 
 /** Validates the workbook with tools/ooxml-check/validate.sh (every part, every rule). */
-export async function validateWorkbook(workbook: Workbook): Promise<Validation> {
+export async function validateWorkbook(
+  workbook: Workbook,
+  options: readonly string[] = []
+): Promise<Validation> {
   return onDisk([workbook], async ([path]) => {
     const { code, stdout, stderr } = await run("bash", [
       join(KIT, "validate.sh"),
@@ -104,6 +107,7 @@ export async function validateWorkbook(workbook: Workbook): Promise<Validation> 
       "--quiet",
       "--max-errors",
       "1000",
+      ...options,
     ]);
     if (code !== 0 && code !== 1)
       throw new Error(

@@ -10,6 +10,7 @@ import { MAX_CELL_TEXT, type CellValue } from "../rows";
 import { CellSpan, SheetText, childText, inlineText } from "./sheetData";
 import type { StyleBook } from "./styles";
 import { encodeExcelText, decodeExcelText, escapeText } from "./xml";
+import { shownFormula, storedFormula } from "../formulas/planCalls";
 
 /** Days between the 1900 and 1904 date systems' day zero (§18.17.4.1). */
 export const DAYS_1904 = 1462;
@@ -28,18 +29,22 @@ function serialOfIso(text: string): number | null {
   return Number.isFinite(ms) ? serialFromTimestamp(ms) : null;
 }
 
-/** A cell's content. Dates come as 1900-system serials whatever the workbook's date system. */
+/**
+ * A cell's content. Dates come as 1900-system serials whatever the workbook's date system.
+ * A formula reads as people type it: PLAN calls as `PLAN.…`, not as stored (planCalls.ts).
+ */
 export function readCell(sheet: SheetText, cell: CellSpan, context: ReadContext): CellContent {
   const content = storedContent(sheet, cell, context);
   // Only a cell with content can hold a formula; the search is skipped for the rest.
   if (cell.innerTo > cell.innerFrom) {
     const formula = childText(sheet, cell, "f");
-    if (formula !== undefined) content.formula = formula;
+    if (formula !== undefined) content.formula = shownFormula(formula);
   }
   return content;
 }
 
-function storedContent(sheet: SheetText, cell: CellSpan, context: ReadContext): CellContent {
+/** A cell's stored value (a formula's cached result) and its kind, without its formula. */
+export function storedContent(sheet: SheetText, cell: CellSpan, context: ReadContext): CellContent {
   if (cell.innerTo <= cell.innerFrom) return { value: null, kind: "blank" };
   if (cell.type === "inlineStr") return { value: inlineText(sheet, cell), kind: "text" };
   const v = childText(sheet, cell, "v");
@@ -117,7 +122,8 @@ export function contentCellXml(
 ): string {
   const s = style ? ` s="${style}"` : "";
   if (content.formula !== undefined) {
-    const f = `<f>${escapeText(content.formula.replace(/^=/, ""))}</f>`;
+    // PLAN calls are stored under the names Excel saves them with (planCalls.ts).
+    const f = `<f>${escapeText(storedFormula(content.formula.replace(/^=/, "")))}</f>`;
     const value = content.value;
     if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
     if (content.kind === "error")

@@ -24,6 +24,8 @@ import { CONTENT_TYPE, REL, relsPathOf, resolveTarget } from "./opc";
 import type { WorkbookFile } from "./workbookFile";
 import { PRINT_WIDE, SheetEntry } from "./workbookPart";
 import { escapeAttr, escapeText } from "./xml";
+import { callsPlan } from "../formulas/planCalls";
+import { recalculatePlanFormulas } from "./recalc";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -49,7 +51,9 @@ async function sheetXml(
           const style = cell.style ? styles.xf(REPORT_LOOKS[cell.style]) : undefined;
           if (cell.formula !== undefined) {
             const formula = cell.formula.replace(/^=/, "");
-            if (cell.result === undefined || cell.result === null) formulas = true;
+            // PLAN formulas get their values from recalc.ts once the sheet is drawn.
+            if ((cell.result === undefined || cell.result === null) && !callsPlan(formula))
+              formulas = true;
             return contentCellXml(
               ref,
               style === undefined ? undefined : String(style),
@@ -233,4 +237,7 @@ export async function writeReport(file: WorkbookFile, report: ReportSheet): Prom
   const others = book.sheets.filter((s) => s.sheetId !== current.sheetId).map((s) => s.name);
   await book.moveSheet(current, placeOf(others, report.sheet, "report"));
   await book.setPrintNames(book.sheet(report.sheet)!, printNames(report));
+  // The report's PLAN formulas are stored with their values, as Excel would save them.
+  if (report.cells.some((c) => c.formula !== undefined && callsPlan(c.formula)))
+    await recalculatePlanFormulas(file, [report.sheet]);
 }
