@@ -11,9 +11,6 @@ import * as families from "./functions";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PlanFunction = (...args: any[]) => unknown;
 
-/** The namespace of the add-in's functions (manifest.xml, Functions.Namespace). */
-export const PLAN_NAMESPACE = "PLAN";
-
 export const PLAN_FUNCTIONS: ReadonlyMap<string, PlanFunction> = new Map(
   Object.entries(families as Record<string, unknown>)
     .filter((entry): entry is [string, PlanFunction] => typeof entry[1] === "function")

@@ -364,6 +364,8 @@ export const zhCN: Catalog = {
     "工作表“{sheet}”中有单元格（{used}），但没有名为 {table} 的表：如果该表被重命名或转换为区域，请在“表设计”中将其重新命名为 {table}（或选中这些单元格并插入名为 {table} 的表）；否则请将该工作表的内容移到其他工作表",
   "problem.uncalculated":
     "{column} 中的公式从未计算过（={formula}）：请在 Excel 中打开工作簿，等待计算完成并保存，然后重试",
+  "problem.uncalculatedPlan":
+    "{column} 中的 PLAN 公式从未计算过（={formula}）：请对该文件运行 `sales-plan recalc`（或在装有加载项的 Excel 中打开并保存），然后重试",
   "problem.tooLong": "{column} 含有 {length} 个字符；Excel 单元格最多允许 32,767 个字符",
   "problem.tableBlocked":
     "表 {table} 需要在工作表“{sheet}”中扩展到 {area}，但 {cells} 中有内容：请将这些单元格移开（例如在其上方插入行），然后再保存",
@@ -589,6 +591,7 @@ export const zhCN: Catalog = {
   "setting.settingUnknown": "“{key}”不是加载项认识的设置，将会丢失：请改正或删除该行",
   "setting.settingUnknownNear": "“{key}”不是加载项认识的设置：您是想输入“{suggestion}”吗？",
   "recalc.nativeFunction": "它调用了 {name}()，该函数只有 Excel 能计算；其缓存值保持不变",
+  "recalc.unknownPlanFunction": "PLAN.{name} 不是此版本加载项中的函数",
   "recalc.unknownName": "它引用了名称 {name}，但此工作簿中没有这个表或引用",
   "recalc.unknownSheet": "它引用了工作表 {sheet}，但此工作簿中没有该工作表",
   "recalc.unknownTable": "它引用了表 {table}，但此工作簿中没有该表",

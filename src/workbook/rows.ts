@@ -3,6 +3,7 @@
  * hand-edited tables with every problem located (sheet, table, row, column), keeping what
  * can be kept and any extra columns a user added; and checking rows before they are written.
  */
+import { callsPlan } from "./formulas/planCalls";
 import { serialFromIsoDate, serialFromTimestamp } from "../domain/calendar";
 import { isBlankCell, labelKey } from "../domain/labels";
 import { Worded, wordsFrom, type Problem } from "../domain/problem";
@@ -98,6 +99,8 @@ export const TABLE_PROBLEMS = {
   noColumnChosen: "no column is chosen for {field}",
   uncalculated:
     "{column} holds a formula that was never calculated (={formula}); open the workbook in Excel, let it calculate and save it, then try again",
+  uncalculatedPlan:
+    "{column} holds a PLAN formula that was never calculated (={formula}); run `sales-plan recalc` on the file (or open it in Excel with the add-in and save it), then try again",
   tooLong: "{column} holds {length} characters; Excel allows 32,767 in a cell",
   writeBackDuplicateKey:
     "{column} {key} is in rows {rows}: the write-back cannot tell which row to change; make the keys unique, then write back again",
@@ -136,7 +139,10 @@ export function readTableCell(
   if (formula !== undefined)
     return {
       value: null,
-      problem: tableProblem("uncalculated", { column: column.header, formula }),
+      problem: tableProblem(callsPlan(formula) ? "uncalculatedPlan" : "uncalculated", {
+        column: column.header,
+        formula,
+      }),
     };
   const value = raw.rows[r][c];
   if (typeof value === "string" && value.length > MAX_CELL_TEXT)

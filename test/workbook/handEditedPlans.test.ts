@@ -83,6 +83,21 @@ describe("plans edited by hand", () => {
     ]);
   });
 
+  it("points a never-calculated PLAN formula (saved by another tool) to sales-plan recalc", async () => {
+    const driver = await savedPlan([assignment("A1", "R1")]);
+    await typeInto(driver, "Assignments", { F2: { formula: "_xldudf_PLAN_ATTAINMENT(1,2)>0" } });
+    const plan = await new PlanStore(await reopen(driver), now).load();
+    expect(plan.problems).toEqual([
+      expect.objectContaining({
+        address: "F2",
+        code: "uncalculatedPlan",
+        message: expect.stringMatching(
+          /Locked holds a PLAN formula that was never calculated \(=PLAN\.ATTAINMENT\(1,2\)>0\); run `sales-plan recalc`/
+        ),
+      }),
+    ]);
+  });
+
   it("reports a text longer than Excel allows at the user's own cell", async () => {
     const driver = await savedPlan([assignment("A1", "R1")]);
     await typeInto(driver, "Assignments", { D2: "x".repeat(40_000) });

@@ -70,6 +70,7 @@ const CALC_ROWS: string[][] = [
   [formula("C8", "PLAN.WINRATE(Outcomes)")],
   [formula("C9", 'PLAN.WINRATE(Calc!A:A,,"won")')],
   [formula("C10", "SUM(B1:B6)", "<v>210</v>")],
+  [formula("C11", "PLAN.NOSUCH(A1)", "<v>1</v>")],
 ];
 
 const calcSheet = () =>
@@ -143,8 +144,8 @@ describe("recalculating PLAN formulas in a file", () => {
     // A defined name for Calc!A1:A6, and a whole column with "won" as the won label.
     expect(valueOf(after, "C8")).toBeCloseTo(0.6, 12);
     expect(valueOf(after, "C9")).toBeCloseTo(0.6, 12);
-    // Only the cell it could not evaluate (C6) keeps its plain spelling, as it was.
-    expect(after.match(/<f>PLAN\.|<f>plan\./g)).toHaveLength(1);
+    // Only the cells it could not evaluate (C6, C11) keep their plain spelling, as they were.
+    expect(after.match(/<f>PLAN\.|<f>plan\./g)).toHaveLength(2);
   });
 
   it("writes a result of several cells as a dynamic array with its spill cells", () => {
@@ -185,8 +186,9 @@ describe("recalculating PLAN formulas in a file", () => {
   it("lists what it cannot evaluate, leaving those cells and every other cell byte for byte", () => {
     expect(report.unevaluable.map((u) => [u.cell, u.said.code, u.said.values])).toEqual([
       ["Calc!C6", "nativeFunction", { name: "IF" }],
+      ["Calc!C11", "unknownPlanFunction", { name: "NOSUCH" }],
     ]);
-    for (const ref of ["C6", "C10", "A1", "B6", "G1"])
+    for (const ref of ["C6", "C10", "C11", "A1", "B6", "G1"])
       expect(cellOf(after, ref)).toBe(cellOf(before, ref));
     expect(report.evaluated).toBe(10);
     expect(report.changed).toBe(true);
@@ -229,6 +231,8 @@ describe("PLAN calls as stored and as shown", () => {
     expect(storedFormula('PLAN.WINRATE(A1:A9,,"PLAN.WINRATE(")+plan.coverage(1,2)')).toBe(
       '_xldudf_PLAN_WINRATE(A1:A9,,"PLAN.WINRATE(")+_xldudf_PLAN_COVERAGE(1,2)'
     );
+    // A name the add-in does not have yet keeps the namespace's spelling too.
+    expect(storedFormula("PLAN.NOSUCH(A1)")).toBe("_xldudf_PLAN_NOSUCH(A1)");
     expect(shownFormula("_xldudf_PLAN_QUOTASPLIT(1,Reps[Capacity])")).toBe(
       "PLAN.QUOTASPLIT(1,Reps[Capacity])"
     );
@@ -237,8 +241,8 @@ describe("PLAN calls as stored and as shown", () => {
   it("leaves other add-ins' calls, unknown names and strings alone", () => {
     for (const other of [
       '_xldudf_CX_GET(CX_ENTITY,"x")',
-      "PLAN.NOSUCH(A1)",
       "_xldudf_PLANX_WINRATE(A1)",
+      "_xldudf_PLAN_X_Y(A1)",
       '"_xldudf_PLAN_WINRATE("&A1',
     ]) {
       expect(storedFormula(other)).toBe(other);

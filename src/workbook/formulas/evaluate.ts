@@ -214,12 +214,14 @@ async function evaluateNode(node: Node, refs: References): Promise<Value> {
       const name = planFunctionName(callee);
       if (name === undefined)
         throw new Unevaluable(recalcProblem("nativeFunction", { name: callee.toUpperCase() }));
+      const fn = PLAN_FUNCTIONS.get(name);
+      if (!fn) throw new Unevaluable(recalcProblem("unknownPlanFunction", { name }));
       const args: unknown[] = [];
       for (const argument of node.arguments as (Node | null)[])
         args.push(argument === null ? undefined : await evaluateNode(argument, refs));
       while (args.length && args[args.length - 1] === undefined) args.pop();
       // The function turns any failure into its Excel error; a throw here would be its bug.
-      return resultOf(PLAN_FUNCTIONS.get(name)!(...args));
+      return resultOf(fn(...args));
     }
   }
   const what =

@@ -13,16 +13,22 @@
  * (OfficeDev/Excel-Custom-Functions#108, #368). So every PLAN call the add-in writes into a
  * file is stored as `_xldudf_PLAN_WINRATE(`, and read back as `PLAN.WINRATE(`.
  *
- * Only names of the add-in's own functions are translated; other add-ins' calls, string
- * literals and everything else in the formula keep their characters.
+ * Only calls in the add-in's namespace are translated; other add-ins' calls, string literals
+ * and everything else in the formula keep their characters.
  */
 import { tokenize } from "@borgar/fx";
-import { PLAN_FUNCTIONS, PLAN_NAMESPACE } from "../../functions/registry";
 
+/** The namespace of the add-in's functions (manifest.xml, Functions.Namespace). */
+export const PLAN_NAMESPACE = "PLAN";
 const STORED_PREFIX = `_xldudf_${PLAN_NAMESPACE}_`;
 const SHOWN_PREFIX = `${PLAN_NAMESPACE}.`;
+/** A PLAN function's own name: letters and digits (an underscore or dot would be another add-in's namespace). */
+const FUNCTION_NAME = /^[A-Z][A-Z0-9]*$/;
 
-/** The PLAN function a formula token names, in either spelling (undefined for any other name). */
+/**
+ * The PLAN function a formula token names, in either spelling, in capitals (undefined for
+ * any other name). Only the spelling is looked at, so this module needs none of the functions.
+ */
 export function planFunctionName(token: string): string | undefined {
   const upper = token.toUpperCase();
   const name = upper.startsWith(STORED_PREFIX.toUpperCase())
@@ -30,7 +36,7 @@ export function planFunctionName(token: string): string | undefined {
     : upper.startsWith(SHOWN_PREFIX)
       ? upper.slice(SHOWN_PREFIX.length)
       : undefined;
-  return name !== undefined && PLAN_FUNCTIONS.has(name) ? name : undefined;
+  return name !== undefined && FUNCTION_NAME.test(name) ? name : undefined;
 }
 
 /** A cheap first look: most formulas do not mention PLAN at all and are not tokenized. */

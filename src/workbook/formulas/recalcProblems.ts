@@ -8,6 +8,7 @@ import { wordsFrom } from "../../domain/problem";
 export const RECALC_PROBLEMS = {
   nativeFunction:
     "it calls {name}(), which only Excel calculates; its cached value is left as it was",
+  unknownPlanFunction: "PLAN.{name} is not a function of this version of the add-in",
   unknownName: "it refers to the name {name}, which is not a table or a reference in this workbook",
   unknownSheet: "it refers to the sheet {sheet}, which this workbook does not have",
   unknownTable: "it refers to the table {table}, which this workbook does not have",

@@ -25,6 +25,7 @@ import {
 import { TablePart, newTablePart, resizedTablePart } from "./tablePart";
 import type { WorkbookFile } from "./workbookFile";
 import { escapeText } from "./xml";
+import { shownFormula } from "../formulas/planCalls";
 import { errorText } from "../../domain/problem";
 
 /** Calls `visit` with each row of `area` that has cells, and its cells inside the area's columns. */
@@ -64,7 +65,8 @@ async function readValues(
       // A formula without a cached value (saved by a tool that does not calculate) is unknown.
       if (value === null && uncalculated && cell.innerTo > cell.innerFrom) {
         const formula = childText(sheet, cell, "f");
-        if (formula) uncalculated.set(`${row - area.top},${cell.column - area.left}`, formula);
+        if (formula)
+          uncalculated.set(`${row - area.top},${cell.column - area.left}`, shownFormula(formula));
       }
     }
   });
