@@ -14,7 +14,7 @@ import { Cell, ExcelError, Unevaluable, Value, evaluateFormula } from "../formul
 import { callsPlan, storedFormula } from "../formulas/planCalls";
 import { recalcProblem } from "../formulas/recalcProblems";
 import { Area, address, formatArea, overlaps, parseArea, contains } from "./cellRef";
-import { textCellXml, valueCellXml } from "./cells";
+import { valueCellXml } from "./cells";
 import { dynamicArrayMetadata } from "./dynamicArrays";
 import { FormulaCell, SheetCells, WorkbookCells, referencesOn, sheetsOf } from "./formulaCells";
 import { RowWrite, locateSheetData, patchSheet } from "./sheetData";
@@ -214,11 +214,11 @@ function anchorXml(anchor: Anchor, cm: number | undefined): string {
   return `<c r="${ref}"${s}${type} cm="${cm}"><f t="array" ref="${formatArea(area)}">${text}</f>${v}</c>`;
 }
 
+/** A spill cell as Excel writes one: the array's value, typed as a formula result (str, e, b). */
 function spillCellXml(ref: string, style: string | undefined, value: Cell): string {
-  if (value instanceof ExcelError)
-    return `<c r="${ref}"${style ? ` s="${style}"` : ""} t="e"><v>${escapeText(value.code)}</v></c>`;
-  if (typeof value === "string") return textCellXml(ref, style, value);
-  return valueCellXml(ref, style, value);
+  if (value === null) return valueCellXml(ref, style, null);
+  const { type, v } = valueParts(value);
+  return `<c r="${ref}"${style ? ` s="${style}"` : ""}${type}>${v}</c>`;
 }
 
 /** Writes every evaluated anchor, its spill cells, and empties the cells of spills that shrank. */
