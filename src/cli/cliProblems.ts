@@ -147,6 +147,20 @@ export const CLI_PROBLEMS = {
   validateClean: "No problems: {documents} V2MOM(s), {scenarios} scenario(s), revision {revision}.",
   severityError: "error",
   severityWarning: "warning",
+
+  // Recalculating PLAN formulas.
+  usageRecalc:
+    "evaluate every PLAN formula in a workbook and store its values, so any reader shows them",
+  recalcNone: "This workbook has no PLAN formulas; nothing was written.",
+  recalcDone: "Recalculated {count} PLAN formula(s) ({spilled} spill over several cells).",
+  recalcBlocked: "{count} result(s) show #SPILL! (a cell in the way holds something):",
+  recalcBlockedCell: "  {cell}: #SPILL! (a cell in the way holds something)",
+  recalcLeft: "{count} PLAN formula(s) could not be evaluated and were left as they were:",
+  recalcLeftCell: "  {cell}: {reason}",
+  recalcPartlyWritten:
+    "The file was written with the formulas that were recalculated; the others keep what they held.",
+  recalcNothingWritten: "Nothing was written.",
+  recalcUpToDate: "Their stored values were already these; the file was not rewritten.",
 } as const;
 
 export type CliProblemCode = keyof typeof CLI_PROBLEMS;

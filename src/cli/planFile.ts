@@ -7,6 +7,7 @@ import { basename } from "node:path";
 import type { WorkbookDriver } from "../workbook/driver";
 import { OpcPackage, REL, resolveTarget } from "../workbook/package/opc";
 import { PackageDriver } from "../workbook/packageDriver";
+import type { WorkbookFile } from "../workbook/package/workbookFile";
 import { PlanStore } from "../workbook/store";
 import { FileProblem } from "./failures";
 import { FileState, ReadFile, ReplaceOptions, readRegularFile, replaceFile } from "./safeFile";
@@ -16,7 +17,11 @@ import { cliProblem } from "./cliProblems";
 export { FileProblem };
 
 /** The file adapter the command line uses: any WorkbookDriver that can give the file's bytes. */
-export type PlanFileDriver = WorkbookDriver & { toBuffer(): Promise<Uint8Array> };
+/** The file adapter as the commands use it: the plan's driver, its bytes, and (for recalc) its package. */
+export type PlanFileDriver = WorkbookDriver & {
+  toBuffer(): Promise<Uint8Array>;
+  readonly file?: WorkbookFile;
+};
 
 /** The one place that picks the file adapter. */
 const readWorkbook = (bytes: Uint8Array): Promise<PlanFileDriver> =>

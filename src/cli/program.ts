@@ -19,6 +19,7 @@ import {
 } from "./safeFile";
 import { cliProblem, type CliProblemCode } from "./cliProblems";
 import { problemLines } from "./scenarioInputs";
+import { recalc } from "./recalc";
 import { fiscalYearOption, review, summary } from "./reports";
 import { validate } from "./validate";
 import { cliWords } from "./words";
@@ -242,6 +243,19 @@ export async function runCli(args: string[], io: CliIo, seams: CliSeams = {}): P
         const year = fiscalYearOption(options.year);
         return writing(file, options, "summary", seams, (plan) => summary(plan.store, year, words));
       })()
+    );
+
+  program
+    .command("recalc")
+    .argument("<file>", usage("usageFile"))
+    .description(usage("usageRecalc"))
+    .option("--out <file>", usage("usageOut"))
+    .option("--force", usage("usageForce"))
+    .addOption(json())
+    .action((file: string, options: Common) =>
+      run(options, () =>
+        writing(file, options, "recalc", seams, (plan) => recalc(plan.driver, words))
+      )()
     );
 
   program
