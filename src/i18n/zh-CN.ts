@@ -339,6 +339,13 @@ export const zhCN: Catalog = {
   "territories.compareMoves": "负责代表不同的客户",
   "workbench.saved": "已保存到此浏览器中的 {name} 副本。下载之前，磁盘上的文件不会改变。",
   "workbench.downloadNow": "下载",
+  "workbench.recalc": "重新计算 PLAN 公式",
+  "workbench.recalcDone": "已重新计算 {count} 个 PLAN 公式（{spilled} 个溢出）",
+  "workbench.recalcBlocked": "{cell}：#SPILL!（溢出区域中有单元格已有内容）",
+  "workbench.recalcLeft": "保持原样的公式（{count} 个）：",
+  "workbench.recalcLeftCell": "{cell}：{reason}",
+  "workbench.recalcNone": "此工作簿中没有 PLAN 公式",
+  "workbench.recalcFailed": "无法重新计算 PLAN 公式：{reason}",
   "v2mom.drag.instructions":
     "要移动条目，请按空格键，再按上下方向键；再次按空格键放下，或按 Esc 取消。",
   "v2mom.drag.pickedUp": "已拿起{item}。",

@@ -19,6 +19,7 @@ import {
   DocumentAddRegular,
   DocumentTableRegular,
   FolderOpenRegular,
+  CalculatorRegular,
 } from "@fluentui/react-icons";
 import { SAMPLE_FILE_NAME } from "../../../sample/constants";
 import { PlanStore } from "../../../workbook/store";
@@ -27,6 +28,7 @@ import type { PackageDriver } from "../../../workbook/packageDriver";
 import { useI18n } from "../../i18n";
 import { PlanProvider } from "../../plan/PlanContext";
 import { errorText } from "../../../domain/problem";
+import { RecalcOutcome, useRecalc } from "./RecalcOutcome";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -113,6 +115,8 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
     setUnsaved(true);
     setSaved(ok);
   }, []);
+  const recalc = useRecalc(onWrite);
+  const { forget } = recalc;
 
   // Leaving or reloading the page would lose them: the browser asks first.
   React.useEffect(() => {
@@ -132,6 +136,7 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
         const bytes = source && source !== "sample" ? await readBytes(source) : undefined;
         setFile(await openWorkbook(name, onWrite, bytes, source === "sample"));
         setProblem(undefined);
+        forget();
         setUnsaved(false);
         setSaved(false);
       } catch (error) {
@@ -144,7 +149,7 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
         );
       }
     },
-    [t, onWrite]
+    [t, onWrite, forget]
   );
 
   // An empty plan to begin with, once: a later language switch must not replace the open plan.
@@ -207,6 +212,15 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
         >
           {t("workbench.download")}
         </Button>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<CalculatorRegular />}
+          disabled={!file || recalc.running}
+          onClick={() => file && void recalc.recalculate(file.driver.file)}
+        >
+          {t("workbench.recalc")}
+        </Button>
       </Toolbar>
       <input
         ref={picker}
@@ -220,6 +234,12 @@ export function Workbench({ children }: { children: (bar: React.ReactNode) => Re
           event.target.value = "";
         }}
       />
+      {recalc.report && <RecalcOutcome report={recalc.report} />}
+      {recalc.failure && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{recalc.failure}</MessageBarBody>
+        </MessageBar>
+      )}
       {file && !saved && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t("workbench.file", { name: file.name })}</MessageBarBody>
