@@ -7,6 +7,9 @@
 import { wordsFrom } from "../domain/problem";
 
 export const CLI_PROBLEMS = {
+  // The deviation floor under a territories run (its sentences are the panes', floorWords.ts).
+  territoriesFloor: "  {headline}",
+  territoriesFloorWhy: "  {cause} {remedy}",
   // Usage.
   usageProgram:
     "Run the Sales Planning engine on an .xlsx planning workbook (the same tables the Excel add-in uses).",

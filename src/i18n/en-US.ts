@@ -413,6 +413,27 @@ export const enUS = {
     "Results lists {moved} moved and {placed} newly assigned account(s); the count differs because the chosen column did not hold the current owners.",
   "territories.notRunYet": "not run yet",
   "territories.compareMoves": "Accounts with a different rep",
+  "territories.floor.label": "Lowest largest deviation the routing allows",
+  "territories.floor.within":
+    "The routing rules allow a largest deviation as low as {floor} (band ±{band}).",
+  "territories.floor.above":
+    "No assignment the routing rules allow brings the largest deviation below {floor}: the ±{band} band cannot be met.",
+  "territories.floor.over":
+    "{segment} accounts can go only to {reps}: {share} of the {measure} on {capacity} of the capacity.",
+  "territories.floor.under":
+    "{reps} can take only {segment} accounts: at most {share} of the {measure} on {capacity} of the capacity.",
+  "territories.floor.addFte": "Adding {fte} FTE ({steps}) would bring the floor to {after}.",
+  "territories.floor.moveFte": "Moving {fte} FTE ({steps}) would bring it to {after}.",
+  "territories.floor.widen":
+    "Letting {reps} also cover {segment} accounts would bring it to {after}.",
+  "territories.floor.fteTo": "{fte} to {reps}",
+  "territories.floor.fteFromTo": "{fte} from {from} to {to}",
+  "territories.floor.stepSeparator": "; ",
+  "territories.floor.segmentReps": "the {segment} reps",
+  "territories.floor.repsMore": "{reps} and {count} more",
+  "territories.floor.anySegment": "all routed",
+  "territories.floor.potential": "potential",
+  "territories.floor.load": "load",
   "workbench.saved":
     "Saved to this browser's copy of {name}. Your file on disk is unchanged until you download it.",
   "workbench.downloadNow": "Download",

@@ -337,6 +337,25 @@ export const zhCN: Catalog = {
     "结果中列出 {moved} 个调整客户和 {placed} 个新分配客户；数量不同，是因为所选列中原来不是当前负责人。",
   "territories.notRunYet": "尚未运行",
   "territories.compareMoves": "负责代表不同的客户",
+  "territories.floor.label": "分配规则允许的最低最大偏差",
+  "territories.floor.within": "按现有分配规则，最大偏差最低可达 {floor}（容差范围 ±{band}）。",
+  "territories.floor.above":
+    "在现有分配规则下，任何分配都无法使最大偏差低于 {floor}：无法达到 ±{band} 的容差范围。",
+  "territories.floor.over":
+    "{segment} 的客户只能分配给 {reps}：这些客户占{measure}的 {share}，而这些代表只占产能的 {capacity}。",
+  "territories.floor.under":
+    "{reps} 只能负责 {segment} 的客户：最多占{measure}的 {share}，而这些代表占产能的 {capacity}。",
+  "territories.floor.addFte": "增加 {fte} FTE（{steps}），可使该下限降至 {after}。",
+  "territories.floor.moveFte": "调动 {fte} FTE（{steps}），可使其降至 {after}。",
+  "territories.floor.widen": "让 {reps} 也负责 {segment} 的客户，可使其降至 {after}。",
+  "territories.floor.fteTo": "{reps} {fte}",
+  "territories.floor.fteFromTo": "从 {from} 调 {fte} 给 {to}",
+  "territories.floor.stepSeparator": "；",
+  "territories.floor.segmentReps": "{segment} 的代表",
+  "territories.floor.repsMore": "{reps} 及另外 {count} 人",
+  "territories.floor.anySegment": "全部可分配",
+  "territories.floor.potential": "潜力",
+  "territories.floor.load": "负荷",
   "workbench.saved": "已保存到此浏览器中的 {name} 副本。下载之前，磁盘上的文件不会改变。",
   "workbench.downloadNow": "下载",
   "workbench.recalc": "重新计算 PLAN 公式",
@@ -448,6 +467,8 @@ export const zhCN: Catalog = {
   "store.placed": "{place}：{problem}",
   // 命令行：用法。
   "cli.usageProgram": "在 .xlsx 规划工作簿上运行销售规划引擎（使用与 Excel 加载项相同的表）。",
+  "cli.territoriesFloor": "  {headline}",
+  "cli.territoriesFloorWhy": "  {cause}{remedy}",
   "cli.usageJson": "以 JSON 格式输出结果",
   "cli.usageFile": "规划工作簿（.xlsx）",
   "cli.usageValidate":

@@ -6,6 +6,7 @@
  */
 import type { Outcome } from "../outcome";
 import { Board } from "./board";
+import { boundOfBoard } from "./bound";
 import { evenOut, keepCurrentOwners, placeLargestFirst, reduceLargestDeviation } from "./passes";
 import { summarise } from "./summary";
 import {
@@ -35,6 +36,9 @@ export function balanceTerritories(
   onProgress(PROGRESS_CHECKED);
   const board = new Board(input);
   const band = input.settings?.toleranceBand ?? 0;
+  // Before any pass moves an account: the floor depends only on routing, locks and capacities,
+  // and sharing the board spares building a second one.
+  const deviationBound = boundOfBoard(board, band);
   placeLargestFirst(board, keepCurrentOwners(board));
   onProgress(PROGRESS_PLACED);
 
@@ -65,5 +69,5 @@ export function balanceTerritories(
   }
   const result = summarise(board);
   onProgress(1);
-  return { ok: true, value: result };
+  return { ok: true, value: { ...result, deviationBound } };
 }

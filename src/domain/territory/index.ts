@@ -31,7 +31,13 @@ export type {
 export { validateBalanceSettings, validateTerritoryInput } from "./validation";
 export { isEligible, UNROUTABLE_REASONS, type UnroutableCode } from "./routing";
 export { balanceTerritories } from "./balance";
-export { lowestPossibleDeviation, type DeviationBound, type BindingSet } from "./bound";
+export {
+  lowestPossibleDeviation,
+  type DeviationBound,
+  type BindingSet,
+  type Remedy,
+  type Segment,
+} from "./bound";
 export { gini } from "./metrics";
 // Older importers take the engines' shared outcome types from here; new code uses ../outcome.
 export { INPUT_ISSUES, type InputIssue, type InputIssueCode, type Outcome } from "../outcome";

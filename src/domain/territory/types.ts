@@ -1,5 +1,6 @@
 /** What goes into a territory run and what comes out of it. */
 import type { WordValues } from "../problem";
+import type { DeviationBound } from "./bound";
 import type { UnroutableCode } from "./routing";
 
 export interface Account {
@@ -96,4 +97,9 @@ export interface TerritoryResult {
   unassigned: Unassigned[];
   reps: RepSummary[];
   metrics: FairnessMetrics;
+  /**
+   * The lowest largest deviation the routing allows, what forces it and what would lift it
+   * (bound.ts). Every run has it; results read back from the workbook do not.
+   */
+  deviationBound?: DeviationBound;
 }
