@@ -5,10 +5,12 @@
  * tables, 3 the engine refused the input; an unusable request throws FileProblem (exit code 2).
  */
 import { formatMetric, percent, signedWhole } from "../i18n/figures";
+import { floorWords } from "../i18n/floorWords";
 import { isoFromSerial, todaySerial } from "../domain/calendar";
 import { quotasFor, runPlan } from "../domain/planRun";
 import { compareScenarios } from "../domain/scenario";
 import { replaceScenario, scenarioRows } from "../workbook/scenarioTables";
+import type { DeviationBound } from "../domain/territory";
 import type { PlanStore } from "../workbook/store";
 import { cliProblem, type CliProblemCode } from "./cliProblems";
 import { FileProblem } from "./failures";
@@ -115,16 +117,48 @@ export async function territories(
         moved: m.accountsMoved,
         continuity: percent(m.continuity),
       }),
+      ...floorLines(territory.deviationBound, words),
     ],
     data: {
       scenario: name,
       metrics: m,
+      ...floorData(territory.deviationBound),
       // The JSON keeps its shape: the reason's code is for the panes' translation.
       unassigned: territory.unassigned.map(({ accountId, reason }) => ({ accountId, reason })),
       reps: territory.reps,
     },
   };
 }
+
+/**
+ * The floor under the largest deviation; when it is above the band, what forces it and the
+ * first remedy (the pane lists them all).
+ */
+function floorLines(bound: DeviationBound | undefined, words: Words): string[] {
+  if (!bound) return [];
+  const said = floorWords(bound, (phrase, values) =>
+    words.t(`territories.floor.${phrase}`, values)
+  );
+  const lines = [sentence(words, "territoriesFloor", { headline: said.headline })];
+  if (said.aboveBand && said.causes.length)
+    lines.push(
+      sentence(words, "territoriesFloorWhy", {
+        cause: said.causes[0],
+        remedy: said.remedies[0] ?? "",
+      })
+    );
+  return lines;
+}
+
+/** The floor in the JSON: a share like maxAbsDeviation, with the sets forcing it and the remedies. */
+const floorData = (bound: DeviationBound | undefined) =>
+  bound
+    ? {
+        lowestPossibleDeviation: bound.lowestPossibleDeviation,
+        binding: bound.binding,
+        remedies: bound.remedies,
+      }
+    : {};
 
 export async function quotas(
   store: PlanStore,

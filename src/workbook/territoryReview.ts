@@ -9,6 +9,7 @@ import { NO_MANAGER, type TeamQuota } from "../domain/quotaPlan";
 import type { Rep, TerritoryResult } from "../domain/territory";
 import type { MessageKey } from "../i18n";
 import { METRICS } from "../i18n/figures";
+import { floorWords, type SayFloor } from "../i18n/floorWords";
 import { address, columnName } from "./package/cellRef";
 import { ReportCell, ReportSheet } from "./report";
 
@@ -30,6 +31,9 @@ export interface ReviewLabels {
    * 0.15/√3 ≈ 0.09, a Gini of 0.15/3 = 0.05 and a max/min ratio of 1.15/0.85 ≈ 1.35.
    */
   notes: Record<MetricKey, string>;
+  /** The deviation floor's label, and its sentences (floorWords.ts) for the line under it. */
+  floor: string;
+  sayFloor: SayFloor;
   reps: string;
   columns: {
     rep: string;
@@ -72,6 +76,8 @@ export function reviewLabels(
       MetricKey,
       string
     >,
+    floor: t("territories.floor.label"),
+    sayFloor: (phrase, values) => t(`territories.floor.${phrase}`, values),
     reps: t("territories.reps"),
     columns: {
       rep: t("territories.col.rep"),
@@ -116,7 +122,8 @@ export interface ReviewQuotas {
 }
 
 export interface ReviewInput {
-  territory: Pick<TerritoryResult, "reps" | "metrics" | "unassigned">;
+  /** `deviationBound` only from a run: a scenario's stored results do not keep it. */
+  territory: Pick<TerritoryResult, "reps" | "metrics" | "unassigned" | "deviationBound">;
   /** The reps as their table names them: the results hold only ids. */
   reps: readonly Pick<Rep, "id" | "name" | "manager">[];
   /** A quota plan (QuotaPlan is one) or a scenario's stored quotas. */
@@ -161,6 +168,17 @@ export function territoryReview(input: ReviewInput, labels: ReviewLabels): Repor
     put(2, value, style);
     row++;
     put(1, labels.notes[key], "note");
+    row++;
+  }
+  const bound = territory.deviationBound;
+  if (bound) {
+    // The floor, and under it what forces it and the first remedy when it is above the band.
+    const said = floorWords(bound, labels.sayFloor);
+    put(1, labels.floor, "label");
+    put(2, bound.lowestPossibleDeviation, "percent");
+    row++;
+    const why = said.aboveBand ? [said.causes[0], said.remedies[0]] : [];
+    put(1, [said.headline, ...why].filter(Boolean).join(" "), "note");
     row++;
   }
 

@@ -22,7 +22,7 @@ import {
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { sourceTables, writeSamplePlan } from "../../src/sample/samplePlan";
+import { sampleData, sourceTables, writeSamplePlan } from "../../src/sample/samplePlan";
 import { PackageDriver } from "../../src/workbook/packageDriver";
 import { tables, TableSpec } from "../../src/workbook/schema";
 import type { CellValue } from "../../src/workbook/rows";
@@ -90,6 +90,49 @@ describe("sales-plan", () => {
     expect(comparison).toMatchObject({ a: "FY27 Base", b: "Unconstrained" });
     expect(comparison.metrics.map((m) => m.metric)).toContain("continuity");
     expect(await cli("compare", file, "FY27 Base", "Nope")).toMatchObject({ code: 2 });
+  });
+
+  it("territories says how low the routing lets the largest deviation go, why, and what would lift it", async () => {
+    const file = join(dir, "floor.xlsx");
+    copyFileSync(sample, file);
+    // APAC accounts may go only to APAC reps: the floor is APAC's share of the potential over
+    // its share of the capacity, minus 1, worked from the sample's own tables.
+    const data = sampleData();
+    const share = (rows: CellValue[][], region: number, value: number) =>
+      rows.filter((r) => r[region] === "APAC").reduce((s, r) => s + Number(r[value]), 0) /
+      rows.reduce((s, r) => s + Number(r[value]), 0);
+    const potential = share(data.accounts, 2, 5);
+    const capacity = share(data.reps, 3, 6);
+    const floor = potential / capacity - 1;
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const run = await cli("territories", file);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[2]).toBe(
+      `  No assignment the routing rules allow brings the largest deviation below ${pct(floor)}: the ±5.0% band cannot be met.`
+    );
+    expect(lines[3]).toMatch(
+      new RegExp(
+        `^  APAC accounts can go only to R004, R009, R014 and 2 more: ${pct(potential)} of the potential on ${pct(capacity)} of the capacity\\. ` +
+          "Adding [0-9.]+ FTE \\([0-9.]+ to the APAC reps; .*\\) would bring the floor to 5\\.0%\\.$"
+      )
+    );
+    const json = JSON.parse((await cli("territories", file, "--json")).stdout) as {
+      metrics: { maxAbsDeviation: number };
+      lowestPossibleDeviation: number;
+      binding: { direction: string; repIds: string[]; segment: { regions: string[] | null } }[];
+    };
+    expect(json.lowestPossibleDeviation).toBeCloseTo(floor, 12);
+    expect(json.metrics.maxAbsDeviation).toBeGreaterThanOrEqual(
+      json.lowestPossibleDeviation - 1e-12
+    );
+    expect(json.binding).toMatchObject([
+      {
+        direction: "over",
+        repIds: ["R004", "R009", "R014", "R019", "R024"],
+        segment: { regions: ["APAC"] },
+      },
+    ]);
   });
 
   it("territories --scenario Typo refuses with exit 2, naming the scenarios there are, and writes nothing", async () => {

@@ -130,6 +130,42 @@ describe("Territories & Quotas pane says why", () => {
     expect(screen.getByRole("button", { name: enUS["territories.runWithQuotas"] })).toBeDisabled();
   });
 
+  it("says how low the routing lets the largest deviation go, what forces it and what would lift it", async () => {
+    // One APAC rep of eight equal reps, and 30 of 150 equal accounts in APAC: APAC holds 20% of
+    // the potential on 12.5% of the capacity, so no assignment gets below 0.2 ÷ 0.125 − 1 = 60%.
+    // Within ±5%: APAC needs a capacity share of 0.2 ÷ 1.05 = 0.190476…, i.e. adding
+    // (0.190476 × 8 − 1) ÷ (1 − 0.190476) = 0.647 FTE to it, or moving 0.190476 × 8 − 1 = 0.524.
+    renderPane(
+      <TerritoriesPane runner={inPageRunner} />,
+      await territoriesWorkbook((accounts, reps) => {
+        reps.forEach((rep, i) => {
+          rep.splice(3, 5, i === 0 ? "APAC" : "EMEA", "*", "*", 1, null);
+        });
+        accounts.forEach((account, i) => {
+          account[2] = i < 30 ? "APAC" : "EMEA";
+          account[3] = "Software";
+          account[5] = 100;
+          account[7] = null;
+        });
+      })
+    );
+    await ready();
+    await runAndWait();
+    const floor = enUS["territories.floor.label"];
+    const why = within(screen.getByRole("list", { name: floor })).getAllByRole("listitem");
+    expect(
+      screen.getByText(
+        "No assignment the routing rules allow brings the largest deviation below 60.0%: the ±5.0% band cannot be met."
+      )
+    ).toBeInTheDocument();
+    expect(why.map((li) => li.textContent)).toEqual([
+      "APAC accounts can go only to R001: 20.0% of the potential on 12.5% of the capacity.",
+      "Adding 0.65 FTE (0.65 to the APAC reps) would bring the floor to 5.0%.",
+      "Moving 0.52 FTE (0.52 from R002, R003, R004 and 4 more to the APAC reps) would bring it to 5.0%.",
+      "Letting R002, R003, R004 and 4 more also cover APAC accounts would bring it to 0.0%.",
+    ]);
+  });
+
   it("keeps the last results on screen when a later run fails or is cancelled", async () => {
     let next: "real" | "fail" | "cancel" = "real";
     const runner: PlanRunner = (input, onProgress) => {

@@ -6,7 +6,7 @@
  */
 import JSZip from "jszip";
 import { runPlan } from "../../src/domain/planRun";
-import type { FairnessMetrics, RepSummary } from "../../src/domain/territory";
+import type { DeviationBound, FairnessMetrics, RepSummary } from "../../src/domain/territory";
 import { wordsIn } from "../../src/i18n";
 import {
   REVIEW_SHEET,
@@ -286,4 +286,65 @@ describe("territory review sheet", () => {
     for (const [name, potential] of charted)
       expect(potential).toBeCloseTo(potentialOf.get(managed.find((r) => r.name === name)!.id)!, 6);
   }, 120_000);
+});
+
+describe("territory review sheet's deviation floor", () => {
+  // One APAC rep of eight equal reps, APAC holding 20% of the potential: the floor is
+  // 0.2 ÷ 0.125 − 1 = 60%, and within ±5% once APAC has 0.2 ÷ 1.05 of the capacity, i.e.
+  // (0.190476 × 8 − 1) ÷ (1 − 0.190476) = 0.647 FTE more.
+  const apac = { regions: ["APAC"], industries: null, sizeTiers: null };
+  const deviationBound: DeviationBound = {
+    lowestPossibleDeviation: 0.6,
+    band: 0.05,
+    binding: [
+      {
+        direction: "over",
+        repIds: ["R1"],
+        fte: 1,
+        capacityShare: 0.125,
+        loadShare: 0.2,
+        potentialShare: 0.2,
+        lockedShare: 0,
+        deviation: 0.6,
+        segment: apac,
+        groups: [
+          { segment: apac, accounts: 30, loadShare: 0.2, potentialShare: 0.2, repIds: ["R1"] },
+        ],
+      },
+    ],
+    remedies: [
+      { kind: "addFte", fte: 0.647, steps: [{ repIds: ["R1"], fte: 0.647 }], deviationAfter: 0.05 },
+    ],
+  };
+  const texts = (input: ReviewInput) =>
+    territoryReview(input, labels)
+      .cells.filter((c) => c.col === 1)
+      .map((c) => c.value);
+
+  it("says under the metrics how low the routing lets the largest deviation go, and why", () => {
+    const sheet = territoryReview(
+      { ...handMade, territory: { ...handMade.territory, deviationBound } },
+      labels
+    );
+    const label = sheet.cells.find(
+      (c) => c.value === "Lowest largest deviation the routing allows"
+    )!;
+    const unassignedNote = sheet.cells.find((c) => c.value === labels.notes.unassigned)!;
+    expect(label.row).toBe(unassignedNote.row + 1);
+    expect(sheet.cells.find((c) => c.row === label.row && c.col === 2)).toMatchObject({
+      value: 0.6,
+      style: "percent",
+    });
+    expect(sheet.cells.find((c) => c.row === label.row + 1 && c.col === 1)).toMatchObject({
+      value:
+        "No assignment the routing rules allow brings the largest deviation below 60.0%: the ±5.0% band cannot be met. " +
+        "APAC accounts can go only to R1: 20.0% of the potential on 12.5% of the capacity. " +
+        "Adding 0.65 FTE (0.65 to the APAC reps) would bring the floor to 5.0%.",
+      style: "note",
+    });
+  });
+
+  it("says nothing of it for stored results, which do not keep it", () => {
+    expect(texts(handMade)).not.toContain(labels.floor);
+  });
 });

@@ -13,7 +13,8 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { DismissRegular, PlayRegular } from "@fluentui/react-icons";
-import type { BalanceSettings, TerritoryResult } from "../../../domain/territory";
+import type { BalanceSettings, DeviationBound, TerritoryResult } from "../../../domain/territory";
+import { floorWords } from "../../../i18n/floorWords";
 import type { PlanProblem } from "../../../workbook/rows";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
@@ -71,8 +72,9 @@ export function ResultsStep(props: ResultsStepProps) {
 
 /**
  * Whether the tolerance band was met, in words and the result's own numbers: the largest
- * deviation against the band, and whether the move limit was used up; or that the band
- * left every owner in place.
+ * deviation against the band, whether the move limit was used up, and how low the routing
+ * lets the largest deviation go (with what forces it); or that the band left every owner in
+ * place.
  */
 function BandOutcome({
   territory,
@@ -84,7 +86,15 @@ function BandOutcome({
   const { t } = useI18n();
   const band = balance?.toleranceBand ?? 0;
   const { maxAbsDeviation, accountsMoved } = territory.metrics;
-  if (!(band > 0)) return null;
+  const bound = territory.deviationBound;
+  if (!(band > 0))
+    return bound && bound.lowestPossibleDeviation > 0 ? (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <FloorExplained bound={bound} />
+        </MessageBarBody>
+      </MessageBar>
+    ) : null;
   if (maxAbsDeviation <= band) {
     if (accountsMoved > 0) return null;
     return (
@@ -107,8 +117,31 @@ function BandOutcome({
         {limit !== undefined && accountsMoved >= limit
           ? ` ${t("territories.band.moveLimit", { moved: accountsMoved, share: percent(share, 0) })}`
           : ""}
+        {bound && <FloorExplained bound={bound} />}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** The floor under the largest deviation, the sets of reps forcing it and what would lift it. */
+function FloorExplained({ bound }: { bound: DeviationBound }) {
+  const styles = useTerritoriesStyles();
+  const { t } = useI18n();
+  const said = floorWords(bound, (phrase, values) => t(`territories.floor.${phrase}`, values));
+  const why = said.aboveBand ? [...said.causes, ...said.remedies] : [];
+  return (
+    <>
+      <Text as="p" block>
+        {said.headline}
+      </Text>
+      {why.length > 0 && (
+        <ul className={styles.problems} aria-label={t("territories.floor.label")}>
+          {why.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
