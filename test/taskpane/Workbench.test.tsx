@@ -1,4 +1,5 @@
 /** The workbench outside Excel, over real .xlsx bytes written and read by the file adapter. */
+import { catchDownloads } from "../support/downloads";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { enUS } from "../../src/i18n/en-US";
@@ -91,16 +92,7 @@ describe("workbench outside Excel", () => {
   });
 
   it("downloads the workbook it works on, which reopens with the same plan", async () => {
-    const blobs: Blob[] = [];
-    const urls = URL as unknown as {
-      createObjectURL: (blob: Blob) => string;
-      revokeObjectURL: (url: string) => void;
-    };
-    urls.createObjectURL = (blob: Blob) => (blobs.push(blob), "blob:plan");
-    urls.revokeObjectURL = () => undefined;
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, "click")
-      .mockImplementation(() => undefined);
+    const downloads = catchDownloads();
     render(<App host={host} />);
     await screen.findByText(/works on FY2027 Sales Plan/, {}, { timeout: 10_000 });
     await choose(await planFile());
@@ -108,24 +100,14 @@ describe("workbench outside Excel", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: enUS["workbench.download"] }));
     });
-    await waitFor(() => expect(click).toHaveBeenCalled());
-    const bytes = await new Promise<ArrayBuffer>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.readAsArrayBuffer(blobs[0]);
-    });
+    await waitFor(() => expect(downloads.clicked).toHaveBeenCalled());
+    const bytes = await downloads.bytes();
     const reopened = await new PlanStore(await PackageDriver.fromBuffer(bytes)).load();
     expect(reopened.tables.assignments.rows.map((r) => r.AccountId)).toEqual(["A1", "A2"]);
   });
 
   it("says a save went to this browser's copy, offers Download, and asks before the page is left", async () => {
-    const urls = URL as unknown as {
-      createObjectURL: (blob: Blob) => string;
-      revokeObjectURL: (url: string) => void;
-    };
-    urls.createObjectURL = () => "blob:plan";
-    urls.revokeObjectURL = () => undefined;
-    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    catchDownloads();
     const leaving = () => {
       const event = new Event("beforeunload", { cancelable: true });
       window.dispatchEvent(event);

@@ -3,6 +3,7 @@
  * value it stores reaches the downloaded copy; what it cannot evaluate is listed at its cell)
  * and on a workbook with no PLAN formulas.
  */
+import { catchDownloads } from "../support/downloads";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import JSZip from "jszip";
 import { App } from "../../src/taskpane/App";
@@ -54,16 +55,7 @@ describe("workbench: Recalculate PLAN formulas", () => {
   }, 60_000);
 
   it("stores the values in the browser's copy, lists the cells left as they were, and says the copy changed", async () => {
-    const blobs: Blob[] = [];
-    const urls = URL as unknown as {
-      createObjectURL: (blob: Blob) => string;
-      revokeObjectURL: (url: string) => void;
-    };
-    urls.createObjectURL = (blob: Blob) => (blobs.push(blob), "blob:plan");
-    urls.revokeObjectURL = () => undefined;
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, "click")
-      .mockImplementation(() => undefined);
+    const downloads = catchDownloads();
     render(<App host={host} />);
     await screen.findByText(/works on FY2027 Sales Plan/, {}, { timeout: 10_000 });
     // B2:B5 hold 3 won and 1 lost: a win rate of 3 / 4.
@@ -92,12 +84,8 @@ describe("workbench: Recalculate PLAN formulas", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: enUS["workbench.downloadNow"] }));
     });
-    await waitFor(() => expect(click).toHaveBeenCalled());
-    const bytes = await new Promise<ArrayBuffer>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.readAsArrayBuffer(blobs[0]);
-    });
+    await waitFor(() => expect(downloads.clicked).toHaveBeenCalled());
+    const bytes = await downloads.bytes();
     const sheet = (await readByExcelJs(new Uint8Array(bytes))).getWorksheet("Sheet1")!;
     expect((sheet.getCell("A1").value as { result?: unknown }).result).toBe(0.75);
     expect((sheet.getCell("C1").value as { result?: unknown }).result).toBe(0.5);

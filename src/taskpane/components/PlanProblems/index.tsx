@@ -3,19 +3,12 @@ import {
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import type { PlanProblem } from "../../../workbook/rows";
 import { useI18n } from "../../i18n";
+import { messageList } from "../messageList.styles";
 
-const useStyles = makeStyles({
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    maxHeight: "12rem",
-    overflowY: "auto",
-  },
-});
+const useStyles = makeStyles({ list: messageList });
 
 /** Problems found in the workbook's plan tables, each with its place. */
 export function PlanProblems({ problems }: { problems: readonly PlanProblem[] }) {

@@ -9,21 +9,14 @@ import {
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { errorText } from "../../../domain/problem";
 import type { RecalcReport } from "../../../workbook/package/recalc";
 import type { WorkbookFile } from "../../../workbook/package/workbookFile";
 import { useI18n } from "../../i18n";
+import { messageList } from "../messageList.styles";
 
-const useStyles = makeStyles({
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    maxHeight: "12rem",
-    overflowY: "auto",
-  },
-});
+const useStyles = makeStyles({ list: messageList });
 
 /**
  * Recalculates the PLAN formulas of a workbook file on request, telling `onWrite` when the
