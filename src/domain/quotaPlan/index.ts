@@ -21,3 +21,4 @@ export type {
 export { QUOTA_FORMULA_FIELDS } from "./types";
 export { NO_MANAGER } from "./hierarchy";
 export { planQuotas } from "./plan";
+export * from "./reachability";
