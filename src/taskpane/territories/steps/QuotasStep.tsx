@@ -1,7 +1,7 @@
 /**
  * Step 4, Quotas: the company target and how it is split (potential, history, a blend or a
  * formula), over-assignment, floors and caps, ramps, seasonality and a funnel check; then
- * the quotas, tied out at every level.
+ * the quotas, tied out at every level, and whether they can be reached (QuotaReachability).
  */
 import {
   Button,
@@ -14,12 +14,14 @@ import {
 } from "@fluentui/react-components";
 import { PlayRegular } from "@fluentui/react-icons";
 import type { QuotaMethod, QuotaPlan } from "../../../domain/quotaPlan";
+import type { Account, TerritoryResult } from "../../../domain/territory";
 import { DataTable } from "../../components/DataTable";
 import { NumberField } from "../../components/NumberField";
 import { useI18n } from "../../i18n";
 import { percent, useWholeNumbers } from "../display";
 import type { QuotaForm } from "../hooks/useQuotaForm";
 import { useTerritoriesStyles } from "../useTerritoriesStyles.styles";
+import { QuotaReachability } from "./QuotaReachability";
 
 const METHODS = ["potential", "history", "blend", "expression"] as const;
 const NUMBERS = ["overAssignment", "managerHedge", "floor", "cap"] as const;
@@ -32,6 +34,9 @@ export interface QuotasStepProps {
   canRun: boolean;
   onRun(): void;
   quotas?: QuotaPlan;
+  /** The run `quotas` came from (its territories and accounts): with both, how reachable they are. */
+  territory?: TerritoryResult;
+  accounts?: readonly Account[];
   /** What the planner would refuse in each setting, in words, by field. */
   messages: ReadonlyMap<string, string>;
   /** The method needs a column the accounts table has not mapped: a link to the mapping. */
@@ -40,6 +45,7 @@ export interface QuotasStepProps {
 
 export function QuotasStep(props: QuotasStepProps) {
   const { form, onUntyped, canRun, onRun, quotas, messages, onMapRevenue } = props;
+  const { territory, accounts } = props;
   const styles = useTerritoriesStyles();
   const { t } = useI18n();
   const { quota, update } = form;
@@ -167,6 +173,9 @@ export function QuotasStep(props: QuotasStepProps) {
         {t("territories.runWithQuotas")}
       </Button>
       {quotas && <QuotaTables quotas={quotas} />}
+      {quotas && territory && accounts && (
+        <QuotaReachability quotas={quotas} territory={territory} accounts={accounts} />
+      )}
     </section>
   );
 }
