@@ -124,6 +124,15 @@ export const CLI_PROBLEMS = {
   quotasDone:
     "Scenario {name}: quotas for {reps} rep(s) from a company target of {target} (fiscal year from {start}).",
   quotasSum: "  rep quotas sum to {total} (the target plus {over} over-assignment); {tie}",
+  quotasReachLevels:
+    "  over-assignment accumulated: {managers} at the first managers' level, {reps} for all reps over the company target",
+  quotasReachFlags:
+    "  {above} of {reps} rep(s) have a quota above {threshold} × their territory's potential; {far} far from peers of similar potential",
+  quotasReachAbove: "    above potential: {reps}",
+  quotasReachFar: "    far from peers: {reps}",
+  quotasReachMore: "{reps} and {more} more",
+  quotasReachLastYear:
+    "  {made} of {counted} rep(s) would have made this year's quota at last year's revenue",
   tiesOut: "ties out at every level",
   doesNotTieOut: "DOES NOT tie out",
   compareMoves: "{count} account(s) have a different rep in {b} than in {a}.",

@@ -8,6 +8,8 @@ import { formatMetric, percent, signedWhole } from "../i18n/figures";
 import { floorWords } from "../i18n/floorWords";
 import { isoFromSerial, todaySerial } from "../domain/calendar";
 import { quotasFor, runPlan } from "../domain/planRun";
+import { quotaReachability, repTerritories } from "../domain/quotaPlan";
+import { reachLines } from "./reachLines";
 import { compareScenarios } from "../domain/scenario";
 import { replaceScenario, scenarioRows } from "../workbook/scenarioTables";
 import type { DeviationBound } from "../domain/territory";
@@ -212,6 +214,11 @@ export async function quotas(
   await store.save(plan, { scenarios: changes.scenarios, quotas: changes.quotas }, stored.name);
   const total = outcome.value.reps.reduce((s, r) => s + r.annual, 0);
   const tie = cliProblem(outcome.value.tiesOut ? "tiesOut" : "doesNotTieOut");
+  const reachability = quotaReachability(
+    outcome.value,
+    repTerritories(stored.territory, sources.accounts),
+    { threshold: q.reachThreshold }
+  );
   return {
     exitCode: 0,
     changed: true,
@@ -230,12 +237,14 @@ export async function quotas(
         }),
         parts: { tie },
       }),
+      ...reachLines(reachability, words),
     ],
     data: {
       scenario: stored.name,
       tiesOut: outcome.value.tiesOut,
       teams: outcome.value.teams,
       reps: outcome.value.reps,
+      reachability,
     },
   };
 }

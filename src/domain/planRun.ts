@@ -30,6 +30,8 @@ export type QuotaRunSettings = Pick<
   /** The same floor and cap for every rep (absent: none). */
   floor?: number;
   cap?: number;
+  /** A quota above potential × this is flagged as out of reach (absent: 1, see quotaPlan/reachability.ts). */
+  reachThreshold?: number;
 };
 
 /** Where a new plan starts: owners kept within ±5% of target, at most a fifth of accounts moved. */

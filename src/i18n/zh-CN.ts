@@ -621,6 +621,14 @@ export const zhCN: Catalog = {
   "cli.quotasDone":
     "方案 {name}：按公司目标 {target} 为 {reps} 位代表设定配额（财年起始于 {start}）。",
   "cli.quotasSum": "  代表配额合计 {total}（目标加上 {over} 的超额分配）；{tie}",
+  "cli.quotasReachLevels":
+    "  累计超额分配：第一级经理层为 {managers}，全部代表相对公司目标为 {reps}",
+  "cli.quotasReachFlags":
+    "  {reps} 名代表中有 {above} 名的配额高于其区域潜力的 {threshold} 倍；{far} 名与潜力相近的同类代表差距过大",
+  "cli.quotasReachAbove": "    高于潜力：{reps}",
+  "cli.quotasReachFar": "    与同类差距过大：{reps}",
+  "cli.quotasReachMore": "{reps} 等另外 {more} 名",
+  "cli.quotasReachLastYear": "  按去年的收入，{counted} 名代表中有 {made} 名能完成今年的配额",
   "cli.tiesOut": "各层级均对平",
   "cli.doesNotTieOut": "未对平",
   "cli.compareMoves": "{count} 个客户在 {b} 中的代表与在 {a} 中不同。",

@@ -271,6 +271,20 @@ describe("reading a scenario's settings after a user edited them", () => {
     expect(a.run?.balance).toEqual({});
   });
 
+  it("keeps the reach threshold with the quota settings, and reads none where it was never set", async () => {
+    const driver = new MemoryDriver();
+    const store = new PlanStore(driver, now);
+    const write = run("A", ["R1", "R2"], 46_000, true);
+    await saveRun(store, {
+      ...write,
+      run: { ...write.run, quota: { ...write.run.quota!, reachThreshold: 0.8 } },
+    });
+    await saveRun(store, run("B", ["R1"], 46_000, true));
+    const [a, b] = storedScenarios(await store.load());
+    expect(a.run?.quota?.reachThreshold).toBe(0.8);
+    expect(b.run?.quota?.reachThreshold).toBeUndefined();
+  });
+
   it("finds nothing wrong in settings as the add-in writes them", async () => {
     const a = await editedA([]);
     expect(a.settingsProblems).toEqual([]);

@@ -30,12 +30,16 @@ export interface QuotaReachabilityProps {
   /** The run the quotas came from: each rep's territory and its accounts. */
   territory: TerritoryResult;
   accounts: readonly Account[];
+  /** The scenario's threshold (stored with its quota settings), and how it changes. */
+  threshold: number | undefined;
+  onThresholdChange: (threshold: number) => void;
 }
 
-export function QuotaReachability({ quotas, territory, accounts }: QuotaReachabilityProps) {
+export function QuotaReachability(props: QuotaReachabilityProps) {
+  const { quotas, territory, accounts, onThresholdChange } = props;
+  const threshold = props.threshold ?? DEFAULT_REACH_THRESHOLD;
   const styles = useTerritoriesStyles();
   const { t } = useI18n();
-  const [threshold, setThreshold] = React.useState(DEFAULT_REACH_THRESHOLD);
   const [invalid, setInvalid] = React.useState(false);
   const territories = React.useMemo(
     () => repTerritories(territory, accounts),
@@ -61,7 +65,7 @@ export function QuotaReachability({ quotas, territory, accounts }: QuotaReachabi
           onChange={(v, notNumber) => {
             const usable = v !== undefined && v > 0;
             setInvalid(!notNumber && !usable);
-            if (usable) setThreshold(v);
+            if (usable) onThresholdChange(v);
           }}
         />
       </div>

@@ -174,7 +174,13 @@ export function QuotasStep(props: QuotasStepProps) {
       </Button>
       {quotas && <QuotaTables quotas={quotas} />}
       {quotas && territory && accounts && (
-        <QuotaReachability quotas={quotas} territory={territory} accounts={accounts} />
+        <QuotaReachability
+          quotas={quotas}
+          territory={territory}
+          accounts={accounts}
+          threshold={quota.reachThreshold}
+          onThresholdChange={(reachThreshold) => update({ reachThreshold })}
+        />
       )}
     </section>
   );
