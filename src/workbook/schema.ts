@@ -13,7 +13,11 @@ import {
   V2MOM_VERSIONS,
 } from "../domain/v2mom";
 
-export const SCHEMA_VERSION = 1;
+/**
+ * 2 added the Capacity Plan table. A table added after version 1 says so (`since`): a plan
+ * saved by an earlier version has none, which is not a deleted table.
+ */
+export const SCHEMA_VERSION = 2;
 
 export type ColumnType = "text" | "number" | "date" | "boolean";
 
@@ -34,6 +38,8 @@ export interface TableSpec {
   key: readonly string[];
   /** Whether overwrites keep the previous rows in a history table. */
   history: boolean;
+  /** The schema version that added this table (absent: it was there from version 1). */
+  since?: number;
 }
 
 const text = (header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
@@ -194,6 +200,29 @@ export const tables = {
       num("RampFactor"),
       num("Annual", { required: true }),
       ...Array.from({ length: 12 }, (_, m) => num(`M${m + 1}`)),
+    ],
+  },
+  /**
+   * A scenario's capacity plan, long so that it filters and charts without the add-in: one
+   * row per setting (Month blank), one per month for the planned hires (Month 1–12, with the
+   * plan's people in seat, ramped FTE and capacity revenue of that month as saved) and one
+   * per month of a hire's ramp (Month = the hire's 1st, 2nd, … month). The add-in reads the
+   * inputs (Value) and works the plan out again from them; the three figures are for people.
+   */
+  capacity: {
+    table: "PlanCapacity",
+    sheet: "Capacity Plan",
+    key: ["Scenario", "Setting", "Month"],
+    history: true,
+    since: 2,
+    columns: [
+      text("Scenario", { required: true }),
+      text("Setting", { required: true }),
+      num("Month"),
+      num("Value"),
+      num("InSeat"),
+      num("RampedFTE"),
+      num("CapacityRevenue"),
     ],
   },
   /**

@@ -24,7 +24,15 @@ import {
   planRow,
   tableProblem,
 } from "./rows";
-import { SCHEMA_VERSION, TableName, historySpec, infoSpec, tableNames, tables } from "./schema";
+import {
+  SCHEMA_VERSION,
+  TableName,
+  TableSpec,
+  historySpec,
+  infoSpec,
+  tableNames,
+  tables,
+} from "./schema";
 import { PlanStoreError, refusal, storeProblem } from "./storeError";
 import { UserColumn, readUserColumn, userTableSpec } from "./userColumn";
 import { latestWriteBack, planRestore, planWriteBack } from "./writeBack";
@@ -67,6 +75,9 @@ function serialNow(now: Date): number {
 }
 
 const headerOf = (name: TableName) => tables[name].columns.map((c) => c.header);
+/** Whether a plan of that schema version was written before the table existed. */
+const addedAfter = (name: TableName, version: number) =>
+  ((tables[name] as TableSpec).since ?? 1) > version;
 const INFO_CODES = new Set(["revisionUnreadable", "schemaVersionUnreadable"]);
 
 /** Whether a table reads back cell for cell as it was written (then its parse stands). */
@@ -265,7 +276,8 @@ export class PlanStore {
       snapshot.fingerprints[name] = fingerprint(raw);
       if (!raw) {
         snapshot.tables[name] = { header: spec.columns.map((c) => c.header), rows: [] };
-        if (savedBefore)
+        // A table added in a later version than the one that saved the plan was never there.
+        if (savedBefore && !addedAfter(name, info.schemaVersion))
           snapshot.problems.push({
             severity: "error",
             sheet: spec.sheet,
@@ -363,11 +375,12 @@ export class PlanStore {
       const next = appendedHistory(before, kept.header, kept.rows);
       writes.push({ spec, ...next, before, mustExist: false });
     }
-    // 2. The first save lays out every plan table, so that a table missing later was deleted.
-    const created =
-      base.revision === 0
-        ? tableNames.filter((n) => !changed.includes(n) && base.fingerprints[n] === "missing")
-        : [];
+    // 2. The first save lays out every plan table, so that a table missing later was deleted;
+    // the first save by a later version lays out the tables it added, for the same reason.
+    const isNew = (n: TableName) =>
+      base.fingerprints[n] === "missing" &&
+      (base.revision === 0 || addedAfter(n, base.schemaVersion));
+    const created = tableNames.filter((n) => !changed.includes(n) && isNew(n));
     for (const name of created)
       writes.push({
         spec: tables[name],
@@ -382,7 +395,7 @@ export class PlanStore {
         spec: tables[name],
         ...cells.get(name)!,
         before: previous.get(name),
-        mustExist: base.revision > 0,
+        mustExist: base.revision > 0 && !isNew(name),
       });
     writes.push({
       spec: infoSpec,

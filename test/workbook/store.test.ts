@@ -501,7 +501,7 @@ describe("Plan Info", () => {
     const store = new PlanStore(driver, now);
     await store.save(await store.load(), { assignments: [assignment("A1", "R2")] });
     expect((await driver.readTable(infoSpec))!.rows).toEqual([
-      ["schemaVersion", "1"],
+      ["schemaVersion", "2"],
       ["revision", "2"],
       ["owner", "Finance"],
     ]);
