@@ -18,17 +18,27 @@ module.exports = {
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/**/*.test.ts"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/interop/"],
-      setupFiles: ["<rootDir>/test/setup/customFunctionsRuntime.ts", "<rootDir>/test/setup/fastCheck.ts"],
-      moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/setup/officeAddinManifest.ts" },
+      setupFiles: [
+        "<rootDir>/test/setup/customFunctionsRuntime.ts",
+        "<rootDir>/test/setup/fastCheck.ts",
+      ],
+      moduleNameMapper: {
+        "^office-addin-manifest$": "<rootDir>/test/setup/officeAddinManifest.ts",
+      },
       transform,
     },
     {
       displayName: "panes",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/taskpane/**/*.test.tsx"],
-      setupFiles: ["<rootDir>/test/setup/customFunctionsRuntime.ts", "<rootDir>/test/setup/fastCheck.ts"],
+      setupFiles: [
+        "<rootDir>/test/setup/customFunctionsRuntime.ts",
+        "<rootDir>/test/setup/fastCheck.ts",
+      ],
       setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
-      moduleNameMapper: { "/PotentialChart$": "<rootDir>/test/setup/chartStub.tsx" },
+      moduleNameMapper: {
+        "/(PotentialChart|AttainmentChart|CapacityChart)$": "<rootDir>/test/setup/chartStub.tsx",
+      },
       transform,
     },
     {
@@ -38,8 +48,13 @@ module.exports = {
       displayName: "interop",
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/interop/**/*.test.ts"],
-      setupFiles: ["<rootDir>/test/setup/customFunctionsRuntime.ts", "<rootDir>/test/setup/fastCheck.ts"],
-      moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/setup/officeAddinManifest.ts" },
+      setupFiles: [
+        "<rootDir>/test/setup/customFunctionsRuntime.ts",
+        "<rootDir>/test/setup/fastCheck.ts",
+      ],
+      moduleNameMapper: {
+        "^office-addin-manifest$": "<rootDir>/test/setup/officeAddinManifest.ts",
+      },
       transform,
     },
     {

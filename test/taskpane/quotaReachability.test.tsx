@@ -26,12 +26,6 @@ import {
 import { renderPane } from "../support/renderPane";
 import { territoriesWorkbook } from "../support/territoriesPane";
 
-// jsdom cannot load the charts' d3 modules: the histogram is the labelled stub figure here
-// (as jest.config.js maps PotentialChart), and the counts are read from its table.
-jest.mock("../../src/taskpane/territories/steps/AttainmentChart", () =>
-  jest.requireActual("../setup/chartStub")
-);
-
 /** The sample read as the pane reads it, run with a 12,000,000 target (10% over-assigned). */
 async function sampleRun(edit?: (accounts: Account[]) => Account[]) {
   const driver = await territoriesWorkbook();

@@ -17,12 +17,14 @@ import { useI18n } from "../i18n";
 import { usePlan } from "../plan/PlanContext";
 import { PlanStatus } from "../plan/PlanStatus";
 import { headerNames } from "./display";
+import { useCapacityPlan } from "./hooks/useCapacityPlan";
 import { useFeedback } from "./hooks/useFeedback";
 import { useQuotaForm } from "./hooks/useQuotaForm";
 import { useRun } from "./hooks/useRun";
 import { useScenarioActions } from "./hooks/useScenarioActions";
 import { useScenarioComparison } from "./hooks/useScenarioComparison";
 import { PlanRunner, defaultRunner } from "./runner";
+import { CapacityStep } from "./steps/CapacityStep";
 import { ACCOUNTS_TABLE_ID, DataStep, REVENUE_MAPPING_ID } from "./steps/DataStep";
 import { QuotasStep } from "./steps/QuotasStep";
 import { ResultsStep } from "./steps/ResultsStep";
@@ -32,7 +34,7 @@ import { ScenariosStep } from "./steps/ScenariosStep";
 import { useSourceData } from "./useSourceData";
 import { useTerritoriesStyles } from "./useTerritoriesStyles.styles";
 
-const STEPS = ["data", "rules", "results", "quotas", "scenarios"] as const;
+const STEPS = ["capacity", "data", "rules", "results", "quotas", "scenarios"] as const;
 type Step = (typeof STEPS)[number];
 
 export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRunner }) {
@@ -61,6 +63,19 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
     feedback
   );
   const pair = useScenarioComparison(scenarios);
+  // Capacity is planned for the scenario being named, from its target and funnel when stored.
+  const capacityScenario = actions.name.trim();
+  const namedRun = scenarios.find((sc) => sc.name === capacityScenario)?.run;
+  const repsFte = source.read?.reps.reduce((sum, r) => sum + r.capacity, 0);
+  const capacity = useCapacityPlan(
+    {
+      scenario: capacityScenario,
+      companyTarget: namedRun?.quota?.companyTarget ?? (quotaForm.quota.companyTarget || undefined),
+      repsFte,
+      funnel: namedRun?.quota?.funnel,
+    },
+    feedback
+  );
 
   // The rules too start from that scenario, once (the tables and columns: useSourceData).
   const prefilled = React.useRef(false);
@@ -143,6 +158,9 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
           </MessageBarBody>
         </MessageBar>
       )}
+      {step === "capacity" && (
+        <CapacityStep plan={capacity} scenario={capacityScenario} repsFte={repsFte} />
+      )}
       {step === "data" && <DataStep source={source} ready={ready} canSelect={store.canSelect} />}
       {step === "rules" && (
         <RulesStep
@@ -176,6 +194,8 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
           canRun={ready && !runs.running}
           onRun={run}
           quotas={result?.quotas}
+          territory={result?.territory}
+          accounts={runs.ran?.accounts}
           messages={checks.messages}
           onMapRevenue={
             checks.needsRevenueColumn
