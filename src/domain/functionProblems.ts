@@ -116,6 +116,33 @@ export const FUNCTION_PROBLEMS = {
   resultCapacity: "capacity",
   resultHiresNeeded: "hires needed",
   resultRevenue: "revenue",
+  // Pipeline flow (pipelineMoves.ts, stageChain.ts, forecastError.ts, pipelineForecast.ts).
+  snapshotColumns:
+    "{field} must have 4 columns (opportunity id, stage, amount, close date), not {width}",
+  stageHistoryColumns:
+    "{field} must have 4 columns (opportunity id, stage, entered, left), not {width}",
+  snapshotIdBlank: "{field}, row {row} has no opportunity id",
+  snapshotIdTwice: '{field} lists opportunity "{id}" twice (rows {first} and {row})',
+  closeDateNeeded:
+    "{field} is blank in row {row}; an open deal needs a close date to tell whether it closes by period_end",
+  stageIsOutcome:
+    'stage_names lists "{name}" (row {row}), the won or lost label; list only the open stages',
+  stageNeverLeft: 'stage "{stage}" is never left in the data, so its odds are not known',
+  stageLeadsToNeverLeft:
+    'stage "{stage}" leads to "{other}", which is never left in the data, so its odds are not known',
+  stageNeverCloses: 'stage "{stage}" never reaches won or lost in the data',
+  stageMayNeverClose:
+    'stage "{stage}" leads to "{other}", which never reaches won or lost in the data',
+  chainNotSolvable: "the stage transitions cannot be solved for win probabilities",
+  unknownForecastMetric: 'unknown metric "{metric}": use "wape", "bias", "mape" or "accuracy"',
+  noForecastPairs: "no actuals: every pair of forecast and actual has a blank",
+  actualsAllZero: "the actuals are all 0, so the error divides by zero",
+  actualsSumZero: "the actuals add up to 0, so the bias divides by zero",
+  stayEndsBeforeStart: "stage_history, row {row} leaves the stage before it entered it",
+  stayAfterAsOf: "stage_history, row {row} enters the stage after as_of",
+  stayOpenTwice: 'stage_history has "{id}" still in a stage twice (rows {first} and {row})',
+  noOpenStay: 'stage_history has no open stay of "{id}" in "{stage}" (snapshot row {row})',
+  resultForecastError: "forecast error",
 } as const;
 
 export type FunctionProblemCode = keyof typeof FUNCTION_PROBLEMS;

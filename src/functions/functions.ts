@@ -21,3 +21,4 @@ export * from "./cycleTime";
 export * from "./pipeline";
 export * from "./quota";
 export * from "./capacity";
+export * from "./pipelineFlow";

@@ -840,6 +840,35 @@ export const zhCN: Catalog = {
   "function.resultCapacity": "产能",
   "function.resultHiresNeeded": "所需招聘人数",
   "function.resultRevenue": "收入",
+  "function.snapshotColumns":
+    "{field} 必须有 4 列（商机 ID、阶段、金额、预计成交日期），当前为 {width} 列",
+  "function.stageHistoryColumns":
+    "{field} 必须有 4 列（商机 ID、阶段、进入日期、离开日期），当前为 {width} 列",
+  "function.snapshotIdBlank": "{field} 第 {row} 行没有商机 ID",
+  "function.snapshotIdTwice": "{field} 中商机“{id}”出现了两次（第 {first} 行和第 {row} 行）",
+  "function.closeDateNeeded":
+    "{field} 第 {row} 行为空；未关闭的商机需要预计成交日期，才能判断它是否在 period_end 之前成交",
+  "function.stageIsOutcome":
+    "stage_names 第 {row} 行列出了“{name}”，这是赢单或输单标签；只需列出未关闭的阶段",
+  "function.stageNeverLeft": "数据中从未有商机离开阶段“{stage}”，因此无法得知其赢单概率",
+  "function.stageLeadsToNeverLeft":
+    "阶段“{stage}”会进入阶段“{other}”，而数据中从未有商机离开“{other}”，因此无法得知其赢单概率",
+  "function.stageNeverCloses": "数据中阶段“{stage}”从未到达赢单或输单",
+  "function.stageMayNeverClose":
+    "阶段“{stage}”会进入阶段“{other}”，而数据中“{other}”从未到达赢单或输单",
+  "function.chainNotSolvable": "无法由阶段转移求出赢单概率",
+  "function.unknownForecastMetric":
+    '未知的指标“{metric}”：请使用 "wape"、"bias"、"mape" 或 "accuracy"',
+  "function.noForecastPairs": "没有实际值：每一对预测值和实际值中都有空白",
+  "function.actualsAllZero": "实际值全部为 0，误差的分母为零",
+  "function.actualsSumZero": "实际值之和为 0，偏差的分母为零",
+  "function.stayEndsBeforeStart": "stage_history 第 {row} 行离开阶段的日期早于进入日期",
+  "function.stayAfterAsOf": "stage_history 第 {row} 行进入阶段的日期晚于 as_of",
+  "function.stayOpenTwice":
+    "stage_history 中“{id}”有两段尚未结束的阶段停留（第 {first} 行和第 {row} 行）",
+  "function.noOpenStay":
+    "stage_history 中没有“{id}”在阶段“{stage}”中尚未结束的停留（快照第 {row} 行）",
+  "function.resultForecastError": "预测误差",
   "v2mom.summary.actual": "实际值",
   "report.written": "生成于 {date}",
   "report.page": "第 {page} 页，共 {pages} 页",

@@ -67,8 +67,8 @@ const functions = Object.entries(plan).filter(([, fn]) => typeof fn === "functio
 ][];
 
 describe("every PLAN function on arbitrary Excel input", () => {
-  it("covers all nineteen functions", () => {
-    expect(functions).toHaveLength(19);
+  it("covers all twenty-three functions", () => {
+    expect(functions).toHaveLength(23);
   });
 
   it.each(functions)("%s returns a clean value or an Excel error", (_, fn) => {
@@ -141,6 +141,34 @@ describe("every PLAN function on well-formed input with extreme values", () => {
     decimals: fc.integer({ min: -3, max: 4 }),
     months: fc.array(anyNumber, { minLength: 12, maxLength: 12 }).map((c) => c.map((x) => [x])),
     month: fc.oneof(fc.integer({ min: -1, max: 14 }), anyNumber),
+    // Pipeline flow: blocks of four columns, a row per deal or stay, and the open stages.
+    snapshot: fc.array(
+      fc.tuple(
+        fc.constantFrom("d1", "d2", "d3", 4, ""),
+        fc.constantFrom("Lead", "Opportunity", "Won", "Lost", ""),
+        fc.oneof(anyNumber, fc.constant("")),
+        date
+      ),
+      { minLength: n, maxLength: n }
+    ),
+    history: fc.array(
+      fc.tuple(
+        fc.constantFrom("d1", "d2", "d3", ""),
+        fc.constantFrom("Lead", "Opportunity"),
+        date,
+        date
+      ),
+      { minLength: n, maxLength: n }
+    ),
+    steps: fc
+      .array(fc.constantFrom("Lead", "Opportunity", "Won", "Lost", ""), {
+        minLength: n,
+        maxLength: n,
+      })
+      .map((c) => c.map((x) => [x])),
+    openStages: fc.constant([["Lead"], ["Opportunity"]]),
+    openOdds: fc.array(fraction, { minLength: 2, maxLength: 2 }).map((c) => c.map((x) => [x])),
+    metric: fc.constantFrom("wape", "bias", "mape", "accuracy"),
   });
   type Kind = keyof ReturnType<typeof kinds>;
   const signatures: Record<string, Kind[]> = {
@@ -163,6 +191,10 @@ describe("every PLAN function on well-formed input with extreme values", () => {
     capacity: ["num", "months", "num", "fracs", "frac", "month"],
     hiresneeded: ["num", "num", "num", "fracs", "frac", "month"],
     revenuebridge: ["nums", "nums"],
+    pipelinemoves: ["snapshot", "snapshot", "date"],
+    stagewin: ["steps", "steps", "openStages"],
+    forecasterror: ["numsOrBlank", "numsOrBlank", "metric"],
+    pipelineforecast: ["snapshot", "date", "openStages", "openOdds", "labels", "history", "date"],
   };
 
   it("has a signature for every function", () => {
