@@ -1,18 +1,8 @@
 import fc from "fast-check";
-import { PlanError } from "../../src/domain/errors";
 import { forecastError, parseForecastMetric } from "../../src/domain/forecastError";
+import { planError } from "../support/thrown";
 
 const f64 = (...values: (number | null)[]) => Float64Array.from(values, (v) => v ?? NaN);
-
-function planError(run: () => unknown): PlanError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanError);
-    return error as PlanError;
-  }
-  throw new Error("expected a PlanError");
-}
 
 describe("forecast error, worked by hand", () => {
   // Forecast 110, 90, 50, — ; actual 100, 100, 0, 70 (the last pair has a blank: skipped).

@@ -1,7 +1,7 @@
 import { columnOf } from "../../src/domain/column";
-import { PlanError } from "../../src/domain/errors";
 import { pipelineForecast, StageHistory } from "../../src/domain/pipelineForecast";
 import { Snapshot } from "../../src/domain/pipelineMoves";
+import { planError } from "../support/thrown";
 
 const snapshot: Snapshot = {
   field: "snapshot",
@@ -22,16 +22,6 @@ function history(rows: [string, string, number, number | null][]): StageHistory 
     entered: Float64Array.from(rows, (r) => r[2]),
     left: Float64Array.from(rows, (r) => r[3] ?? NaN),
   };
-}
-
-function planError(run: () => unknown): PlanError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanError);
-    return error as PlanError;
-  }
-  throw new Error("expected a PlanError");
 }
 
 describe("the period's forecast, worked by hand", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { columnOf } from "../../src/domain/column";
-import { PlanError } from "../../src/domain/errors";
 import { BRIDGE_ROWS, pipelineMoves, Snapshot } from "../../src/domain/pipelineMoves";
+import { planError } from "../support/thrown";
 
 type Row = [string, string, number | null, number | null];
 
@@ -18,16 +18,6 @@ function snapshot(field: string, rows: Row[]): Snapshot {
 
 const table = (bridge: ReturnType<typeof pipelineMoves>) =>
   Object.fromEntries(bridge.rows.map((r) => [r.label, [r.deals, r.amount]]));
-
-function planError(run: () => unknown): PlanError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanError);
-    return error as PlanError;
-  }
-  throw new Error("expected a PlanError");
-}
 
 const END = 46000; // period end, an Excel serial
 

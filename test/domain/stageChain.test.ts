@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { columnOf } from "../../src/domain/column";
 import { PlanError } from "../../src/domain/errors";
 import { stageChain, StageOdds } from "../../src/domain/stageChain";
+import { planError } from "../support/thrown";
 
 /** Steps as "From>To" strings, repeated `times`. */
 const steps = (...spec: [string, string, number][]) => {
@@ -14,16 +15,6 @@ const steps = (...spec: [string, string, number][]) => {
     }
   return [columnOf(from), columnOf(to)] as const;
 };
-
-function planError(run: () => unknown): PlanError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlanError);
-    return error as PlanError;
-  }
-  throw new Error("expected a PlanError");
-}
 
 describe("the absorbing chain, worked by hand", () => {
   // Lead: 2 stay, 2 → Proposal, 1 → Lost (of 5): Q_LL = 0.4, Q_LP = 0.4, R_L,lost = 0.2.

@@ -2,21 +2,9 @@
 import fc from "fast-check";
 import * as plan from "../../src/functions/functions";
 import { evaluate } from "../support/hyperformula";
+import { column, row, excelError } from "../support/thrown";
 
-const column = (...cells: unknown[]) => cells.map((c) => [c]);
-const row = (...cells: unknown[]) => [cells];
 const host = globalThis as { Office?: unknown };
-
-function excelError(run: () => unknown): { code: string; message?: string } {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomFunctions.Error);
-    const { code, message } = error as CustomFunctions.Error;
-    return { code, message };
-  }
-  throw new Error("expected an Excel error");
-}
 
 const twelve = (...first: number[]) => [...first, ...Array(12 - first.length).fill(0)];
 

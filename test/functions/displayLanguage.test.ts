@@ -3,21 +3,9 @@
  * when the runtime knows it, with the same Excel error; English otherwise.
  */
 import * as plan from "../../src/functions/functions";
+import { column, row, excelError } from "../support/thrown";
 
-const column = (...cells: unknown[]) => cells.map((c) => [c]);
-const row = (...cells: unknown[]) => [cells];
 const host = globalThis as { Office?: unknown };
-
-function excelError(run: () => unknown): { code: string; message?: string } {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomFunctions.Error);
-    const { code, message } = error as CustomFunctions.Error;
-    return { code, message };
-  }
-  throw new Error("expected an Excel error");
-}
 
 afterEach(() => {
   delete host.Office;

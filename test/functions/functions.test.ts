@@ -1,18 +1,6 @@
 /** The PLAN functions as Excel calls them: ranges as rows of cells, errors as CustomFunctions.Error. */
 import * as plan from "../../src/functions/functions";
-
-const column = (...cells: unknown[]) => cells.map((c) => [c]);
-const row = (...cells: unknown[]) => [cells];
-
-function excelError(run: () => unknown): { code: string; message?: string } {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomFunctions.Error);
-    return error as CustomFunctions.Error;
-  }
-  throw new Error("expected an Excel error");
-}
+import { column, row, excelError } from "../support/thrown";
 
 describe("spilled results keep the orientation of their main range", () => {
   it("CONVERSION down a column and across a row", () => {

@@ -7,20 +7,9 @@
 import fc from "fast-check";
 import * as plan from "../../src/functions/functions";
 import { evaluate, rangeOf, Sheet } from "../support/hyperformula";
+import { column, excelError } from "../support/thrown";
 
-const column = (...cells: unknown[]) => cells.map((c) => [c]);
 const host = globalThis as { Office?: unknown };
-
-function excelError(run: () => unknown): { code: string; message?: string } {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomFunctions.Error);
-    const { code, message } = error as CustomFunctions.Error;
-    return { code, message };
-  }
-  throw new Error("expected an Excel error");
-}
 
 /** Equal to 1e-9 relative: both sides do the same arithmetic in a different order. */
 const close = (actual: unknown, expected: unknown) => {
