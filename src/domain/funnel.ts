@@ -7,7 +7,7 @@ import { finiteResult, requireFraction, requireNonNegative } from "./checks";
 import { Column, LabelMemo } from "./column";
 import { div0Error, numError, valueError } from "./errors";
 import { functionProblem } from "./functionProblems";
-import { labelKey, stageIndex, StageLookup, BLANK_STAGE } from "./labels";
+import { byGroupName, labelKey, stageIndex, StageLookup, BLANK_STAGE } from "./labels";
 
 /**
  * Stage-to-stage conversion for counts of deals that reached each stage, in funnel order.
@@ -192,12 +192,9 @@ export function conversionBy(
   const totals = Array.from({ length: stages }, (_, s) =>
     groupNames.reduce((sum, _name, g) => sum + (counts[g * stages + s] ?? 0), 0)
   );
-  const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
   const rows = groupNames
     .map((name, group) => ({ name, group }))
-    .sort(
-      (a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-    )
+    .sort((a, b) => byGroupName(a.name, b.name))
     .map(({ name, group }) => conversionRow(name, exactly(group)));
   const names = stageNames.map((name) => name.trim());
   const header = [

@@ -62,3 +62,12 @@ export class StageLookup {
     return stage;
   }
 }
+
+const groupCollator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+/**
+ * The order groups are listed in (lead sources, forecast categories): alphabetical, numbers
+ * in number order, letter case only breaking ties, so the same groups always come out alike.
+ */
+export const byGroupName = (a: string, b: string) =>
+  groupCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);

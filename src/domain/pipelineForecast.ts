@@ -12,8 +12,9 @@ import { closedWithin, cycleObservations, kaplanMeier, SurvivalTable } from "./c
 import { naError, valueError } from "./errors";
 import { functionProblem } from "./functionProblems";
 import { BLANK_GROUP } from "./funnel";
-import { labelKey, stageIndex, StageLookup } from "./labels";
-import { OPEN, outcomeOfStage, Snapshot, snapshotDeals } from "./pipelineMoves";
+import { byGroupName, labelKey, stageIndex, StageLookup } from "./labels";
+import { Snapshot, snapshotDeals } from "./pipelineMoves";
+import { OPEN, outcomeOfStage } from "./winRate";
 
 /** Stays of deals in stages: a row per stay, `left` blank (NaN) while the deal is still there. */
 export interface StageHistory {
@@ -180,9 +181,8 @@ export function pipelineForecast(
       sum.expected += expected;
     }
   }
-  const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
   const rows = categories
-    ? [...groups.values()].sort((a, b) => collator.compare(a.category, b.category))
+    ? [...groups.values()].sort((a, b) => byGroupName(a.category, b.category))
     : [];
   return [...rows, total];
 }

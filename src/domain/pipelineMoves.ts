@@ -7,6 +7,7 @@ import { Column, LabelMemo } from "./column";
 import { numError, valueError } from "./errors";
 import { functionProblem } from "./functionProblems";
 import { labelKey } from "./labels";
+import { LOST, OPEN, WON, outcomeOfStage, type Outcome } from "./winRate";
 
 /** One snapshot of the opportunities: four columns read in place, a row per deal. */
 export interface Snapshot {
@@ -18,27 +19,6 @@ export interface Snapshot {
   readonly amounts: Float64Array;
   /** Excel serials, NaN where blank. */
   readonly closeDates: Float64Array;
-}
-
-export const OPEN = 0;
-export const WON = 1;
-export const LOST = 2;
-export type Outcome = typeof OPEN | typeof WON | typeof LOST;
-
-/**
- * Tells open deals from won and lost ones by their stage, with the labels matched as
- * WINRATE matches them (labelKey: case and surrounding spaces ignored) and refused as it
- * refuses them (blank, or the same label for both).
- */
-export function outcomeOfStage(wonLabel = "Won", lostLabel = "Lost"): LabelMemo<Outcome> {
-  const won = labelKey(wonLabel);
-  const lost = labelKey(lostLabel);
-  if (won === "" || lost === "") throw valueError(functionProblem("outcomeLabelsBlank"));
-  if (won === lost) throw valueError(functionProblem("outcomeLabelsSame", { label: wonLabel }));
-  return new LabelMemo((label) => {
-    const key = labelKey(label);
-    return key === won ? WON : key === lost ? LOST : OPEN;
-  });
 }
 
 /** A deal as one snapshot has it. */

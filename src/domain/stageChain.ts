@@ -10,7 +10,7 @@ import { Column, LabelMemo } from "./column";
 import { naError, numError, PlanError, valueError } from "./errors";
 import { functionProblem } from "./functionProblems";
 import { labelKey, stageIndex } from "./labels";
-import { outcomeOfStage, LOST, WON } from "./pipelineMoves";
+import { outcomeOfStage, LOST, WON } from "./winRate";
 
 const math = create({ lupDependencies, lusolveDependencies });
 

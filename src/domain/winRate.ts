@@ -9,9 +9,26 @@ import { functionProblem } from "./functionProblems";
 import { labelKey } from "./labels";
 import { normalQuantile } from "./statistics";
 
-const OPEN = 0;
-const WON = 1;
-const LOST = 2;
+export const OPEN = 0;
+export const WON = 1;
+export const LOST = 2;
+export type Outcome = typeof OPEN | typeof WON | typeof LOST;
+
+/**
+ * Tells open deals from won and lost ones by their label, matched as WINRATE matches them
+ * (labelKey: case and surrounding spaces ignored); blank labels, or the same label for both,
+ * are refused. The pipeline functions classify stages with it too.
+ */
+export function outcomeOfStage(wonLabel = "Won", lostLabel = "Lost"): LabelMemo<Outcome> {
+  const won = labelKey(wonLabel);
+  const lost = labelKey(lostLabel);
+  if (won === "" || lost === "") throw valueError(functionProblem("outcomeLabelsBlank"));
+  if (won === lost) throw valueError(functionProblem("outcomeLabelsSame", { label: wonLabel }));
+  return new LabelMemo((label) => {
+    const key = labelKey(label);
+    return key === won ? WON : key === lost ? LOST : OPEN;
+  });
+}
 
 /**
  * Win rate from a column of outcomes. Outcomes match the labels case-insensitively after
@@ -24,10 +41,7 @@ export function winRate(
   wonLabel = "Won",
   lostLabel = "Lost"
 ): number {
-  const won = labelKey(wonLabel);
-  const lost = labelKey(lostLabel);
-  if (won === "" || lost === "") throw valueError(functionProblem("outcomeLabelsBlank"));
-  if (won === lost) throw valueError(functionProblem("outcomeLabelsSame", { label: wonLabel }));
+  const classOf = outcomeOfStage(wonLabel, lostLabel);
   if (amounts && amounts.length !== outcomes.length) {
     throw valueError(
       functionProblem("rowsDiffer", {
@@ -39,10 +53,6 @@ export function winRate(
       { field: "amounts" }
     );
   }
-  const classOf = new LabelMemo((label) => {
-    const key = labelKey(label);
-    return key === won ? WON : key === lost ? LOST : OPEN;
-  });
   let wonTotal = 0;
   let closedTotal = 0;
   for (let i = 0; i < outcomes.length; i++) {
