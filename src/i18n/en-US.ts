@@ -8,6 +8,8 @@ import { TABLE_PROBLEMS } from "../workbook/rows";
 import { SCENARIO_SETTING_PROBLEMS } from "../workbook/scenarioSettings";
 import { STORE_PROBLEMS } from "../workbook/storeError";
 import { RECALC_PROBLEMS } from "../workbook/formulas/recalcProblems";
+import { PIPELINE_LOG_PROBLEMS } from "../domain/pipelineLog";
+import { FORECAST_CALL_PROBLEMS } from "../domain/forecastCalls";
 
 /** Templates keyed "prefix.code", so problems reported by the core are said from the catalog. */
 function prefixed<P extends string, T extends Record<string, string>>(prefix: P, templates: T) {
@@ -33,6 +35,8 @@ export const PROBLEM_CATALOGS = {
   "function.": FUNCTION_PROBLEMS,
   "setting.": SCENARIO_SETTING_PROBLEMS,
   "recalc.": RECALC_PROBLEMS,
+  "pipelineLog.": PIPELINE_LOG_PROBLEMS,
+  "forecastCall.": FORECAST_CALL_PROBLEMS,
 } as const;
 /** Where a code is looked up, in turn: the catalogs above, then the V2MOM rules (said by the editor). */
 export const PROBLEM_PREFIXES = [
@@ -56,6 +60,8 @@ export const enUS = {
   ...prefixed("function.", FUNCTION_PROBLEMS),
   ...prefixed("setting.", SCENARIO_SETTING_PROBLEMS),
   ...prefixed("recalc.", RECALC_PROBLEMS),
+  ...prefixed("pipelineLog.", PIPELINE_LOG_PROBLEMS),
+  ...prefixed("forecastCall.", FORECAST_CALL_PROBLEMS),
   "app.title": "Sales Planning",
   "app.language": "Language",
   "app.view.v2mom": "V2MOM",

@@ -738,6 +738,30 @@ export const zhCN: Catalog = {
   "recalc.unsupported": "它使用了 {what}，这只有 Excel 能计算",
   "recalc.circular": "它依赖于自身的结果（经由 {cell}）",
   "recalc.unreadable": "无法读取其公式：{reason}",
+  "pipelineLog.captureIdBlank": "商机 ID 为空",
+  "pipelineLog.captureIdTwice": "商机 ID“{id}”也出现在第 {first} 行",
+  "pipelineLog.captureDate": "快照日期必须是日期，当前为 {value}",
+  "pipelineLog.captureBeforeLast":
+    "日志中已有 {last} 的快照；{asOf} 的快照会改写其后的历史，请以 {last} 或之后的日期拍快照",
+  "pipelineLog.logEntryTwice": "商机管道日志中商机“{id}”在 {asOf} 出现了两次（另见第 {first} 行）",
+  "pipelineLog.logFull":
+    "此次快照会在日志已有的 {rows} 行上再添加 {adding} 行；一个工作表最多容纳 {max} 行：请先另起新日志（把该工作表复制出去），再拍快照",
+  "forecastCall.callIdBlank": "预测提交 ID 为空",
+  "forecastCall.callIdTwice": "预测提交 ID“{id}”也出现在第 {first} 行",
+  "forecastCall.periodBlank": "期间为空",
+  "forecastCall.ownerBlank": "负责人为空",
+  "forecastCall.submittedByBlank": "提交人为空",
+  "forecastCall.amountInvalid": "金额必须是 ≥ 0 的数字，当前为 {value}",
+  "forecastCall.submittedAtInvalid": "提交时间必须是日期，当前为 {value}",
+  "forecastCall.categoryUnknown": "类别“{value}”不是 Commit、Best Case、Pipeline 之一",
+  "forecastCall.callAdjusts":
+    "预测提交不调整任何内容，但这一条指明了“{adjusts}”：请将其改为调整，或清空 Adjusts",
+  "forecastCall.adjustsNothing": "调整必须指明所调整的预测提交",
+  "forecastCall.adjustsMissing": "它调整的预测提交“{adjusts}”不在表中",
+  "forecastCall.adjustsAdjustment":
+    "它调整的“{adjusts}”本身就是一条调整：请调整其所调整的预测提交“{call}”",
+  "forecastCall.adjustmentElsewhere":
+    "它调整的预测提交“{adjusts}”属于 {owner}、{category}、{period}，但这一条写的是 {ownerHere}、{categoryHere}、{periodHere}",
   "function.argumentShape": "{field} 必须是{shape}",
   "function.argumentBlank": "{field} 为空；此处需要{needed}",
   "function.rangeBlank": "{field} 为空",

@@ -4,6 +4,8 @@
  * "Plan"; the schema version is kept in the workbook (PlanInfo) so later versions can
  * migrate what earlier ones wrote.
  */
+import { FORECAST_CALLS_TABLE } from "../domain/forecastCalls";
+import { PIPELINE_LOG_TABLE } from "../domain/pipelineLog";
 import { SCENARIO_STATES } from "../domain/scenario";
 import {
   MEASURE_DIRECTIONS,
@@ -14,9 +16,11 @@ import {
 } from "../domain/v2mom";
 
 /**
- * 2 added the Capacity Plan table. A table added after version 1 says so (`since`): a plan
- * saved by an earlier version has none, which is not a deleted table.
+ * 2 added the Capacity Plan, Pipeline Log and Forecast Calls tables. A table added after
+ * version 1 says so (`since`): a plan saved by an earlier version has none, which is not a
+ * deleted table.
  */
+
 export const SCHEMA_VERSION = 2;
 
 export type ColumnType = "text" | "number" | "date" | "boolean";
@@ -58,6 +62,18 @@ const date = (header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   ...extra,
 });
 const bool = (header: string): ColumnSpec => ({ header, type: "boolean" });
+
+/** A table whose layout its model declares in the domain, without the model's field names. */
+const fromDomain = (spec: {
+  table: string;
+  sheet: string;
+  key: readonly string[];
+  history: boolean;
+  columns: readonly (ColumnSpec & { field: string })[];
+}): TableSpec => ({
+  ...spec,
+  columns: spec.columns.map(({ field: _field, ...column }) => column),
+});
 
 // The choice lists of the plan's own models live in the domain; these are the tables' own.
 export const V2MOM_ITEM_KINDS = ["Value", "Method", "Obstacle"] as const;
@@ -225,6 +241,14 @@ export const tables = {
       num("CapacityRevenue"),
     ],
   },
+  /**
+   * The opportunities as captured over time: a row per deal that was new, changed or removed
+   * at each capture, never a full copy (src/domain/pipelineLog.ts), so a year of weekly
+   * captures of 100,000 deals fits one sheet and any earlier snapshot can be rebuilt.
+   */
+  pipelineLog: { ...fromDomain(PIPELINE_LOG_TABLE), since: 2 },
+  /** Every forecast call submitted, a manager's adjustment as its own row (forecastCalls.ts). */
+  forecastCalls: { ...fromDomain(FORECAST_CALLS_TABLE), since: 2 },
   /**
    * Every cell the add-in changed in a user's own table (on explicit request, such as writing
    * the assigned rep into the accounts table), with the cell exactly as it was (value, type,
