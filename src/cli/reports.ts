@@ -7,6 +7,7 @@
 import { isoFromSerial, todaySerial } from "../domain/calendar";
 import { quotasFor } from "../domain/planRun";
 import type { V2mom } from "../domain/v2mom";
+import { capacityReview } from "../workbook/capacityTables";
 import { previousSheetName } from "../workbook/report";
 import type { StoredScenario } from "../workbook/scenarioTables";
 import type { SourceTables } from "../workbook/sourceTables";
@@ -71,6 +72,10 @@ export async function review(
         territory: stored.territory,
         reps: sources?.reps ?? [],
         quotas,
+        // Last year's revenue per rep is read from the accounts only when they read cleanly.
+        accounts: sources && !sources.problems.length ? sources.accounts : undefined,
+        reachThreshold: stored.run?.quota?.reachThreshold,
+        capacity: capacityReview(plan.tables.capacity, stored.name),
         written: isoFromSerial(todaySerial()),
       },
       reviewLabels(words.t, stored.name)

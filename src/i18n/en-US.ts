@@ -458,6 +458,13 @@ export const enUS = {
     "Share of accounts with an owner that keep that owner: the higher, the fewer relationships are disrupted.",
   "territories.review.note.unassigned":
     "Accounts that no rep may cover under the routing rules: the goal is 0; each is listed with its reason in the Assignments table.",
+  "territories.review.capacity": "Capacity",
+  "territories.review.plannedHires": "Planned hires",
+  "territories.review.year": "Year",
+  "territories.review.gap": "Gap (capacity − target)",
+  "territories.review.ownOver": "Own over-assignment",
+  "territories.review.accumulated": "Accumulated",
+  "territories.review.repsOver": "All reps: over the target",
   "territories.writtenBack":
     "{count} cell(s) of {column} in {table} updated; the previous values are kept.",
   "territories.field.accounts.id": "Account id",

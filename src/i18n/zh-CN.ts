@@ -376,6 +376,13 @@ export const zhCN: Catalog = {
     "有负责人的客户中保留原负责人的比例：越高，被打断的客户关系越少。",
   "territories.review.note.unassigned":
     "按路由规则没有代表可以覆盖的客户：目标为 0；每个客户及其原因都列在 Assignments 表中。",
+  "territories.review.capacity": "产能",
+  "territories.review.plannedHires": "计划招聘人数",
+  "territories.review.year": "全年",
+  "territories.review.gap": "差距（产能 − 目标）",
+  "territories.review.ownOver": "本级超额分配",
+  "territories.review.accumulated": "累计超额分配",
+  "territories.review.repsOver": "全体代表：超出目标",
   "territories.writtenBack": "已更新 {table} 中 {column} 的 {count} 个单元格；之前的值已保留。",
   "territories.field.accounts.id": "客户编号",
   "territories.field.accounts.name": "名称",

@@ -1,17 +1,22 @@
 /**
  * The review sheet for executives: a scenario's fairness metrics (each explained in a line
  * under it), its reps by name and manager, a roll-up by manager, and the quota tie-out at
- * every level, on a native sheet with a chart of potential against target per rep. Sums and
- * differences are formulas, so the sheet checks itself when someone edits a figure; names
- * only ever reach a formula as a reference to their cell, never as text in it.
+ * every level with whether the quotas can be reached (territoryReviewReach.ts), then the
+ * scenario's capacity plan (territoryReviewCapacity.ts), on a native sheet with a chart of
+ * potential against target per rep. Sums and differences are formulas, so the sheet checks
+ * itself when someone edits a figure; names only ever reach a formula as a reference to their
+ * cell, never as text in it.
  */
 import { NO_MANAGER, type TeamQuota } from "../domain/quotaPlan";
-import type { Rep, TerritoryResult } from "../domain/territory";
+import type { Account, Rep, TerritoryResult } from "../domain/territory";
 import type { MessageKey } from "../i18n";
 import { METRICS } from "../i18n/figures";
 import { floorWords, type SayFloor } from "../i18n/floorWords";
 import { address, columnName } from "./package/cellRef";
+import type { CapacityReview } from "./capacityTables";
 import { ReportCell, ReportSheet } from "./report";
+import { CapacityLabels, capacityBlock, capacityLabels } from "./territoryReviewCapacity";
+import { ReachLabels, reachBlock, reachLabels, reviewReachability } from "./territoryReviewReach";
 
 export const REVIEW_SHEET = "Territory Review";
 
@@ -56,6 +61,8 @@ export interface ReviewLabels {
   difference: string;
   overAssigned: string;
   chart: string;
+  reach: ReachLabels;
+  capacity: CapacityLabels;
   /** The footer's words ("Written {date}", "Page {page} of {pages}"). */
   printWords: { written: string; page: string };
 }
@@ -104,6 +111,8 @@ export function reviewLabels(
     difference: t("territories.review.difference"),
     overAssigned: t("territories.overAssigned"),
     chart: t("territories.chart"),
+    reach: reachLabels(t),
+    capacity: capacityLabels(t),
     printWords: { written: t("report.written"), page: t("report.page") },
   };
 }
@@ -123,11 +132,18 @@ export interface ReviewQuotas {
 
 export interface ReviewInput {
   /** `deviationBound` only from a run: a scenario's stored results do not keep it. */
-  territory: Pick<TerritoryResult, "reps" | "metrics" | "unassigned" | "deviationBound">;
+  territory: Pick<TerritoryResult, "reps" | "metrics" | "unassigned" | "deviationBound"> &
+    Partial<Pick<TerritoryResult, "assignments">>;
   /** The reps as their table names them: the results hold only ids. */
   reps: readonly Pick<Rep, "id" | "name" | "manager">[];
   /** A quota plan (QuotaPlan is one) or a scenario's stored quotas. */
   quotas?: ReviewQuotas;
+  /** The accounts the territory was assigned from: with quotas and assignments, whether they can be reached. */
+  accounts?: readonly Account[];
+  /** The scenario's reach threshold (quota above potential × it is flagged). */
+  reachThreshold?: number;
+  /** The scenario's stored capacity plan (capacityReview), shown after the quotas. */
+  capacity?: CapacityReview;
   /** The day the sheet is written, printed in its footer: the caller's clock, not the builder's. */
   written: string;
 }
@@ -357,6 +373,33 @@ export function territoryReview(input: ReviewInput, labels: ReviewLabels): Repor
       "money"
     );
     row++;
+    if (input.accounts && territory.assignments) {
+      const reach = reviewReachability(
+        quotas,
+        { ...territory, assignments: territory.assignments },
+        input.accounts,
+        input.reachThreshold
+      );
+      const block = reachBlock(
+        reach,
+        {
+          labels: labels.reach,
+          companyTarget: labels.companyTarget,
+          noManager: labels.noManager,
+          order: reps.map((r) => r.repId),
+          nameOf,
+          teamOf,
+        },
+        row + 1
+      );
+      cells.push(...block.cells);
+      row = block.next;
+    }
+  }
+  if (input.capacity) {
+    const block = capacityBlock(input.capacity, labels.capacity, row + 1);
+    cells.push(...block.cells);
+    row = block.next;
   }
 
   // The chart below the tables, so the sheet prints one page wide at a readable size.

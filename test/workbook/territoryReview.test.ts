@@ -288,6 +288,278 @@ describe("territory review sheet", () => {
   }, 120_000);
 });
 
+/**
+ * The review with its accounts (for whether the quotas can be reached) and a stored capacity
+ * plan, on the hand-made reps. Last year's revenue on each rep's accounts: Zoe 320,000 +
+ * 10,000 = 330,000 against a 300,000 quota (made), Ann 200,000 against 275,010 (short), Bo
+ * 360,000 against 360,000 (made, exactly), Cy none against 165,000 (short): 2 of 4.
+ */
+const lastYear = (id: string, revenue?: number) => ({
+  id,
+  region: "EMEA",
+  industry: "Retail",
+  sizeTier: "Mid",
+  potential: 0,
+  workload: 0,
+  ...(revenue === undefined ? {} : { lastYearRevenue: revenue }),
+});
+const owned = (accountId: string, repId: string) => ({
+  accountId,
+  repId,
+  reason: "kept" as const,
+});
+/**
+ * Ten ramped reps at 10,000 a month (100,000), a hire joining in months 4 and 7 who produces
+ * half in their first month: 105,000 in month 4, 110,000 in 5–6, 115,000 in month 7 and
+ * 120,000 after. The year: 3 × 100,000 + 105,000 + 2 × 110,000 + 115,000 + 5 × 120,000 =
+ * 1,340,000, 160,000 short of a 1,500,000 target.
+ */
+const fte = [10, 10, 10, 10.5, 11, 11, 11.5, 12, 12, 12, 12, 12];
+const capacity = {
+  months: fte.map((ramped, i) => ({
+    month: i + 1,
+    hires: i === 3 || i === 6 ? 1 : 0,
+    inSeat: i < 3 ? 10 : i < 6 ? 11 : 12,
+    rampedFte: ramped,
+    revenue: ramped * 10_000,
+  })),
+  year: 1_340_000,
+  target: 1_500_000,
+  gap: -160_000,
+};
+const withReach: ReviewInput = {
+  ...handMade,
+  territory: {
+    ...handMade.territory,
+    assignments: [
+      owned("A1", "R1"),
+      owned("A2", "R1"),
+      owned("A3", "R2"),
+      owned("A4", "R3"),
+      owned("A5", "R4"),
+    ],
+  },
+  accounts: [
+    lastYear("A1", 320_000),
+    lastYear("A2", 10_000),
+    lastYear("A3", 200_000),
+    lastYear("A4", 360_000),
+    lastYear("A5"),
+  ],
+  reachThreshold: 1.25,
+  capacity,
+};
+
+describe("territory review sheet's reachability and capacity", () => {
+  let result: Awaited<ReturnType<typeof written>>;
+  beforeAll(async () => {
+    result = await written(withReach);
+  }, 120_000);
+  const titles = (input: ReviewInput) =>
+    territoryReview(input, labels)
+      .cells.filter((c) => c.style === "heading")
+      .map((c) => c.value);
+
+  it("accumulates the over-assignment from the company target through each team, under the tie-out", () => {
+    const { csv } = result;
+    const overAssigned = rowsFrom(csv, "Over-assignment (sum − target)", 1).at;
+    const heading = rowsFrom(csv, "Can these quotas be reached?", 1, overAssigned).at;
+    expect(heading).toBe(overAssigned + 2);
+    const { rows } = rowsFrom(csv, "Team", 6, heading);
+    expect(rows[0].slice(0, 5)).toEqual([
+      "Team",
+      "",
+      "Level",
+      "Own over-assignment",
+      "Accumulated",
+    ]);
+    // Own: what the level below sums to ÷ the team's quota − 1; the company's first level sums
+    // to the 1,000,000 target exactly, so each team's accumulated share is its own.
+    const figures = rows.slice(1).map((r) => [r[0], ...r.slice(2, 5).map(figure)]);
+    expect(figures.map((f) => f.slice(0, 2))).toEqual([
+      ["Company target", ""],
+      ["Kim", 1],
+      ["Lee", 1],
+      ["(no manager)", 1],
+      ["All reps: over the target", ""],
+    ]);
+    const own = [0, 0.1, 275_010 / 250_000 - 1, 0.1];
+    figures.slice(0, 4).forEach((f, i) => {
+      expect(f[2]).toBeCloseTo(own[i], 6);
+      expect(f[3]).toBeCloseTo(own[i], 6);
+    });
+    // All reps: 1,100,010 of quotas on a 1,000,000 target.
+    expect(figures[4][2]).toBe("");
+    expect(figures[4][3]).toBeCloseTo(0.10001, 6);
+  });
+
+  it("sets each rep's quota against their potential, flags those above the threshold, and counts who made it last year", () => {
+    const { csv } = result;
+    const heading = rowsFrom(csv, "Can these quotas be reached?", 1).at;
+    const note = rowsFrom(csv, "All reps: over the target", 3, heading).rows[2][0];
+    // Only Cy's 165,000 is above 1.25 × 50,000; Bo's 360,000 is 1.2 × 300,000. No rep has the
+    // two peers within ±20% of their potential that "far from peers" needs.
+    expect(note).toMatch(
+      /^1 of 4 rep\(s\) have a quota above 1\.25 × their territory's potential; 0 stand far/
+    );
+    const { rows } = rowsFrom(csv, "Rep", 6, heading);
+    expect(rows[0].slice(0, 5)).toEqual([
+      "Rep",
+      "Manager (team)",
+      "",
+      "Quota ÷ potential",
+      "Flags",
+    ]);
+    const reps = rows.slice(1, 5).map((r) => [r[0], r[1], figure(r[3]), r[4]]);
+    expect(reps.map(([name, team, , flags]) => [name, team, flags])).toEqual([
+      ["Bo Chen", "Kim", ""],
+      ["Zoe Adams", "Kim", ""],
+      ["Ann Bell", "Lee", ""],
+      ["Cy Diaz", "(no manager)", "Above 1.25 × potential"],
+    ]);
+    const ratios = [360_000 / 300_000, 0.75, 275_010 / 250_000, 3.3];
+    reps.forEach((r, i) => expect(r[2]).toBeCloseTo(ratios[i], 9));
+    expect(rows[5][0]).toBe(
+      "At last year's revenue on the accounts they now hold, 2 of 4 rep(s) would have made this year's quota."
+    );
+  });
+
+  it("shows the capacity plan by month, its year as a SUM and the gap to the target as formulas LibreOffice evaluates", async () => {
+    const { csv, bytes, sheet } = result;
+    const at = rowsFrom(csv, "Capacity", 1).at;
+    const { rows } = rowsFrom(csv, "Month", 16, at);
+    expect(rows[0].slice(0, 5)).toEqual([
+      "Month",
+      "Planned hires",
+      "In seat",
+      "Ramped FTE",
+      "Capacity revenue",
+    ]);
+    expect(rows.slice(1, 13).map((r) => r.slice(0, 5).map(figure))).toEqual(
+      fte.map((ramped, i) => [
+        i + 1,
+        i === 3 || i === 6 ? 1 : 0,
+        i < 3 ? 10 : i < 6 ? 11 : 12,
+        ramped,
+        ramped * 10_000,
+      ])
+    );
+    // What a reader that does not recalculate sees: the results stored with the formulas.
+    const totals = [
+      ["Year", 1_340_000],
+      ["Company target", 1_500_000],
+      ["Gap (capacity − target)", -160_000],
+    ];
+    expect(rows.slice(13).map((r) => [r[0], figure(r[4])])).toEqual(totals);
+    expect(sheet.cells.filter((c) => c.row > at + 14 && c.formula).map((c) => c.style)).toEqual([
+      "money",
+      "money",
+    ]);
+    // And what the formulas compute from the month cells: LibreOffice keeps a stored result,
+    // so it evaluates the same sheet written without them.
+    const driver = await PackageDriver.blank();
+    await driver.writeReport({
+      ...sheet,
+      cells: sheet.cells.map(({ result: _kept, ...cell }) => cell),
+    });
+    const evaluated = (await sheetsAsCsv(await driver.toBuffer()))(REVIEW_SHEET);
+    expect(evaluated.slice(at + 14, at + 17).map((r) => [r[0], figure(r[4])])).toEqual(totals);
+    const formats = await (await writtenBook(bytes)).formats(REVIEW_SHEET);
+    const month4 = at + 6;
+    expect([..."BCDE"].map((col) => formats.get(`${col}${month4}`))).toEqual([
+      "#,##0",
+      "#,##0.00",
+      "#,##0.00",
+      "#,##0",
+    ]);
+    expect(formats.get(`E${at + 16}`)).toBe("#,##0");
+    // Still one page wide: the same seven columns.
+    expect(sheet.columnWidths).toHaveLength(7);
+    expect(Math.max(...sheet.cells.map((c) => c.col))).toBeLessThanOrEqual(7);
+  });
+
+  it("leaves a capacity plan without a target at its year, and draws neither block without its inputs", () => {
+    const { target, gap, ...untargeted } = capacity;
+    expect([target, gap]).toEqual([1_500_000, -160_000]);
+    const sheet = territoryReview({ ...withReach, capacity: untargeted }, labels);
+    const year = sheet.cells.find((c) => c.value === "Year")!;
+    expect(sheet.cells.filter((c) => c.row > year.row && c.row < year.row + 3)).toEqual([]);
+    expect(sheet.cells.some((c) => c.value === "Gap (capacity − target)")).toBe(false);
+
+    expect(titles(withReach)).toEqual(
+      expect.arrayContaining(["Can these quotas be reached?", "Capacity"])
+    );
+    // No stored capacity plan, no accounts: neither block.
+    expect(titles(handMade)).not.toContain("Capacity");
+    expect(titles(handMade)).not.toContain("Can these quotas be reached?");
+    // Accounts but no quotas: nothing to reach.
+    expect(titles({ ...withReach, quotas: undefined })).not.toContain(
+      "Can these quotas be reached?"
+    );
+  });
+
+  it("flags quotas far from peers with similar potential, and without managers' quotas shows only what all reps carry", () => {
+    // Potentials 100, 110, 90, 105: each within ±20% of the others, but for Cal (90) and
+    // Ben (110). Quota ÷ potential 0.8, 0.8, 0.5, 1.2. Cal's peers (Ada, Dee) have a median of
+    // 1.0, and 0.5 is below 1.0 × 0.75; Dee's (Ada, Ben, Cal) 0.8, and 1.2 is above 0.8 × 1.25.
+    // Dee's 126 is also above 1 × 105. The reps carry 339 on a 300 target: 13% over.
+    const sheet = territoryReview(
+      {
+        territory: {
+          reps: [
+            rep("P1", 1, 100, 0.25, 0),
+            rep("P2", 1, 110, 0.25, 0),
+            rep("P3", 1, 90, 0.25, 0),
+            rep("P4", 1, 105, 0.25, 0),
+          ],
+          metrics,
+          unassigned: [],
+          assignments: [],
+        },
+        reps: [
+          { id: "P1", name: "Ada" },
+          { id: "P2", name: "Ben" },
+          { id: "P3", name: "Cal" },
+          { id: "P4", name: "Dee" },
+        ],
+        quotas: {
+          companyTarget: 300,
+          reps: [
+            { repId: "P1", annual: 80 },
+            { repId: "P2", annual: 88 },
+            { repId: "P3", annual: 45 },
+            { repId: "P4", annual: 126 },
+          ],
+        },
+        accounts: [],
+        written: "2026-12-01",
+      },
+      labels
+    );
+    const rowOf = (text: string, after = 0) =>
+      sheet.cells.find((c) => c.col === 1 && c.value === text && c.row > after)!.row;
+    const cell = (row: number, col: number) =>
+      sheet.cells.find((c) => c.row === row && c.col === col)?.value;
+    const heading = rowOf("Can these quotas be reached?");
+    expect(sheet.cells.some((c) => c.value === "Team")).toBe(false);
+    const all = rowOf("All reps: over the target");
+    expect(all).toBe(heading + 1);
+    expect(cell(all, 5)).toBeCloseTo(0.13, 12);
+    const flags = ["Ada", "Ben", "Cal", "Dee"].map((name) => cell(rowOf(name, heading), 5));
+    expect(flags).toEqual([
+      undefined,
+      undefined,
+      "Low against peers",
+      "Above 1 × potential; High against peers",
+    ]);
+    expect(cell(all + 2, 1)).toMatch(/^1 of 4 rep\(s\) .*; 2 stand far from their peers\./);
+    // No last year's revenue mapped: no line claiming who made quota.
+    expect(sheet.cells.some((c) => String(c.value).startsWith("At last year's revenue"))).toBe(
+      false
+    );
+  });
+});
+
 describe("territory review sheet's deviation floor", () => {
   // One APAC rep of eight equal reps, APAC holding 20% of the potential: the floor is
   // 0.2 ÷ 0.125 − 1 = 60%, and within ±5% once APAC has 0.2 ÷ 1.05 of the capacity, i.e.

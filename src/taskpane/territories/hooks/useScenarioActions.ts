@@ -10,6 +10,7 @@ import type { PlanRunResult, QuotaRunSettings } from "../../../domain/planRun";
 import { promoteScenario } from "../../../domain/scenario";
 import type { BalanceSettings } from "../../../domain/territory";
 import type { PlanRow } from "../../../workbook/rows";
+import { capacityReview } from "../../../workbook/capacityTables";
 import { previousSheetName } from "../../../workbook/report";
 import {
   StoredScenario,
@@ -178,6 +179,9 @@ export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): 
             // The results hold rep ids: the sheet names each rep and their manager.
             reps: source.read?.reps ?? [],
             quotas: result.quotas,
+            accounts: source.read?.accounts,
+            reachThreshold: quota.reachThreshold,
+            capacity: snapshot && capacityReview(snapshot.tables.capacity, name.trim()),
             written: isoFromSerial(todaySerial()),
           },
           reviewLabels(t, name)
