@@ -360,6 +360,9 @@ export const enUS = {
   "territories.state.Archived": "Archived",
   "territories.step.data": "Data",
   "territories.step.capacity": "Capacity",
+  "territories.capacity.bridgeHintLinks":
+    "The plan factors start from the scenario's target and funnel; type each actual one, or take it from a cell or name of the workbook.",
+  "territories.capacity.bridge.linkOf": "{factor}, actual from cell or name",
   "territories.capacity.intro":
     "How many reps the target needs and when to hire them: the team in seat, each hire's ramp, the reps who leave and their replacements. Saved with scenario {scenario}.",
   "territories.capacity.companyTarget": "Company target (revenue)",
@@ -403,8 +406,6 @@ export const enUS = {
   "territories.capacity.check.positive": "{label} must be more than 0.",
   "territories.capacity.check.rampShares": "Each month of the ramp must be between 0% and 100%.",
   "territories.capacity.bridge": "Revenue bridge: why actual revenue differs from plan",
-  "territories.capacity.bridgeHint":
-    "The plan factors start from the scenario's target and funnel; type the actual ones.",
   "territories.capacity.bridge.plan": "Plan",
   "territories.capacity.bridge.actual": "Actual",
   "territories.capacity.bridge.planOf": "{factor}, plan",

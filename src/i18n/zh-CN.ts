@@ -283,6 +283,9 @@ export const zhCN: Catalog = {
   "territories.state.Archived": "已归档",
   "territories.step.data": "数据",
   "territories.step.capacity": "产能",
+  "territories.capacity.bridgeHintLinks":
+    "计划因素取自情景的目标和漏斗；请逐项填写实际值，或从工作簿的单元格或名称中读取。",
+  "territories.capacity.bridge.linkOf": "{factor}（实际值来自单元格或名称）",
   "territories.capacity.intro":
     "实现目标需要多少名销售、何时招聘：在岗团队、每位新人的爬坡、离职人员及其补员。随情景 {scenario} 保存。",
   "territories.capacity.companyTarget": "公司目标（收入）",
@@ -323,7 +326,6 @@ export const zhCN: Catalog = {
   "territories.capacity.check.positive": "{label}必须大于 0。",
   "territories.capacity.check.rampShares": "爬坡的每个月都必须在 0% 到 100% 之间。",
   "territories.capacity.bridge": "收入桥：实际收入为何与计划不同",
-  "territories.capacity.bridgeHint": "计划因素取自情景的目标和漏斗；请填写实际值。",
   "territories.capacity.bridge.plan": "计划",
   "territories.capacity.bridge.actual": "实际",
   "territories.capacity.bridge.planOf": "{factor}（计划）",

@@ -1,7 +1,8 @@
 /**
  * A scenario's capacity plan as rows of the Capacity Plan table, and read back from them:
  * the inputs of the capacity model (domain/capacity.ts) one per row, the planned hires and a
- * hire's ramp one row per month, and the revenue bridge's plan and actual factors. A value a
+ * hire's ramp one row per month, and the revenue bridge's plan and actual factors (an actual
+ * factor typed, or the cell or name it is read from, in the Link column). A value a
  * user typed that the add-in cannot use is reported at its cell: a plan is never read from a
  * guess. The plan itself is always worked out again from the inputs.
  */
@@ -48,6 +49,11 @@ export interface CapacityInputs {
   hires: number[];
   bridgePlan: (number | undefined)[];
   bridgeActual: (number | undefined)[];
+  /**
+   * The cell or name each actual factor is read from (`Sheet1!B2`, a workbook name), as the
+   * V2MOM's measures link their actuals; undefined: the factor is typed.
+   */
+  bridgeActualLinks: (string | undefined)[];
 }
 
 export const emptyCapacity = (): CapacityInputs => ({
@@ -55,6 +61,7 @@ export const emptyCapacity = (): CapacityInputs => ({
   hires: Array<number>(MONTHS).fill(0),
   bridgePlan: BRIDGE_FACTORS.map(() => undefined),
   bridgeActual: BRIDGE_FACTORS.map(() => undefined),
+  bridgeActualLinks: BRIDGE_FACTORS.map(() => undefined),
 });
 
 const SINGLE = [
@@ -69,10 +76,11 @@ type Single = (typeof SINGLE)[number];
 const MONTHLY = ["hires", "ramp"] as const;
 const planKey = (f: BridgeFactor) => `bridge.plan.${f}`;
 const actualKey = (f: BridgeFactor) => `bridge.actual.${f}`;
+const linkKey = (f: BridgeFactor) => `bridge.actualLink.${f}`;
 const KNOWN = new Set<string>([
   ...SINGLE,
   ...MONTHLY,
-  ...BRIDGE_FACTORS.flatMap((f) => [planKey(f), actualKey(f)]),
+  ...BRIDGE_FACTORS.flatMap((f) => [planKey(f), actualKey(f), linkKey(f)]),
 ]);
 
 const settingProblem = wordsFrom(SCENARIO_SETTING_PROBLEMS);
@@ -111,7 +119,7 @@ export function capacityRows(scenario: string, inputs: CapacityInputs): PlanRow[
   } catch {
     months = undefined;
   }
-  const row = (Setting: string, Month: number | null, Value: number): PlanRow => ({
+  const row = (Setting: string, Month: number | null, Value: number | null): PlanRow => ({
     Scenario: scenario,
     Setting,
     Month,
@@ -119,6 +127,7 @@ export function capacityRows(scenario: string, inputs: CapacityInputs): PlanRow[
     InSeat: null,
     RampedFTE: null,
     CapacityRevenue: null,
+    Link: null,
   });
   const rows: PlanRow[] = [];
   for (const key of SINGLE) {
@@ -140,6 +149,9 @@ export function capacityRows(scenario: string, inputs: CapacityInputs): PlanRow[
     const actual = inputs.bridgeActual[i];
     if (plan !== undefined) rows.push(row(planKey(factor), null, plan));
     if (actual !== undefined) rows.push(row(actualKey(factor), null, actual));
+    // The link as typed: the add-in reads the cell again each time, so no value is kept with it.
+    const link = inputs.bridgeActualLinks[i]?.trim();
+    if (link) rows.push({ ...row(linkKey(factor), null, null), Link: link });
   });
   return rows;
 }
@@ -208,6 +220,12 @@ export function readCapacityPlan(table: TableData, scenario: string): ReadCapaci
         );
       if (key === "hires") inputs.hires[month - 1] = value ?? 0;
       else if (value !== undefined) ramp[month - 1] = value;
+      return;
+    }
+    const linked = BRIDGE_FACTORS.findIndex((f) => key === linkKey(f));
+    if (linked >= 0) {
+      const link = String(cellOf(r, "Link") ?? "").trim();
+      if (link) inputs.bridgeActualLinks[linked] = link;
       return;
     }
     if (value === undefined) return;

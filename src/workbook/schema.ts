@@ -224,6 +224,8 @@ export const tables = {
    * plan's people in seat, ramped FTE and capacity revenue of that month as saved) and one
    * per month of a hire's ramp (Month = the hire's 1st, 2nd, … month). The add-in reads the
    * inputs (Value) and works the plan out again from them; the three figures are for people.
+   * An actual factor of the revenue bridge read from a cell or name has a setting row whose
+   * Link is that cell or name (Value blank). Tables written before Link existed read it blank.
    */
   capacity: {
     table: "PlanCapacity",
@@ -239,6 +241,7 @@ export const tables = {
       num("InSeat"),
       num("RampedFTE"),
       num("CapacityRevenue"),
+      text("Link"),
     ],
   },
   /**

@@ -1,9 +1,10 @@
 /**
  * The Capacity step of the Territories & Quotas pane on the sample's reps: the team in seat
  * from the reps table, a bad field said at the field (in English and Chinese), hires proposed
- * that reach the target, and a plan saved with its scenario that a reopened workbook reads back.
+ * that reach the target, a plan saved with its scenario that a reopened workbook reads back,
+ * and a revenue bridge whose actual factor is read from a cell (and says why when it cannot be).
  */
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { capacityPlan, hiresNeeded } from "../../src/domain/capacity";
 import { enUS } from "../../src/i18n/en-US";
 import { zhCN } from "../../src/i18n/zh-CN";
@@ -11,6 +12,8 @@ import { inPageRunner } from "../../src/taskpane/territories/runner";
 import { TerritoriesPane } from "../../src/taskpane/territories/TerritoriesPane";
 import { readCapacityPlan } from "../../src/workbook/capacityTables";
 import { tables } from "../../src/workbook/schema";
+import type { PackageDriver } from "../../src/workbook/packageDriver";
+import { typeInto } from "../support/handEdits";
 import { renderPane, reopened } from "../support/renderPane";
 import { click, ready, step, territoriesWorkbook } from "../support/territoriesPane";
 
@@ -33,8 +36,12 @@ async function sampleWithHalfTimeRep() {
   return { driver, fte };
 }
 
-async function openCapacity(locale: "en-US" | "zh-CN" = "en-US") {
+async function openCapacity(
+  locale: "en-US" | "zh-CN" = "en-US",
+  prepare?: (driver: PackageDriver) => Promise<void>
+) {
   const { driver, fte } = await sampleWithHalfTimeRep();
+  await prepare?.(driver);
   const view = renderPane(<TerritoriesPane runner={inPageRunner} />, driver, locale);
   if (locale === "en-US") await ready();
   else await screen.findByText(/150.*8/, {}, { timeout: 5000 });
@@ -215,6 +222,7 @@ describe("the Capacity step", () => {
       9.5,
       8.5,
       85_000,
+      null, // Link: the factors are typed
     ]);
 
     // The pane on the reopened workbook starts from the stored plan.
@@ -226,5 +234,139 @@ describe("the Capacity step", () => {
     expect(valueOf(L("territories.capacity.backfill"))).toBe("2");
     expect(valueOf(month(1))).toBe("2");
     expect(valueOf(`${L("territories.capacity.factor.leads")}, actual`)).toBe("800");
+  });
+});
+
+/** A sheet of actuals beside the plan: a win rate, a note, and nothing else. */
+const withActuals = (driver: PackageDriver) =>
+  typeInto(driver, "Actuals", { A2: "Win rate", B2: 0.3, A3: "Deal size", B3: "n/a" });
+
+const factor = (key: "leads" | "leadToOpportunity" | "winRate" | "dealSize" | "collection") =>
+  L(`territories.capacity.factor.${key}`);
+const linkOf = (key: Parameters<typeof factor>[0]) => `${factor(key)}, actual from cell or name`;
+
+/** Plan 1000 leads × 20% × 25% × 10,000 × 100%; the same actuals but the win rate, left to link. */
+function typeBridge() {
+  const plan = { leads: "1000", leadToOpportunity: "0.2", winRate: "0.25", dealSize: "10000" };
+  for (const [key, value] of Object.entries(plan)) {
+    type(`${factor(key as keyof typeof plan)}, plan`, value);
+    if (key !== "winRate") type(`${factor(key as keyof typeof plan)}, actual`, value);
+  }
+  type(`${factor("collection")}, plan`, "1");
+  type(`${factor("collection")}, actual`, "1");
+}
+
+describe("the revenue bridge's actual factors", () => {
+  it("takes an actual factor from a linked cell and uses it in the bridge", async () => {
+    await openCapacity("en-US", withActuals);
+    typeBridge();
+    expect(screen.getByText(L("territories.capacity.bridge.needsAll"))).toBeInTheDocument();
+    type(linkOf("winRate"), "Actuals!B2");
+    // The actual is the cell's, shown in its field and not typed there.
+    await waitFor(() => expect(valueOf(`${factor("winRate")}, actual`)).toBe("0.3"));
+    expect(screen.getByLabelText(`${factor("winRate")}, actual`)).toBeDisabled();
+    // By hand: plan 1000 × 0.2 × 0.25 × 10,000 × 1 = 500,000; actual with a 30% win rate
+    // 600,000. Every other factor is as planned (ln 1 = 0), so the whole 100,000 is the win
+    // rate's: L(600,000, 500,000) × ln(0.3 / 0.25) = (100,000 / ln 1.2) × ln 1.2 = 100,000.
+    const bridge = screen.getByRole("table", { name: L("territories.capacity.bridge") });
+    const cells = (name: string) =>
+      within(within(bridge).getByRole("row", { name: new RegExp(`^${name}`) }))
+        .getAllByRole("cell")
+        .map((c) => c.textContent);
+    expect(cells(factor("winRate"))).toEqual([factor("winRate"), "0.25", "0.3", "100,000"]);
+    expect(cells(factor("leads"))).toEqual([factor("leads"), "1,000", "1,000", "0"]);
+    expect(cells(L("territories.capacity.bridge.total"))).toEqual([
+      L("territories.capacity.bridge.total"),
+      "500,000",
+      "600,000",
+      "100,000",
+    ]);
+  });
+
+  it("saves the link with the scenario, and a reopened workbook reads the cell again", async () => {
+    const { driver, unmount } = await openCapacity("en-US", withActuals);
+    type(L("territories.capacity.productivity"), "10000");
+    typeBridge();
+    type(`${factor("winRate")}, actual`, "0.2");
+    type(linkOf("winRate"), "Actuals!B2");
+    await waitFor(() => expect(valueOf(`${factor("winRate")}, actual`)).toBe("0.3"));
+    await click(L("territories.capacity.save"));
+    await screen.findByText("Capacity plan saved with scenario Base.");
+
+    const { driver: file, plan } = await reopened(driver);
+    expect(plan.problems).toEqual([]);
+    const read = readCapacityPlan(plan.tables.capacity, "Base").inputs!;
+    expect(read.bridgeActualLinks).toEqual([
+      undefined,
+      undefined,
+      "Actuals!B2",
+      undefined,
+      undefined,
+    ]);
+    // The linked factor is kept as its link alone: the 0.2 typed before linking is not saved.
+    expect(read.bridgeActual).toEqual([1000, 0.2, undefined, 10000, 1]);
+    const sheet = (await file.readTable(tables.capacity))!;
+    expect(sheet.rows.find((r) => r[1] === "bridge.actualLink.winRate")).toEqual([
+      "Base",
+      "bridge.actualLink.winRate",
+      null,
+      null,
+      null,
+      null,
+      null,
+      "Actuals!B2",
+    ]);
+
+    // The cell changes in the workbook; the reopened pane reads it, not the value once shown.
+    await typeInto(file, "Actuals", { B2: 0.35 });
+    unmount();
+    renderPane(<TerritoriesPane runner={inPageRunner} />, file);
+    await ready();
+    await step(L("territories.step.capacity"));
+    expect(valueOf(linkOf("winRate"))).toBe("Actuals!B2");
+    await waitFor(() => expect(valueOf(`${factor("winRate")}, actual`)).toBe("0.35"));
+  });
+
+  it("says at the field why a link cannot be used", async () => {
+    await openCapacity("en-US", withActuals);
+    typeBridge();
+    const save = () => screen.getByRole("button", { name: L("territories.capacity.save") });
+    type(L("territories.capacity.productivity"), "10000");
+    expect(save()).toBeEnabled();
+
+    type(linkOf("winRate"), "'Actuals 2026'!B2");
+    expect(
+      await within(fieldOf(linkOf("winRate"))).findByText(
+        "The linked cell 'Actuals 2026'!B2 no longer exists in this workbook."
+      )
+    ).toBeInTheDocument();
+    expect(save()).toBeDisabled();
+
+    type(linkOf("winRate"), "Actuals!B3");
+    expect(
+      await within(fieldOf(linkOf("winRate"))).findByText(
+        "The linked cell Actuals!B3 does not hold a number."
+      )
+    ).toBeInTheDocument();
+    expect(valueOf(`${factor("winRate")}, actual`)).toBe("");
+    expect(screen.getByText(L("territories.capacity.bridge.needsAll"))).toBeInTheDocument();
+
+    type(linkOf("winRate"), "B2 of Actuals");
+    expect(
+      within(fieldOf(linkOf("winRate"))).getByText(L("v2mom.issue.linkSyntax"))
+    ).toBeInTheDocument();
+    expect(save()).toBeDisabled();
+  });
+
+  it("says why in Chinese when the pane is in Chinese", async () => {
+    await openCapacity("zh-CN", withActuals);
+    const label = zhCN["territories.capacity.bridge.linkOf"].replace(
+      "{factor}",
+      zhCN["territories.capacity.factor.winRate"]
+    );
+    type(label, "Actuals!B3");
+    expect(
+      await within(fieldOf(label)).findByText("链接的单元格 Actuals!B3 不是数字。")
+    ).toBeInTheDocument();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The Capacity Plan table through the store: a scenario's plan saved and read back, its
  * rows laid out long (a setting per row, a month per row), another scenario's rows kept, a
- * typo located at its cell, and a plan saved before the table existed loading as it was.
+ * typo located at its cell, a plan saved before the table existed loading as it was, and an
+ * actual factor linked to a cell kept as its link (also in a table written before Link existed).
  */
 import {
   CapacityInputs,
@@ -12,7 +13,7 @@ import {
   readCapacityPlan,
   replaceCapacity,
 } from "../../src/workbook/capacityTables";
-import type { PlanRow } from "../../src/workbook/rows";
+import type { CellValue, PlanRow } from "../../src/workbook/rows";
 import { historySpec, infoSpec, tables } from "../../src/workbook/schema";
 import { PlanStore } from "../../src/workbook/store";
 import { MemoryDriver } from "../support/memoryDriver";
@@ -65,14 +66,24 @@ describe("the Capacity Plan table", () => {
       "InSeat",
       "RampedFTE",
       "CapacityRevenue",
+      "Link",
     ]);
     const hires = rows.rows.filter((r) => r[1] === "hires");
     expect(hires).toHaveLength(12);
-    expect(hires[0]).toEqual(["Base", "hires", 1, 1, 3, 2.5, 250]);
-    expect(hires[11]).toEqual(["Base", "hires", 12, 0, 3, 3, 300]);
-    expect(rows.rows).toContainEqual(["Base", "startHeadcount", null, 2, null, null, null]);
-    expect(rows.rows).toContainEqual(["Base", "ramp", 1, 0.5, null, null, null]);
-    expect(rows.rows).toContainEqual(["Base", "bridge.actual.leads", null, 900, null, null, null]);
+    expect(hires[0]).toEqual(["Base", "hires", 1, 1, 3, 2.5, 250, null]);
+    expect(hires[11]).toEqual(["Base", "hires", 12, 0, 3, 3, 300, null]);
+    expect(rows.rows).toContainEqual(["Base", "startHeadcount", null, 2, null, null, null, null]);
+    expect(rows.rows).toContainEqual(["Base", "ramp", 1, 0.5, null, null, null, null]);
+    expect(rows.rows).toContainEqual([
+      "Base",
+      "bridge.actual.leads",
+      null,
+      900,
+      null,
+      null,
+      null,
+      null,
+    ]);
     // The year: 250 + 11 × 300 = 3,550, 450 short of 4,000.
     expect(capacityFigures(read.inputs!)).toMatchObject({ year: 3550, gap: -450 });
     // What the Territory Review shows: the months, the year, the target and the gap.
@@ -179,5 +190,65 @@ describe("the Capacity Plan table", () => {
     expect(loaded.problems).toEqual([]);
     expect(readCapacityPlan(loaded.tables.capacity, "Base").inputs).toEqual(small);
     expect(loaded.tables.assignments.rows).toEqual([assignment]);
+  });
+
+  it("keeps an actual factor linked to a cell or name as its link, read back on load", async () => {
+    const { driver, store, base } = await storeWith();
+    const linked: CapacityInputs = {
+      ...small,
+      bridgeActualLinks: [undefined, "'Actuals FY27'!$C$4", undefined, "DealSizeYTD", undefined],
+    };
+    await store.save(base, replaceCapacity(base, "Base", capacityRows("Base", linked)), "Base");
+    const loaded = await new PlanStore(driver, now).load();
+    expect(loaded.problems).toEqual([]);
+    expect(readCapacityPlan(loaded.tables.capacity, "Base")).toEqual({
+      inputs: linked,
+      problems: [],
+    });
+    // One setting row per link, the cell or name as text in Link, no value copied from it.
+    const rows = (await driver.readTable(tables.capacity))!.rows;
+    expect(rows.filter((r) => String(r[1]).startsWith("bridge.actualLink."))).toEqual([
+      [
+        "Base",
+        "bridge.actualLink.leadToOpportunity",
+        null,
+        null,
+        null,
+        null,
+        null,
+        "'Actuals FY27'!$C$4",
+      ],
+      ["Base", "bridge.actualLink.dealSize", null, null, null, null, null, "DealSizeYTD"],
+    ]);
+  });
+
+  it("reads a Capacity Plan table written before Link existed unchanged, and adds Link on save", async () => {
+    const { driver, store, base } = await storeWith();
+    await store.save(base, replaceCapacity(base, "Base", capacityRows("Base", small)), "Base");
+    // The table as the first version-2 add-in wrote it: seven columns, no Link.
+    const seven = (await driver.readTable(tables.capacity))!;
+    await driver.writeTable(
+      tables.capacity,
+      tables.capacity.columns.slice(0, 7).map((c) => c.header),
+      seven.rows.map((r) => r.slice(0, 7) as CellValue[])
+    );
+    expect((await driver.readTable(tables.capacity))!.header).toHaveLength(7);
+    const old = await new PlanStore(driver, now).load();
+    expect(old.problems).toEqual([]);
+    expect(readCapacityPlan(old.tables.capacity, "Base")).toEqual({ inputs: small, problems: [] });
+
+    const linked = {
+      ...small,
+      bridgeActualLinks: ["Actuals!B2", undefined, undefined, undefined, undefined],
+    };
+    await new PlanStore(driver, now).save(
+      old,
+      replaceCapacity(old, "Base", capacityRows("Base", linked))
+    );
+    const saved = (await driver.readTable(tables.capacity))!;
+    expect(saved.header[7]).toBe("Link");
+    const loaded = await new PlanStore(driver, now).load();
+    expect(loaded.problems).toEqual([]);
+    expect(readCapacityPlan(loaded.tables.capacity, "Base").inputs).toEqual(linked);
   });
 });

@@ -2,12 +2,15 @@
  * The Capacity step's state: the scenario's stored capacity plan (else what the scenario and
  * the reps table give: its target, its funnel, the reps' FTE), the user's edits over it, each
  * field checked in words, the plan and the revenue bridge worked out by domain/capacity.ts,
- * hires proposed by hiresNeeded, and saving through the store with the scenario.
+ * hires proposed by hiresNeeded, and saving through the store with the scenario. An actual
+ * factor linked to a cell or name is read through the store's readLinks, as the V2MOM pane
+ * reads its measures' linked actuals, and said at its field when it cannot be used.
  */
 import * as React from "react";
 import { MONTHS, RevenueBridge, hiresNeeded, revenueBridge } from "../../../domain/capacity";
 import { PlanError } from "../../../domain/errors";
 import { formatNumberList, parseNumberList } from "../../../domain/numberList";
+import { isCellLink } from "../../../domain/v2mom";
 import {
   BRIDGE_FACTORS,
   CapacityFigures,
@@ -18,6 +21,7 @@ import {
   readCapacityPlan,
   replaceCapacity,
 } from "../../../workbook/capacityTables";
+import type { LinkedValue } from "../../../workbook/report";
 import type { PlanProblem } from "../../../workbook/rows";
 import { useUntypedFields } from "../../components/NumberField";
 import { MessageKey, useI18n } from "../../i18n";
@@ -58,7 +62,7 @@ type Translate = ReturnType<typeof useI18n>["t"];
 const FACTOR_LABEL = (f: (typeof BRIDGE_FACTORS)[number]) =>
   `territories.capacity.factor.${f}` as MessageKey;
 
-/** Every field's problem in words, keyed as the step's fields are. */
+/** Every field's problem in words, keyed as the step's fields are (linked actuals: linkedActuals). */
 function fieldMessages(inputs: CapacityInputs, rampInvalid: boolean, t: Translate) {
   const messages = new Map<string, string>();
   const label = (key: string) => t(`territories.capacity.${key}` as MessageKey);
@@ -90,7 +94,7 @@ function fieldMessages(inputs: CapacityInputs, rampInvalid: boolean, t: Translat
       ["plan", inputs.bridgePlan],
       ["actual", inputs.bridgeActual],
     ] as const) {
-      const value = values[i];
+      const value = side === "actual" && inputs.bridgeActualLinks[i] ? undefined : values[i];
       if (value !== undefined && !(value > 0))
         messages.set(
           `${side}.${i}`,
@@ -103,9 +107,53 @@ function fieldMessages(inputs: CapacityInputs, rampInvalid: boolean, t: Translat
   return messages;
 }
 
+/** The links of the actual factors that are cell addresses or names, each once, to read. */
+const readableLinks = (links: readonly (string | undefined)[]) => [
+  ...new Set(links.map((l) => l?.trim()).filter((l): l is string => !!l && isCellLink(l))),
+];
+
+/**
+ * Each linked actual factor's value (undefined until read, or when it cannot be used) and,
+ * keyed `link.<i>`, why it cannot: not a cell or name, gone from the workbook, not a number,
+ * or not above 0. `blocking`: the problems that keep the link from being saved, as the V2MOM
+ * pane refuses a malformed or vanished link and keeps one whose cell is merely not a number.
+ */
+function linkedActuals(
+  links: readonly (string | undefined)[],
+  linked: ReadonlyMap<string, LinkedValue>,
+  t: Translate
+) {
+  const values: (number | undefined)[] = [];
+  const messages = new Map<string, string>();
+  let blocking = 0;
+  links.forEach((raw, i) => {
+    const link = raw?.trim();
+    if (!link) return;
+    const say = (text: string, blocks = false) => {
+      messages.set(`link.${i}`, text);
+      if (blocks) blocking++;
+    };
+    const read = linked.get(link);
+    if (!isCellLink(link)) say(t("v2mom.issue.linkSyntax"), true);
+    else if (!read)
+      return; // still being read
+    else if (!read.exists) say(t("v2mom.measure.linkGone", { link }), true);
+    else if (typeof read.value !== "number") say(t("v2mom.measure.linkNotNumber", { link }));
+    else {
+      values[i] = read.value;
+      if (!(read.value > 0)) {
+        const factor = t(FACTOR_LABEL(BRIDGE_FACTORS[i]));
+        const label = t("territories.capacity.bridge.actualOf", { factor });
+        say(t("territories.capacity.check.positive", { label }));
+      }
+    }
+  });
+  return { values, messages, blocking };
+}
+
 export function useCapacityPlan(start: CapacityStart, feedback: Feedback) {
   const { t } = useI18n();
-  const { snapshot, save: savePlan } = usePlan();
+  const { snapshot, save: savePlan, store } = usePlan();
   const { scenario } = start;
   const stored = React.useMemo(
     () =>
@@ -122,6 +170,7 @@ export function useCapacityPlan(start: CapacityStart, feedback: Feedback) {
   const [untyped, typed, clearUntyped] = useUntypedFields();
   const [hireMonth, setHireMonth] = React.useState<number>();
   const [proposal, setProposal] = React.useState<{ intent: "success" | "error"; text: string }>();
+  const [linked, setLinked] = React.useState<ReadonlyMap<string, LinkedValue>>(new Map());
 
   const base = stored.inputs ?? emptyCapacity();
   const current =
@@ -132,12 +181,34 @@ export function useCapacityPlan(start: CapacityStart, feedback: Feedback) {
   const rampInvalid = rampRead.problems.length > 0;
   // Blank fields fall back to what the scenario and the reps table say, as they change.
   const fallback = funnelFactors(start);
+  const links = current.inputs.bridgeActualLinks;
+  // Read the linked cells when the links or the plan change (a reload re-reads them).
+  const toRead = readableLinks(links).join("\n");
+  React.useEffect(() => {
+    let stale = false;
+    if (!toRead) {
+      setLinked((was) => (was.size ? new Map() : was));
+      return;
+    }
+    void store
+      .readLinks(toRead.split("\n"))
+      .then((found) => !stale && setLinked(found))
+      .catch(() => undefined);
+    return () => {
+      stale = true;
+    };
+  }, [store, toRead, snapshot]);
+  const fromLinks = linkedActuals(links, linked, t);
   const inputs: CapacityInputs = {
     ...current.inputs,
     companyTarget: current.inputs.companyTarget ?? start.companyTarget,
     startHeadcount: current.inputs.startHeadcount ?? start.repsFte,
     ramp: rampInvalid ? current.inputs.ramp : rampRead.values,
     bridgePlan: current.inputs.bridgePlan.map((v, i) => v ?? fallback[i]),
+    // A linked factor's actual is its cell's, as last read; the others are as typed.
+    bridgeActual: current.inputs.bridgeActual.map((v, i) =>
+      links[i]?.trim() ? fromLinks.values[i] : v
+    ),
   };
   const messages = fieldMessages(inputs, rampInvalid, t);
   const month = hireMonth ?? inputs.hireMonth ?? 1;
@@ -163,6 +234,13 @@ export function useCapacityPlan(start: CapacityStart, feedback: Feedback) {
     update({ hires: current.inputs.hires.map((h, j) => (j === i ? (value ?? 0) : h)) });
   const setFactor = (side: "bridgePlan" | "bridgeActual", i: number, value?: number) =>
     update({ [side]: current.inputs[side].map((v, j) => (j === i ? value : v)) });
+  const setLink = (i: number, link: string) =>
+    update({ bridgeActualLinks: links.map((l, j) => (j === i ? link || undefined : l)) });
+  /** Links an actual factor to the cell selected in Excel ("Use selected cell"). */
+  const pickCell = async (i: number) => {
+    const address = await store.selectedAddress();
+    if (address) setLink(i, address);
+  };
 
   /** Hires, all in the chosen month, that reach the target (the model's own count). */
   const propose = () => {
@@ -198,10 +276,15 @@ export function useCapacityPlan(start: CapacityStart, feedback: Feedback) {
     }
   };
 
-  const canSave = !!snapshot && !!scenario && !messages.size && !untyped.size;
+  const canSave =
+    !!snapshot && !!scenario && !messages.size && !untyped.size && !fromLinks.blocking;
   const save = async () => {
     if (!snapshot || !canSave) return;
-    const rows = capacityRows(scenario, inputs);
+    // A linked factor is saved as its link alone: the cell's value is read again, not copied.
+    const rows = capacityRows(scenario, {
+      ...inputs,
+      bridgeActual: current.inputs.bridgeActual.map((v, i) => (links[i]?.trim() ? undefined : v)),
+    });
     const outcome = await savePlan(replaceCapacity(snapshot, scenario, rows), scenario);
     if (outcome.ok) {
       setDraft(undefined);
@@ -226,8 +309,12 @@ export function useCapacityPlan(start: CapacityStart, feedback: Feedback) {
     update,
     setHire,
     setFactor,
+    setLink,
+    canPickCell: store.canPickCell,
+    pickCell,
     typed,
     messages,
+    linkMessages: fromLinks.messages,
     figures,
     bridge,
     hireMonth: month,

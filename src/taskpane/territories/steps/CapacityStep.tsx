@@ -3,7 +3,8 @@
  * reps table), a ramped rep's monthly revenue, a hire's ramp, attrition and backfill, and the
  * hires planned by month (typed, or proposed: the fewest hires in one month that reach the
  * target); then the monthly plan as a table and a chart, the gap to the target, and the
- * revenue bridge that says which factor made actual revenue differ from plan. Saved with the
+ * revenue bridge that says which factor made actual revenue differ from plan (its actual
+ * factors typed or read from cells: RevenueBridgeFields). Saved with the
  * scenario in the Capacity Plan table.
  */
 import * as React from "react";
@@ -26,6 +27,7 @@ import { useI18n } from "../../i18n";
 import { percent, useWholeNumbers } from "../display";
 import type { CapacityPlanState } from "../hooks/useCapacityPlan";
 import { useTerritoriesStyles } from "../useTerritoriesStyles.styles";
+import { RevenueBridgeFields } from "./RevenueBridgeFields";
 
 const CapacityChart = React.lazy(() => import("../CapacityChart"));
 
@@ -217,7 +219,7 @@ function CapacityPlanFigures({ plan }: { plan: CapacityPlanState }) {
   );
 }
 
-/** Plan factors (from the scenario's funnel), actual factors typed, and each one's contribution. */
+/** Plan factors (from the scenario's funnel), actual ones typed or linked, each one's contribution. */
 function RevenueBridgeSection({ plan }: { plan: CapacityPlanState }) {
   const styles = useTerritoriesStyles();
   const { t, locale } = useI18n();
@@ -225,7 +227,7 @@ function RevenueBridgeSection({ plan }: { plan: CapacityPlanState }) {
   const figure = new Intl.NumberFormat(locale, {
     maximumSignificantDigits: 4,
   });
-  const { inputs, messages, typed, bridge } = plan;
+  const { bridge } = plan;
   const name = (i: number) => t(`territories.capacity.factor.${BRIDGE_FACTORS[i]}`);
   return (
     <>
@@ -233,29 +235,9 @@ function RevenueBridgeSection({ plan }: { plan: CapacityPlanState }) {
         {t("territories.capacity.bridge")}
       </Text>
       <Text as="p" size={200}>
-        {t("territories.capacity.bridgeHint")}
+        {t("territories.capacity.bridgeHintLinks")}
       </Text>
-      <div className={styles.grid}>
-        {BRIDGE_FACTORS.flatMap((factor, i) =>
-          (["plan", "actual"] as const).map((side) => {
-            const key = `${side}.${i}`;
-            const values = side === "plan" ? inputs.bridgePlan : inputs.bridgeActual;
-            return (
-              <NumberField
-                key={`${factor}.${side}`}
-                label={t(`territories.capacity.bridge.${side}Of`, { factor: name(i) })}
-                value={values[i]}
-                invalidMessage={t("v2mom.notNumber")}
-                validationMessage={messages.get(key)}
-                onChange={(value, invalid) => {
-                  typed(key, invalid);
-                  plan.setFactor(side === "plan" ? "bridgePlan" : "bridgeActual", i, value);
-                }}
-              />
-            );
-          })
-        )}
-      </div>
+      <RevenueBridgeFields plan={plan} />
       {!bridge ? (
         <Text as="p">{t("territories.capacity.bridge.needsAll")}</Text>
       ) : (
