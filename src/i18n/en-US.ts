@@ -10,6 +10,7 @@ import { STORE_PROBLEMS } from "../workbook/storeError";
 import { RECALC_PROBLEMS } from "../workbook/formulas/recalcProblems";
 import { PIPELINE_LOG_PROBLEMS } from "../domain/pipelineLog";
 import { FORECAST_CALL_PROBLEMS } from "../domain/forecastCalls";
+import { PIPELINE_TABLE_PROBLEMS } from "../workbook/pipelineSource";
 
 /** Templates keyed "prefix.code", so problems reported by the core are said from the catalog. */
 function prefixed<P extends string, T extends Record<string, string>>(prefix: P, templates: T) {
@@ -37,6 +38,7 @@ export const PROBLEM_CATALOGS = {
   "recalc.": RECALC_PROBLEMS,
   "pipelineLog.": PIPELINE_LOG_PROBLEMS,
   "forecastCall.": FORECAST_CALL_PROBLEMS,
+  "pipelineTable.": PIPELINE_TABLE_PROBLEMS,
 } as const;
 /** Where a code is looked up, in turn: the catalogs above, then the V2MOM rules (said by the editor). */
 export const PROBLEM_PREFIXES = [
@@ -62,6 +64,7 @@ export const enUS = {
   ...prefixed("recalc.", RECALC_PROBLEMS),
   ...prefixed("pipelineLog.", PIPELINE_LOG_PROBLEMS),
   ...prefixed("forecastCall.", FORECAST_CALL_PROBLEMS),
+  ...prefixed("pipelineTable.", PIPELINE_TABLE_PROBLEMS),
   "app.title": "Sales Planning",
   "app.language": "Language",
   "app.view.v2mom": "V2MOM",

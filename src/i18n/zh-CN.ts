@@ -755,6 +755,13 @@ export const zhCN: Catalog = {
   "pipelineLog.logEntryTwice": "商机管道日志中商机“{id}”在 {asOf} 出现了两次（另见第 {first} 行）",
   "pipelineLog.logFull":
     "此次快照会在日志已有的 {rows} 行上再添加 {adding} 行；一个工作表最多容纳 {max} 行：请先另起新日志（把该工作表复制出去），再拍快照",
+  "pipelineTable.pipelineNoTable":
+    "尚未为销售漏斗选择商机表：请在销售漏斗窗格中选择（及其列），或用 --table 指定",
+  "pipelineTable.pipelineTableGone":
+    "工作簿中没有商机表 {table}（工作表“{sheet}”）：请恢复它，或选择要采集的表",
+  "pipelineTable.pipelineNotCaptured": "销售漏斗尚未采集：请先采集商机表",
+  "pipelineTable.dealRefused": "商机 {id}（{date} 的采集）：{reason}",
+  "pipelineTable.changeUnknown": "Change“{value}”不是 {choices} 之一：日志无法说明发生了什么",
   "forecastCall.callIdBlank": "预测提交 ID 为空",
   "forecastCall.callIdTwice": "预测提交 ID“{id}”也出现在第 {first} 行",
   "forecastCall.periodBlank": "期间为空",
