@@ -133,6 +133,79 @@ export const CLI_PROBLEMS = {
   quotasReachMore: "{reps} and {more} more",
   quotasReachLastYear:
     "  {made} of {counted} rep(s) would have made this year's quota at last year's revenue",
+  // sales-plan pipeline (pipeline.ts, pipelineReports.ts).
+  usagePipeline:
+    "the pipeline: capture the opportunities table, the bridge between two captures, the forecast and its accuracy",
+  usagePipelineCapture:
+    "append what changed in the opportunities table since the last capture to the Pipeline Log",
+  usageAsOf: "the capture's date, yyyy-mm-dd (default: today)",
+  usagePipelineTable: "the opportunities table to capture (kept for the next capture)",
+  usagePipelineMap:
+    "the column of a field, field=Header (id, name, owner, stage, amount, closeDate, createdDate, forecastCategory, leadSource); repeatable",
+  usagePipelineMoves: "the pipeline bridge between the captures as of two dates",
+  usageFrom: "the first date, yyyy-mm-dd",
+  usageTo: "the second date, yyyy-mm-dd (default: the latest capture)",
+  usagePeriodEnd: "count only the deals closing on or before this date, yyyy-mm-dd",
+  usagePipelineForecast:
+    "the period's expected revenue by forecast category from the latest capture",
+  usagePeriodLastDay: "the period's last day, yyyy-mm-dd",
+  usagePipelineAccuracy:
+    "forecast calls of past periods against what closed won: WAPE, bias and accuracy by period and by owner",
+  usageCategory: "the calls compared: Commit, Best Case or Pipeline (default: Commit)",
+  usagePeriod: "the dates of a period the calls name, LABEL=yyyy-mm-dd..yyyy-mm-dd; repeatable",
+  pipelineDateOption: "{option} {value}: give a date as yyyy-mm-dd",
+  pipelineMapOption: "--map {value}: give field=Header, the field one of {fields}",
+  pipelinePeriodOption:
+    "--period {value}: give LABEL=yyyy-mm-dd..yyyy-mm-dd, the first day on or before the last",
+  pipelineCategoryOption: "--category {value}: give one of Commit, Best Case, Pipeline",
+  pipelineDatesReversed: "--from {from} is after --to {to}: give the earlier date first",
+  pipelineNoTableChosen:
+    "no opportunities table is chosen for the pipeline: name it with --table (the first capture keeps it for the next)",
+  pipelineTableMissing:
+    "the opportunities table {table} is not in the workbook (its tables: {tables})",
+  pipelineNothingCaptured:
+    "the pipeline has not been captured yet: run `sales-plan pipeline capture` first",
+  pipelineCaptured:
+    "Captured {table} as of {asOf}: {new} new, {changed} changed, {removed} removed, {unchanged} unchanged; {appended} row(s) added to the Pipeline Log.",
+  pipelineCapturedSame:
+    "Captured {table} as of {asOf}: nothing changed since the last capture; the file is not rewritten.",
+  pipelineCapturedReplacing:
+    "  The {replaced} row(s) of the earlier capture of {asOf} are replaced (kept in the history sheet).",
+  pipelineChangedFields: "  Changed: {fields}",
+  pipelineColumns: "  Columns: {columns}",
+  pipelineMovesTitle: "Pipeline from {from} to {to}, every open deal:",
+  pipelineMovesTitleScope: "Pipeline from {from} to {to}, deals closing by {periodEnd}:",
+  pipelineMovesRow: "  {label}  {deals} deal(s)  {amount}",
+  pipelineRowStart: "Start",
+  pipelineRowNew: "New",
+  pipelineRowPulledIn: "Pulled in",
+  pipelineRowIncreased: "Increased",
+  pipelineRowDecreased: "Decreased",
+  pipelineRowPushedOut: "Pushed out",
+  pipelineRowWon: "Won",
+  pipelineRowLost: "Lost",
+  pipelineRowRemoved: "Removed",
+  pipelineRowEnd: "End",
+  pipelineForecastTitle: "Forecast for the period ending {periodEnd}, from the capture of {asOf}:",
+  pipelineForecastRow: "  {category}: {deals} deal(s), {amount} open, {expected} expected",
+  pipelineForecastTotal: "  Total: {deals} deal(s), {amount} open, {expected} expected",
+  pipelineStageOdds: "  Win probability by stage, from {steps} observed step(s): {odds}",
+  pipelineStageNoOdds:
+    "  {stage}: the log gives no odds ({reason}); its {deals} deal(s) in the period ({amount}) count nothing",
+  pipelineAccuracyTitle: "Accuracy of the {category} calls against what closed won:",
+  pipelineAccuracyPeriod:
+    "  {period} ({start} – {end}): called {called}, closed {closed}, WAPE {wape}, bias {bias}, accuracy {accuracy}",
+  pipelineAccuracyOwners: "  By owner:",
+  pipelineAccuracyOwner:
+    "    {owner}: called {called}, closed {closed}, WAPE {wape}, bias {bias}, accuracy {accuracy}",
+  pipelineAccuracyTotal:
+    "  Overall: called {called}, closed {closed}, WAPE {wape}, bias {bias}, accuracy {accuracy}",
+  pipelineAccuracyNone: "No past period has {category} calls to compare with what closed.",
+  pipelineAccuracyNotOver: "  Not over at the latest capture ({asOf}): {periods}",
+  pipelineAccuracyUndated:
+    '  No dates for {periods}: give them with --period "LABEL=yyyy-mm-dd..yyyy-mm-dd"',
+  pipelineAccuracyWithoutDeals: "  Not compared (no opportunities of theirs in the log): {owners}",
+  pipelineEngineRefused: "the pipeline cannot be worked out from the log: {reason}",
   tiesOut: "ties out at every level",
   doesNotTieOut: "DOES NOT tie out",
   compareMoves: "{count} account(s) have a different rep in {b} than in {a}.",

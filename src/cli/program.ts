@@ -20,6 +20,7 @@ import {
 import { cliProblem, type CliProblemCode } from "./cliProblems";
 import { problemLines } from "./scenarioInputs";
 import { recalc } from "./recalc";
+import { registerPipeline } from "./pipeline";
 import { fiscalYearOption, review, summary } from "./reports";
 import { validate } from "./validate";
 import { cliWords } from "./words";
@@ -268,6 +269,14 @@ export async function runCli(args: string[], io: CliIo, seams: CliSeams = {}): P
     .action((file: string, a: string, b: string, options: Common) =>
       run(options, async () => compare((await open(file)).store, a, b, words))()
     );
+
+  registerPipeline(program, {
+    words,
+    json,
+    open,
+    run,
+    writing: (file, options, work) => writing(file, options, "pipeline capture", seams, work),
+  });
 
   try {
     await program.parseAsync(args, { from: "user" });

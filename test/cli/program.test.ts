@@ -341,7 +341,7 @@ describe("commander's own words in Chinese (LANG=zh_CN.UTF-8)", () => {
   const zh = (...args: string[]) => run(args, {}, { LANG: "zh_CN.UTF-8" });
   /** Lines with English words left once names, options, commands and placeholders are taken out. */
   const NAMES =
-    /sales-plan|xlsx|V2MOM|PLAN|Excel|JSON|FILE|zip|--?[\w-]+|<\w+>|\[\w+\]|“[^”]*”|\b(validate|territories|quotas|review|summary|recalc|compare|help|file|a|b)\b/g;
+    /sales-plan|xlsx|V2MOM|PLAN|Excel|JSON|FILE|zip|--?[\w-]+|<\w+>|\[\w+\]|“[^”]*”|\b(validate|territories|quotas|review|summary|recalc|compare|pipeline|help|file|a|b)\b/g;
   const english = (text: string) =>
     text.split("\n").filter((line) => /[A-Za-z]{2,}/.test(line.replace(NAMES, "")));
 
