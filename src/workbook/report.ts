@@ -310,6 +310,9 @@ const specs = [...Object.values(tables), infoSpec];
 const PLAN_SHEETS = lowerSet(specs.map((s) => s.sheet));
 const ARCHIVE_SHEETS = lowerSet([
   ...specs.filter((s) => s.history).map((s) => historySpec(s).sheet),
+  // The pipeline's change log is kept for the record too: thousands of rows a person filters
+  // (once unhidden) rather than prints; the Pipeline pane and its review sheet read it.
+  tables.pipelineLog.sheet,
   ...REPORT_SHEET_ORDER.map(previousSheetName),
 ]);
 const reportRank = (name: string) => {
