@@ -37,7 +37,8 @@ module.exports = {
       ],
       setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
       moduleNameMapper: {
-        "/(PotentialChart|AttainmentChart|CapacityChart)$": "<rootDir>/test/setup/chartStub.tsx",
+        "/(PotentialChart|AttainmentChart|CapacityChart|PipelineBridgeChart|FunnelShapeChart)$":
+          "<rootDir>/test/setup/chartStub.tsx",
       },
       transform,
     },

@@ -3,9 +3,9 @@
  * shared-runtime page but in separate bundles, so they meet through a window event rather
  * than a shared module instance.
  */
-export type PaneView = "v2mom" | "territories";
+export type PaneView = "v2mom" | "territories" | "pipeline";
 
-export const paneViews: readonly PaneView[] = ["v2mom", "territories"];
+export const paneViews: readonly PaneView[] = ["v2mom", "territories", "pipeline"];
 const NAVIGATE_EVENT = "salesplan:navigate";
 
 interface NavigationWindow {

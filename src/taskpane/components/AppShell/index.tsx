@@ -82,10 +82,9 @@ export function AppShell({ host, views, hostBar }: AppShellProps) {
       <TabList selectedValue={view} onTabSelect={onTabSelect}>
         <Tab value="v2mom">{t("app.view.v2mom")}</Tab>
         <Tab value="territories">{t("app.view.territories")}</Tab>
+        <Tab value="pipeline">{t("app.view.pipeline")}</Tab>
       </TabList>
-      <section aria-label={view === "v2mom" ? t("app.view.v2mom") : t("app.view.territories")}>
-        {views[view]}
-      </section>
+      <section aria-label={t(`app.view.${view}`)}>{views[view]}</section>
       <Text size={200}>
         {t("functions.heading")}: {t("functions.hint")}
       </Text>
