@@ -19,5 +19,6 @@ if (typeof Office !== "undefined") {
   Office.onReady(() => {
     Office.actions.associate("openV2momPane", opener("v2mom"));
     Office.actions.associate("openTerritoriesPane", opener("territories"));
+    Office.actions.associate("openPipelinePane", opener("pipeline"));
   });
 }

@@ -47,10 +47,20 @@ describe("manifest.xml", () => {
     expect(validate(manifest).output).not.toContain("warning");
   });
 
-  it("puts a Sales Planning group with the two pane buttons on the Home tab", () => {
+  it("puts a Sales Planning group with the three pane buttons on the Home tab", () => {
     expect(manifest).toMatch(/<OfficeTab id="TabHome">\s*<Group id="SalesPlanningGroup">/);
     expect(manifest).toContain('<bt:String id="Group.Label" DefaultValue="Sales Planning">');
     expect(manifest).toContain("<FunctionName>openV2momPane</FunctionName>");
     expect(manifest).toContain("<FunctionName>openTerritoriesPane</FunctionName>");
+    expect(manifest).toContain("<FunctionName>openPipelinePane</FunctionName>");
+  });
+
+  it("labels the Pipeline button in English and Simplified Chinese", () => {
+    expect(manifest).toMatch(
+      /<bt:String id="Pipeline.Label" DefaultValue="Pipeline">\s*<bt:Override Locale="zh-CN" Value="销售漏斗"\/>/
+    );
+    expect(manifest).toMatch(
+      /<bt:String id="Pipeline.Tooltip"[^>]*>\s*<bt:Override Locale="zh-CN"/
+    );
   });
 });

@@ -37,13 +37,14 @@ describe("ribbon commands", () => {
   it("associates every function the manifest's buttons call", () => {
     const manifest = readFileSync(join(__dirname, "../../manifest.xml"), "utf8");
     const names = [...manifest.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g)].map((m) => m[1]);
-    expect(names).toEqual(["openV2momPane", "openTerritoriesPane"]);
+    expect(names).toEqual(["openV2momPane", "openTerritoriesPane", "openPipelinePane"]);
     for (const name of names) expect(handlers.has(name)).toBe(true);
   });
 
   it.each([
     ["openV2momPane", "v2mom"],
     ["openTerritoriesPane", "territories"],
+    ["openPipelinePane", "pipeline"],
   ])("%s shows the pane on the %s view and completes the event", async (name, view) => {
     const completed = jest.fn();
     await handlers.get(name)!({ completed });
