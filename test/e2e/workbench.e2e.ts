@@ -88,19 +88,19 @@ describe("workbench in a real browser", () => {
       .getByText(/2000 accounts and 25 reps read without problems/)
       .waitFor({ timeout: 30_000 });
     await screenshot(page, "06-territories-data");
-    await page.getByRole("tab", { name: "4. Quotas" }).click();
+    await page.getByRole("tab", { name: "5. Quotas" }).click();
     await page.getByLabel(/^Company target/).fill("60000000");
     const started = Date.now();
     await page.getByRole("button", { name: "Balance and set quotas" }).click();
-    await page.getByRole("tab", { name: "4. Quotas" }).click();
+    await page.getByRole("tab", { name: "5. Quotas" }).click();
     await page.getByText(/Ties out at every level/).waitFor({ timeout: 60_000 });
     runSeconds = (Date.now() - started) / 1000;
     await screenshot(page, "07-quotas");
-    await page.getByRole("tab", { name: "3. Results" }).click();
+    await page.getByRole("tab", { name: "4. Results" }).click();
     await page.getByRole("table", { name: "Fairness" }).waitFor();
     await page.locator("svg").filter({ hasText: "R001" }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, "08-results");
-    await page.getByRole("tab", { name: "5. Scenarios" }).click();
+    await page.getByRole("tab", { name: "6. Scenarios" }).click();
     await page.getByLabel(/^Scenario$/).fill("FY27 balanced");
     await page.getByRole("button", { name: "Save as scenario" }).click();
     await page.getByText("Scenario FY27 balanced saved to the workbook.").waitFor();

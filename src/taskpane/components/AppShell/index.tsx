@@ -34,6 +34,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   language: { minWidth: "8rem" },
+  // Three views do not fit side by side in a 320 px task pane: they wrap, as the steps do.
+  views: { flexWrap: "wrap" },
 });
 
 export interface AppShellProps {
@@ -79,7 +81,7 @@ export function AppShell({ host, views, hostBar }: AppShellProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <TabList selectedValue={view} onTabSelect={onTabSelect}>
+      <TabList className={styles.views} selectedValue={view} onTabSelect={onTabSelect}>
         <Tab value="v2mom">{t("app.view.v2mom")}</Tab>
         <Tab value="territories">{t("app.view.territories")}</Tab>
         <Tab value="pipeline">{t("app.view.pipeline")}</Tab>
