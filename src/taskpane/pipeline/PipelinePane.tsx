@@ -8,7 +8,8 @@
  * their figures in the pure *View.ts helpers over src/domain.
  */
 import * as React from "react";
-import { MessageBar, MessageBarBody, Tab, TabList, Text } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { StepTabs } from "../components/StepTabs";
 import { isoFromSerial, serialFromIsoDate, todaySerial } from "../../domain/calendar";
 import { pipelineLogProblem } from "../../domain/pipelineLog";
 import { errorText } from "../../domain/problem";
@@ -163,18 +164,12 @@ export function PipelinePane() {
       <PlanStatus />
       {read && <PlanProblems problems={read.problems} />}
       <Text as="p">{t("pipeline.intro")}</Text>
-      <TabList
-        className={styles.steps}
-        size="small"
-        selectedValue={step}
-        onTabSelect={(_, d) => setStep(d.value as Step)}
-      >
-        {STEPS.map((s, i) => (
-          <Tab key={s} value={s}>
-            {i + 1}. {t(`pipeline.step.${s}`)}
-          </Tab>
-        ))}
-      </TabList>
+      <StepTabs
+        steps={STEPS}
+        selected={step}
+        onSelect={setStep}
+        label={(s) => t(`pipeline.step.${s}`)}
+      />
       {message && step !== "capture" && (
         <MessageBar intent={message.intent} layout="multiline">
           <MessageBarBody>{message.text}</MessageBarBody>

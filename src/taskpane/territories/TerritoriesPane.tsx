@@ -8,11 +8,12 @@
  * (hooks/); the styles are in useTerritoriesStyles.styles.ts.
  */
 import * as React from "react";
-import { MessageBar, MessageBarBody, Tab, TabList, Text } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { DEFAULT_BALANCE } from "../../domain/planRun";
 import type { BalanceSettings } from "../../domain/territory";
 import { storedScenarios } from "../../workbook/scenarioTables";
 import { useUntypedFields } from "../components/NumberField";
+import { StepTabs } from "../components/StepTabs";
 import { useI18n } from "../i18n";
 import { usePlan } from "../plan/PlanContext";
 import { PlanStatus } from "../plan/PlanStatus";
@@ -134,18 +135,12 @@ export function TerritoriesPane({ runner = defaultRunner() }: { runner?: PlanRun
     <div className={styles.root}>
       <PlanStatus />
       <Text as="p">{t("territories.intro")}</Text>
-      <TabList
-        className={styles.steps}
-        size="small"
-        selectedValue={step}
-        onTabSelect={(_, d) => setStep(d.value as Step)}
-      >
-        {STEPS.map((s, i) => (
-          <Tab key={s} value={s}>
-            {i + 1}. {t(`territories.step.${s}`)}
-          </Tab>
-        ))}
-      </TabList>
+      <StepTabs
+        steps={STEPS}
+        selected={step}
+        onSelect={setStep}
+        label={(s) => t(`territories.step.${s}`)}
+      />
       {feedback.message && (
         <MessageBar intent={feedback.message.intent} layout="multiline">
           <MessageBarBody>{feedback.message.text}</MessageBarBody>
