@@ -159,6 +159,10 @@ export const CLI_PROBLEMS = {
     "--period {value}: give LABEL=yyyy-mm-dd..yyyy-mm-dd, the first day on or before the last",
   pipelineCategoryOption: "--category {value}: give one of Commit, Best Case, Pipeline",
   pipelineDatesReversed: "--from {from} is after --to {to}: give the earlier date first",
+  pipelinePeriodOver:
+    "--period-end {periodEnd} is before the last capture ({last}): the forecast is of deals still open; for a period that is over, see `sales-plan pipeline accuracy`",
+  pipelineBeforeFirstCapture:
+    "--from {from} is before the first capture ({first}): the pipeline is known from then on",
   pipelineNoTableChosen:
     "no opportunities table is chosen for the pipeline: name it with --table (the first capture keeps it for the next)",
   pipelineTableMissing:
@@ -173,8 +177,9 @@ export const CLI_PROBLEMS = {
     "  The {replaced} row(s) of the earlier capture of {asOf} are replaced (kept in the history sheet).",
   pipelineChangedFields: "  Changed: {fields}",
   pipelineColumns: "  Columns: {columns}",
-  pipelineMovesTitle: "Pipeline from {from} to {to}, every open deal:",
-  pipelineMovesTitleScope: "Pipeline from {from} to {to}, deals closing by {periodEnd}:",
+  pipelineMovesTitle: "Pipeline as captured on {from} and on {to}, every open deal:",
+  pipelineMovesTitleScope:
+    "Pipeline as captured on {from} and on {to}, deals closing by {periodEnd}:",
   pipelineMovesRow: "  {label}  {deals} deal(s)  {amount}",
   pipelineRowStart: "Start",
   pipelineRowNew: "New",

@@ -178,6 +178,16 @@ export async function moves(
     throw new FileProblem(
       cliProblem("pipelineDatesReversed", { from: isoFromSerial(from), to: isoFromSerial(to) })
     );
+  // Before the first capture the pipeline is not known: an empty start would read as all new.
+  if (from < dates[0])
+    throw new FileProblem(
+      cliProblem("pipelineBeforeFirstCapture", {
+        from: isoFromSerial(from),
+        first: isoFromSerial(dates[0]),
+      })
+    );
+  // Each date is the pipeline as last captured on or before it: say which captures those are.
+  const capturedBy = (date: number) => dates.filter((d) => d <= date).pop()!;
   let bridge;
   try {
     bridge = pipelineBridge(plan, from, to, periodEnd);
@@ -188,7 +198,7 @@ export async function moves(
   const labels = BRIDGE_ROWS.map((row) => say(ROW_WORDS[row]));
   const width = Math.max(...labels.map((l) => l.length));
   const dealWidth = Math.max(...bridge.rows.map((r) => whole.format(r.deals).length));
-  const period = { from: isoFromSerial(from), to: isoFromSerial(to) };
+  const period = { from: isoFromSerial(capturedBy(from)), to: isoFromSerial(capturedBy(to)) };
   return {
     exitCode: 0,
     lines: [

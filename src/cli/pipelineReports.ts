@@ -78,6 +78,15 @@ export async function forecast(
   const periodEnd = dateOption("--period-end", periodEndText);
   const plan = await store.load();
   const dates = requireCaptures(plan);
+  // A forecast is of what is still open: a period over by the last capture has none left.
+  const last = dates[dates.length - 1];
+  if (periodEnd < last)
+    throw new FileProblem(
+      cliProblem("pipelinePeriodOver", {
+        periodEnd: isoFromSerial(periodEnd),
+        last: isoFromSerial(last),
+      })
+    );
   let result;
   let steps;
   try {

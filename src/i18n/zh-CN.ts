@@ -873,6 +873,10 @@ export const zhCN: Catalog = {
     "--period {value}：请给出 标签=yyyy-mm-dd..yyyy-mm-dd，且第一天不晚于最后一天",
   "cli.pipelineCategoryOption": "--category {value}：请使用 Commit、Best Case、Pipeline 之一",
   "cli.pipelineDatesReversed": "--from {from} 晚于 --to {to}：请先给出较早的日期",
+  "cli.pipelinePeriodOver":
+    "--period-end {periodEnd} 早于最后一次采集（{last}）：预测针对仍未结的商机；已结束的期间请用 `sales-plan pipeline accuracy` 查看",
+  "cli.pipelineBeforeFirstCapture":
+    "--from {from} 早于第一次采集（{first}）：销售漏斗从那时起才有记录",
   "cli.pipelineNoTableChosen":
     "尚未为销售漏斗选择商机表：请用 --table 指定（第一次采集会为下次保留该表）",
   "cli.pipelineTableMissing": "工作簿中没有商机表 {table}（现有的表：{tables}）",
@@ -884,8 +888,9 @@ export const zhCN: Catalog = {
     "  同日（{asOf}）较早一次采集的 {replaced} 行已被替换（保留在历史表中）。",
   "cli.pipelineChangedFields": "  变更的字段：{fields}",
   "cli.pipelineColumns": "  列：{columns}",
-  "cli.pipelineMovesTitle": "从 {from} 到 {to} 的销售漏斗，全部未结商机：",
-  "cli.pipelineMovesTitleScope": "从 {from} 到 {to} 的销售漏斗，在 {periodEnd} 前成交的商机：",
+  "cli.pipelineMovesTitle": "按 {from} 和 {to} 的采集比较销售漏斗，全部未结商机：",
+  "cli.pipelineMovesTitleScope":
+    "按 {from} 和 {to} 的采集比较销售漏斗，在 {periodEnd} 前成交的商机：",
   "cli.pipelineMovesRow": "  {label}  {deals} 个商机  {amount}",
   "cli.pipelineRowStart": "期初",
   "cli.pipelineRowNew": "新增",

@@ -210,7 +210,7 @@ describe("sales-plan pipeline moves", () => {
     // End: O1 1000 + O2 3000 + O4 700 + O5 600. 5,300 + 700 + 600 + 500 − 900 − 400 − 200 − 300.
     expect(result.stdout).toBe(
       [
-        "Pipeline from 2027-01-04 to 2027-01-11, deals closing by 2027-03-31:",
+        "Pipeline as captured on 2027-01-04 and on 2027-01-11, deals closing by 2027-03-31:",
         "  Start       6 deal(s)  5,300",
         "  New         1 deal(s)  700",
         "  Pulled in   1 deal(s)  600",
@@ -268,7 +268,9 @@ describe("sales-plan pipeline moves", () => {
     );
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
-    expect(lines[0]).toBe("从 2027-01-04 到 2027-01-11 的销售漏斗，在 2027-03-31 前成交的商机：");
+    expect(lines[0]).toBe(
+      "按 2027-01-04 和 2027-01-11 的采集比较销售漏斗，在 2027-03-31 前成交的商机："
+    );
     expect(lines[1]).toMatch(/^ {2}期初\s+6 个商机 {2}5,300$/);
     expect(lines[8]).toMatch(/^ {2}输单\s+1 个商机 {2}200$/);
   });
@@ -303,6 +305,17 @@ describe("sales-plan pipeline moves", () => {
       2,
       "sales-plan: --from 2027-01-11 is after --to 2027-01-04: give the earlier date first\n",
     ]);
+    // Before the first capture nothing is known: not a bridge from an empty pipeline.
+    const early = await cli("pipeline", "moves", path, "--from", "2026-12-01");
+    expect([early.code, early.stderr]).toEqual([
+      2,
+      "sales-plan: --from 2026-12-01 is before the first capture (2027-01-04): the pipeline is known from then on\n",
+    ]);
+    // A date between captures is the capture before it, and the title says which.
+    const between = await cli("pipeline", "moves", path, "--from", "2027-01-06");
+    expect(between.stdout.split("\n")[0]).toBe(
+      "Pipeline as captured on 2027-01-04 and on 2027-01-11, every open deal:"
+    );
     const never = await cli("pipeline", "moves", await planWithDeals(), "--from", "2027-01-04");
     expect(never.code).toBe(2);
     expect(never.stderr).toContain("run `sales-plan pipeline capture` first");
@@ -313,6 +326,12 @@ describe("sales-plan pipeline moves", () => {
 describe("sales-plan pipeline forecast and accuracy", () => {
   it("forecasts with the stage odds the log's steps give", async () => {
     const path = await capturedTwice();
+    // A period over by the last capture has nothing open left to forecast: said, not a zero.
+    const over = await cli("pipeline", "forecast", path, "--period-end", "2027-01-10");
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain(
+      "--period-end 2027-01-10 is before the last capture (2027-01-11)"
+    );
     const result = await cli("pipeline", "forecast", path, "--period-end", "2027-03-31");
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
