@@ -9,7 +9,6 @@
  * name PIPELINE_SETTINGS: Plan Info keeps the keys it does not know when it is saved, but the
  * store writes only its version and revision there, so a mapping in it could not be saved.
  */
-import { isBlankCell, labelKey } from "../domain/labels";
 import { wordsFrom } from "../domain/problem";
 import type { Opportunity, OpportunityField } from "../domain/pipelineLog";
 import type { UserTable } from "./driver";
@@ -19,13 +18,10 @@ import {
   PlanRow,
   RawTable,
   cellOf,
-  columnLetters,
   planRow,
-  readTableCell,
   replacedInPlace,
-  tableProblem,
 } from "./rows";
-import { autoMap, type ColumnMapping, type FieldSpec } from "./sourceTables";
+import { autoMap, readRows, type ColumnMapping, type FieldSpec } from "./sourceTables";
 import type { PlanSnapshot } from "./store";
 
 /** What the opportunities table is refused for, in English (the catalogs translate the codes). */
@@ -223,60 +219,25 @@ export function readOpportunities(
   table: string,
   mapping: ColumnMapping<PipelineField>
 ): ReadOpportunities {
-  const header = raw.header.map((h) => String(h ?? "").trim());
-  const problems: PlanProblem[] = [];
-  const at = PIPELINE_FIELDS.map((field) => {
-    const name = mapping[field.key];
-    const index = name === undefined ? -1 : header.findIndex((h) => labelKey(h) === labelKey(name));
-    if (index < 0 && (name !== undefined || ("required" in field && field.required)))
-      problems.push({
-        severity: "error",
-        sheet: raw.sheet,
-        table,
-        row: raw.headerRow,
-        column: name ?? field.key,
-        ...(name
-          ? tableProblem("columnNotInTable", { column: name })
-          : tableProblem("noColumnChosen", { field: field.key })),
-      });
-    return index;
+  // The accounts' and reps' reader, held stricter: a capture logs every mapped field, so a
+  // mapped column that is gone is a problem, and headers match in any letter case.
+  const read = readRows(raw, table, PIPELINE_FIELDS, mapping, {
+    mappedMustExist: true,
+    anyCase: true,
   });
-  const opportunities: Opportunity[] = [];
-  const sheetRows: number[] = [];
-  if (problems.length) return { opportunities, sheetRows, problems };
-  raw.rows.forEach((cells, r) => {
-    if (cells.every(isBlankCell)) return;
-    const sheetRow = raw.headerRow + 1 + r;
-    const values = {} as Record<PipelineField, CellValue>;
-    PIPELINE_FIELDS.forEach((field, k) => {
-      const index = at[k];
-      if (index < 0) return void (values[field.key] = null);
-      const read = readTableCell(raw, r, index, { header: header[index], type: field.type });
-      values[field.key] = read.value;
-      if (read.problem)
-        problems.push({
-          severity: "error",
-          sheet: raw.sheet,
-          table,
-          row: sheetRow,
-          column: header[index],
-          address: `${columnLetters(raw.firstColumn + index)}${sheetRow}`,
-          ...read.problem,
-        });
-    });
-    const num = (v: CellValue) => (typeof v === "number" ? v : null);
-    opportunities.push({
-      id: textOf(values.id) ?? "",
-      name: textOf(values.name),
-      owner: textOf(values.owner),
-      stage: textOf(values.stage),
-      amount: num(values.amount),
-      closeDate: num(values.closeDate),
-      createdDate: num(values.createdDate),
-      forecastCategory: textOf(values.forecastCategory),
-      leadSource: textOf(values.leadSource),
-    });
-    sheetRows.push(sheetRow);
-  });
+  const { sheetRows, problems } = read;
+  if (problems.length) return { opportunities: [], sheetRows: [], problems };
+  const num = (v: CellValue) => (typeof v === "number" ? v : null);
+  const opportunities = read.rows.map((values): Opportunity => ({
+    id: textOf(values.id) ?? "",
+    name: textOf(values.name),
+    owner: textOf(values.owner),
+    stage: textOf(values.stage),
+    amount: num(values.amount),
+    closeDate: num(values.closeDate),
+    createdDate: num(values.createdDate),
+    forecastCategory: textOf(values.forecastCategory),
+    leadSource: textOf(values.leadSource),
+  }));
   return { opportunities, sheetRows, problems };
 }

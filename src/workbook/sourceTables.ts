@@ -4,7 +4,7 @@
  * every cell that cannot be read is reported with its address, and the rows that can be read
  * are kept.
  */
-import { isBlankCell } from "../domain/labels";
+import { isBlankCell, labelKey } from "../domain/labels";
 import { fill } from "../domain/problem";
 import {
   INPUT_ISSUES,
@@ -172,27 +172,45 @@ export const splitList = (value: CellValue): string[] =>
         .map((part) => part.trim())
         .filter(Boolean);
 
-interface Read<T> {
+export interface Read<T> {
   rows: T[];
   /** The sheet row of each read row, so engine issues can be located back in the table. */
   sheetRows: number[];
   problems: PlanProblem[];
 }
 
-function readRows<K extends string>(
+/** How strictly a mapping is held to the table's header. */
+export interface ReadRules {
+  /** A mapped column must be in the table even when its field is optional (a capture logs every field). */
+  mappedMustExist?: boolean;
+  /** Headers match without regard to case (labelKey), not only exactly. */
+  anyCase?: boolean;
+}
+
+/**
+ * The rows of a user's table as `fields`, by `mapping`: each filled row's cells converted to
+ * their field's type, and every missing column and unreadable cell a problem at its place.
+ */
+export function readRows<K extends string>(
   raw: RawTable,
   table: string,
   fields: readonly FieldSpec<K>[],
-  mapping: ColumnMapping<K>
+  mapping: ColumnMapping<K>,
+  rules: ReadRules = {}
 ): Read<Record<K, CellValue>> {
   const header = raw.header.map((h) => String(h ?? "").trim());
   const problems: PlanProblem[] = [];
   const index = new Map<K, number>();
   for (const field of fields) {
     const name = mapping[field.key];
-    const at = name === undefined ? -1 : header.indexOf(name.trim());
+    const at =
+      name === undefined
+        ? -1
+        : rules.anyCase
+          ? header.findIndex((h) => labelKey(h) === labelKey(name))
+          : header.indexOf(name.trim());
     if (at >= 0) index.set(field.key, at);
-    else if (field.required)
+    else if (field.required || (rules.mappedMustExist && name !== undefined))
       problems.push({
         severity: "error",
         sheet: raw.sheet,
