@@ -243,8 +243,9 @@ export const CLI_PROBLEMS = {
     "evaluate every PLAN formula in a workbook and store its values, so any reader shows them",
   recalcNone: "This workbook has no PLAN formulas; nothing was written.",
   recalcDone: "Recalculated {count} PLAN formula(s) ({spilled} spill over several cells).",
-  recalcBlocked: "{count} result(s) show #SPILL! (a cell in the way holds something):",
-  recalcBlockedCell: "  {cell}: #SPILL! (a cell in the way holds something)",
+  recalcBlocked: "{count} result(s) show #SPILL! (something stands where they would spill):",
+  recalcBlockedCell: "  {cell}: #SPILL! ({by} is in the way)",
+  recalcBlockedEdge: "  {cell}: #SPILL! (the result would run past the sheet's last row or column)",
   recalcLeft: "{count} PLAN formula(s) could not be evaluated and were left as they were:",
   recalcLeftCell: "  {cell}: {reason}",
   recalcPartlyWritten:

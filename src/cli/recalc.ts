@@ -29,7 +29,8 @@ export function recalcLines(report: RecalcReport, words: Words): string[] {
   const lines = [say("recalcDone", { count: report.evaluated, spilled: report.spilled })];
   if (report.blocked.length) {
     lines.push(say("recalcBlocked", { count: report.blocked.length }));
-    for (const { cell } of report.blocked) lines.push(say("recalcBlockedCell", { cell }));
+    for (const { cell, by } of report.blocked)
+      lines.push(by ? say("recalcBlockedCell", { cell, by }) : say("recalcBlockedEdge", { cell }));
   }
   if (report.unevaluable.length) {
     lines.push(say("recalcLeft", { count: report.unevaluable.length }));
@@ -57,7 +58,7 @@ export async function recalc(driver: PlanFileDriver, words: Words = english): Pr
     data: {
       evaluated: report.evaluated,
       spilled: report.spilled,
-      blocked: report.blocked.map((b) => b.cell),
+      blocked: report.blocked.map((b) => ({ cell: b.cell, by: b.by ?? null })),
       unevaluable: report.unevaluable.map((u) => ({ cell: u.cell, reason: u.said.message })),
     },
   };

@@ -243,7 +243,9 @@ export const enUS = {
   "workbench.sample": "Open sample plan",
   "workbench.recalc": "Recalculate PLAN formulas",
   "workbench.recalcDone": "Recalculated {count} PLAN formulas ({spilled} spill)",
-  "workbench.recalcBlocked": "{cell}: #SPILL! (a cell in the way holds something)",
+  "workbench.recalcBlocked": "{cell}: #SPILL! ({by} is in the way)",
+  "workbench.recalcBlockedEdge":
+    "{cell}: #SPILL! (the result would run past the sheet's last row or column)",
   "workbench.recalcLeft": "Left as they were ({count}):",
   "workbench.recalcLeftCell": "{cell}: {reason}",
   "workbench.recalcNone": "This workbook has no PLAN formulas",

@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
+import { recalcLines } from "../../src/cli/recalc";
+import { english } from "../../src/cli/words";
 import * as plan from "../../src/functions/functions";
 import { STAGES, sourceTables, writeSamplePlan } from "../../src/sample/samplePlan";
 import { PackageDriver } from "../../src/workbook/packageDriver";
@@ -229,5 +231,32 @@ describe("sales-plan recalc", () => {
       unevaluable: [],
     });
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
+
+describe("recalc lines", () => {
+  const report = (blocked: { sheet: string; cell: string; by?: string }[]) => ({
+    evaluated: blocked.length,
+    spilled: 0,
+    blocked,
+    unevaluable: [],
+    changed: true,
+  });
+
+  it("names what stands in a blocked spill's way, or says it runs off the sheet", () => {
+    const lines = recalcLines(
+      report([
+        { sheet: "Calc", cell: "Calc!F1", by: "G1" },
+        { sheet: "Calc", cell: "Calc!B2", by: "B3:C4" },
+        { sheet: "Calc", cell: "Calc!A1048576" },
+      ]),
+      english
+    );
+    expect(lines.slice(1)).toEqual([
+      "3 result(s) show #SPILL! (something stands where they would spill):",
+      "  Calc!F1: #SPILL! (G1 is in the way)",
+      "  Calc!B2: #SPILL! (B3:C4 is in the way)",
+      "  Calc!A1048576: #SPILL! (the result would run past the sheet's last row or column)",
+    ]);
   });
 });

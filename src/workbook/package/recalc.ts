@@ -35,8 +35,12 @@ export interface RecalcReport {
   evaluated: number;
   /** Of those, results that spill over several cells. */
   spilled: number;
-  /** Results that could not spill because a cell in the way holds something (#SPILL!). */
-  blocked: RecalcCell[];
+  /**
+   * Results that could not spill (#SPILL!), each with what stands in the way: `by` is the
+   * first cell holding something, a merged area or a table's range, or absent when the
+   * result would run past the sheet's last row or column.
+   */
+  blocked: (RecalcCell & { by?: string })[];
   /** PLAN formula cells left as they were, and why. */
   unevaluable: (RecalcCell & { said: Worded })[];
   /** Whether the file changed. */
@@ -53,6 +57,8 @@ interface Anchor extends FormulaCell {
   /** Where the new result goes: the anchor alone, or its spill area. */
   spill?: Area;
   blocked?: boolean;
+  /** What stands in the way of a blocked spill (an address or range), when it is on the sheet. */
+  blockedBy?: string;
 }
 
 const isGrid = (value: Value | undefined): value is Cell[][] => Array.isArray(value);
@@ -184,10 +190,17 @@ function placeSpill(anchor: Anchor, neighbours: readonly Anchor[], tables: reado
       if (r === anchor.row && c === anchor.column) continue;
       if ((sheet.holds(r, c) && !own(r, c)) || taken(r, c)) {
         anchor.blocked = true;
+        anchor.blockedBy = address(r, c);
         break;
       }
     }
-  if ([...sheet.merges, ...tables].some((m) => overlaps(m, spill))) anchor.blocked = true;
+  const area = anchor.blocked
+    ? undefined
+    : [...sheet.merges, ...tables].find((m) => overlaps(m, spill));
+  if (area) {
+    anchor.blocked = true;
+    anchor.blockedBy = formatArea(area);
+  }
 }
 
 /** A cached result as the anchor's <v> (with its cell type), or a spill cell's XML. */
@@ -251,7 +264,7 @@ async function writeResults(
       }
       report.evaluated++;
       put(anchor.row, anchor.column, anchorXml(anchor, cm));
-      if (anchor.blocked) report.blocked.push(cellAt(anchor));
+      if (anchor.blocked) report.blocked.push({ ...cellAt(anchor), by: anchor.blockedBy });
       const spill = !anchor.blocked && isGrid(anchor.result) ? anchor.spill : undefined;
       if (spill) {
         report.spilled++;

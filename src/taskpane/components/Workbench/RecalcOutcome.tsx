@@ -73,8 +73,12 @@ export function RecalcOutcome({ report }: { report: RecalcReport }) {
         </MessageBarTitle>
         {report.blocked.length > 0 && (
           <ul className={styles.list}>
-            {report.blocked.map(({ cell }) => (
-              <li key={cell}>{t("workbench.recalcBlocked", { cell })}</li>
+            {report.blocked.map(({ cell, by }) => (
+              <li key={cell}>
+                {by
+                  ? t("workbench.recalcBlocked", { cell, by })
+                  : t("workbench.recalcBlockedEdge", { cell })}
+              </li>
             ))}
           </ul>
         )}
