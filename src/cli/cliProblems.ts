@@ -52,6 +52,7 @@ export const CLI_PROBLEMS = {
   outExtension:
     "--out {out}: give a file name ending in .xlsx (or .xlsm), which Excel opens as a workbook",
   outExists: "--out {out} already exists; choose a new file name, or add --force to replace it",
+  writtenTo: "Written to {out}; the file read is unchanged.",
   noStoredRules: 'the scenario "{scenario}" has no stored rules (Scenario Settings)',
   noTables:
     "no scenario in the workbook says which tables to use, and no Accounts and Reps tables were found",

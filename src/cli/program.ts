@@ -50,7 +50,8 @@ interface Common {
   year?: string;
 }
 
-type Outcome = Report & { changed?: boolean };
+/** `writtenTo`: the --out file the result went to, when it is not the file read. */
+type Outcome = Report & { changed?: boolean; writtenTo?: string };
 
 /** A progress bar on the terminal for long runs (not when printing JSON or when output is piped). */
 function progressBar(options: Common, io: CliIo): { update(done: number): void; stop(): void } {
@@ -97,14 +98,14 @@ async function writing(
     const outState: FileState | undefined = sameFile ? undefined : currentState(target.realPath);
     const plan = await (seams.open ?? openPlanFile)(file);
     const outcome = await work(plan);
-    if (outcome.changed)
-      await savePlanFile(
-        plan.driver,
-        options.out ?? file,
-        sameFile ? plan.file.state : outState,
-        seams.replace
-      );
-    return outcome;
+    if (!outcome.changed) return outcome;
+    await savePlanFile(
+      plan.driver,
+      options.out ?? file,
+      sameFile ? plan.file.state : outState,
+      seams.replace
+    );
+    return sameFile ? outcome : { ...outcome, writtenTo: options.out };
   } finally {
     for (const lock of locks.reverse()) lock.release();
   }
@@ -117,6 +118,9 @@ const asJson = (data: unknown, indent?: number) =>
 function print(outcome: Outcome, options: Common, io: CliIo): ExitCode {
   if (options.json) io.stdout(`${asJson(outcome.data, 2)}\n`);
   else for (const line of outcome.lines) io.stdout(`${line}\n`);
+  // Which file holds the result, so nobody looks for it in the one they named first.
+  if (!options.json && outcome.writtenTo !== undefined)
+    io.stdout(`${cliWords(io.env).say(cliProblem("writtenTo", { out: outcome.writtenTo }))}\n`);
   return outcome.exitCode;
 }
 

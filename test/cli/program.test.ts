@@ -113,7 +113,12 @@ describe("the lock and the file around a run", () => {
   it("writes --out as a new file and leaves the plan file as it was", async () => {
     const path = file(plain);
     const out = join(dir, "copy.xlsx");
-    expect((await run(["territories", path, "--out", out])).code).toBe(0);
+    const result = await run(["territories", path, "--out", out]);
+    expect(result.code).toBe(0);
+    // The last line says where the result went.
+    expect(result.stdout.trimEnd().split("\n").pop()).toBe(
+      `Written to ${out}; the file read is unchanged.`
+    );
     expect(readFileSync(path)).toEqual(Buffer.from(plain));
     const compare = await run(["compare", out, SCENARIO, SCENARIO, "--json"]);
     expect(compare.code).toBe(0);

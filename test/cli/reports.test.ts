@@ -116,7 +116,8 @@ describe("sales-plan review", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       `The sheet "Territory Review" now holds the review of ${SCENARIO} (3 rep(s)); any earlier one was kept as "Territory Review (previous)".\n` +
-        `  ${SCENARIO} has no quotas yet, so the sheet has no tie-out: run \`sales-plan quotas\` to add them.\n`
+        `  ${SCENARIO} has no quotas yet, so the sheet has no tie-out: run \`sales-plan quotas\` to add them.\n` +
+        `Written to ${out}; the file read is unchanged.\n`
     );
     expect(readFileSync(path).equals(before)).toBe(true);
     expect((await writtenBook(readFileSync(out))).sheets).toContain(REVIEW_SHEET);
