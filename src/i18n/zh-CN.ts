@@ -167,7 +167,7 @@ export const zhCN: Catalog = {
   "v2mom.intro":
     "愿景、价值观、方法、障碍、衡量指标：编写您的 V2MOM，与上一级对齐，并保存在此工作簿中。",
   "territories.intro":
-    "按区域、行业和规模将客户分配给销售代表，平衡各区域，并把目标拆分为精确对账的配额。",
+    "按地区、行业和规模将客户分配给销售代表，平衡各区域，并把目标拆分为精确对账的配额。",
   "plan.loading": "正在读取规划…",
   "plan.loadError": "无法读取规划：{reason}",
   "plan.notLoaded": "尚未读取规划；请稍候再保存。",
@@ -336,7 +336,7 @@ export const zhCN: Catalog = {
     "可用 potential、history、accounts、workload、capacity，例如 potential * capacity",
   "territories.listInvalid": "请输入以分号分隔的百分比，例如 25%; 50%; 75%。",
   "territories.locksHint":
-    "表格中标记为锁定的客户保留原负责人。分配规则：区域 → 行业 → 规模，依据每位代表的覆盖列。",
+    "表格中标记为锁定的客户保留原负责人。分配规则：地区 → 行业 → 规模，依据每位代表的覆盖列。",
   "territories.routing": "在允许范围内保留原负责人的同时，按潜力（及按权重的工作量）平衡。",
   "territories.managerHedge": "经理缓冲",
   "territories.maxAccountsPerRep": "每位代表最多客户数",
@@ -544,7 +544,7 @@ export const zhCN: Catalog = {
   "territories.writtenBack": "已更新 {table} 中 {column} 的 {count} 个单元格；之前的值已保留。",
   "territories.field.accounts.id": "客户编号",
   "territories.field.accounts.name": "名称",
-  "territories.field.accounts.region": "区域",
+  "territories.field.accounts.region": "地区",
   "territories.field.accounts.industry": "行业",
   "territories.field.accounts.sizeTier": "规模",
   "territories.field.accounts.potential": "潜力",
@@ -554,7 +554,7 @@ export const zhCN: Catalog = {
   "territories.field.accounts.lastYearRevenue": "去年收入",
   "territories.field.reps.id": "代表编号",
   "territories.field.reps.name": "姓名",
-  "territories.field.reps.regions": "覆盖区域",
+  "territories.field.reps.regions": "覆盖地区",
   "territories.field.reps.industries": "覆盖行业",
   "territories.field.reps.sizeTiers": "覆盖规模",
   "territories.field.reps.capacity": "产能（FTE）",
@@ -697,9 +697,9 @@ export const zhCN: Catalog = {
   "quota.formula": "{reason}",
   "quota.teamSplit": "团队“{team}”：{reason}",
   // 无法分配的客户。
-  "unroutable.noRegion": "没有代表覆盖区域“{region}”",
-  "unroutable.noIndustry": "区域“{region}”中没有代表覆盖行业“{industry}”",
-  "unroutable.noSizeTier": "区域“{region}”、行业“{industry}”中没有代表覆盖规模层级“{sizeTier}”",
+  "unroutable.noRegion": "没有代表覆盖地区“{region}”",
+  "unroutable.noIndustry": "地区“{region}”中没有代表覆盖行业“{industry}”",
+  "unroutable.noSizeTier": "地区“{region}”、行业“{industry}”中没有代表覆盖规模层级“{sizeTier}”",
   // 规划存储的拒绝与失败。
   "store.newerVersion": "此工作簿由更新版本的加载项保存",
   "store.infoChanged": "读取规划后 {sheet} 已被更改；请重新读取规划，然后再次进行更改",
