@@ -126,7 +126,7 @@ export const CLI_PROBLEMS = {
     "Scenario {name}: quotas for {reps} rep(s) from a company target of {target} (fiscal year from {start}).",
   quotasSum: "  rep quotas sum to {total} (the target plus {over} over-assignment); {tie}",
   quotasReachLevels:
-    "  over-assignment accumulated: {managers} at the first managers' level, {reps} for all reps over the company target",
+    "  above the company target: the first-level managers' quotas sum to {managers} more, all reps' quotas to {reps} more",
   quotasReachFlags:
     "  {above} of {reps} rep(s) have a quota above {threshold} × their territory's potential; {far} far from peers of similar potential",
   quotasReachAbove: "    above potential: {reps}",

@@ -847,7 +847,7 @@ export const zhCN: Catalog = {
     "方案 {name}：按公司目标 {target} 为 {reps} 位代表设定配额（财年起始于 {start}）。",
   "cli.quotasSum": "  代表配额合计 {total}（目标加上 {over} 的超额分配）；{tie}",
   "cli.quotasReachLevels":
-    "  累计超额分配：第一级经理层为 {managers}，全部代表相对公司目标为 {reps}",
+    "  高于公司目标：第一级经理的配额合计多出 {managers}，全部代表的配额合计多出 {reps}",
   "cli.quotasReachFlags":
     "  {reps} 名代表中有 {above} 名的配额高于其区域潜力的 {threshold} 倍；{far} 名与潜力相近的同类代表差距过大",
   "cli.quotasReachAbove": "    高于潜力：{reps}",

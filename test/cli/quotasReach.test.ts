@@ -24,7 +24,7 @@ it("prints the accumulated over-assignment and the reps out of reach, and gives 
   const quotas = await run(["quotas", path]);
   expect(quotas.code).toBe(0);
   expect(quotas.stdout).toContain(
-    "over-assignment accumulated: 0.0% at the first managers' level, 10.0% for all reps over the company target"
+    "above the company target: the first-level managers' quotas sum to 0.0% more, all reps' quotas to 10.0% more"
   );
   expect(quotas.stdout).toContain(
     "3 of 3 rep(s) have a quota above 1 × their territory's potential"
