@@ -111,6 +111,15 @@ export function callAccuracy(
       lastDate.set(e.id, e.asOf);
     }
   const owners = new Set([...last.values()].map((o) => labelKey(o.owner ?? "")));
+  // Won deals by owner, read once: each call then looks only at its owner's wins.
+  const wonByOwner = new Map<string, { closeDate: number; amount: number }[]>();
+  for (const o of last.values()) {
+    if (o.stage === null || outcome.get(o.stage) !== WON || o.closeDate === null) continue;
+    const owner = labelKey(o.owner ?? "");
+    const won = wonByOwner.get(owner) ?? [];
+    won.push({ closeDate: o.closeDate, amount: o.amount ?? 0 });
+    wonByOwner.set(owner, won);
+  }
   const given = new Map([...(options.periods ?? [])].map(([k, v]) => [labelKey(k), v]));
   const { calls } = forecastCallsOf(plan);
   const labels = new Map<string, string>();
@@ -146,16 +155,8 @@ export function callAccuracy(
         continue;
       }
       let closed = 0;
-      for (const o of last.values())
-        if (
-          labelKey(o.owner ?? "") === owner &&
-          o.stage !== null &&
-          outcome.get(o.stage) === WON &&
-          o.closeDate !== null &&
-          o.closeDate >= range.start &&
-          o.closeDate <= range.end
-        )
-          closed += o.amount ?? 0;
+      for (const won of wonByOwner.get(owner) ?? [])
+        if (won.closeDate >= range.start && won.closeDate <= range.end) closed += won.amount;
       pairs.push({ period, owner: call.owner, called: call.amount, closed });
     }
     if (!pairs.length) continue;
