@@ -107,7 +107,7 @@ const blankRow = (o: Opportunity) =>
   });
 
 const dateProblem = (
-  code: "captureDate" | "captureBeforeLast",
+  code: "captureDate" | "captureBeforeLast" | "captureAfterToday",
   values: Record<string, string>
 ) => ({
   ok: false as const,
@@ -128,15 +128,20 @@ const dateProblem = (
  * replaces that date's rows (see Capture.replaces); an earlier date is refused. Every blank or
  * repeated id is reported, each with its row, and then nothing is to be appended. Rows blank
  * in every field are skipped. `index`, when given, must index this log (see LogIndex.of).
+ * `today`, when given, refuses a later `asOf`: the table is as it is now, and a capture
+ * dated ahead would also refuse every real capture until that date.
  */
 export function captureChanges(
   log: readonly LogEntry[],
   current: readonly Opportunity[],
   asOf: number,
-  index?: LogIndex
+  index?: LogIndex,
+  today?: number
 ): Capture | { ok: false; problems: CaptureProblem[] } {
   if (!isFinite(asOf) || asOf < 1 || floor(asOf) !== asOf)
     return dateProblem("captureDate", { value: String(asOf) });
+  if (today !== undefined && asOf > today)
+    return dateProblem("captureAfterToday", { asOf: dateText(asOf), today: dateText(today) });
   const known = index?.indexes(log) ? index : LogIndex.of(log);
   if (known.lastDate > asOf)
     return dateProblem("captureBeforeLast", {

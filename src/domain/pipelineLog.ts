@@ -107,6 +107,8 @@ export const PIPELINE_LOG_PROBLEMS = {
   captureIdBlank: "opportunity id is blank",
   captureIdTwice: 'opportunity id "{id}" is also in row {first}',
   captureDate: "the capture date must be a date, got {value}",
+  captureAfterToday:
+    "the capture date {asOf} is after today ({today}): a capture records the table as it is now, so date it today or earlier",
   captureBeforeLast:
     "the log already holds a capture of {last}; a capture of {asOf} would rewrite the history after it, so capture as of {last} or later",
   logEntryTwice:

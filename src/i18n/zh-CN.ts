@@ -980,6 +980,8 @@ export const zhCN: Catalog = {
   "pipelineLog.captureIdBlank": "商机 ID 为空",
   "pipelineLog.captureIdTwice": "商机 ID“{id}”也出现在第 {first} 行",
   "pipelineLog.captureDate": "快照日期必须是日期，当前为 {value}",
+  "pipelineLog.captureAfterToday":
+    "快照日期 {asOf} 晚于今天（{today}）：快照记录的是表格此刻的样子，请使用今天或更早的日期",
   "pipelineLog.captureBeforeLast":
     "日志中已有 {last} 的快照；{asOf} 的快照会改写其后的历史，请以 {last} 或之后的日期拍快照",
   "pipelineLog.logEntryTwice": "商机管道日志中商机“{id}”在 {asOf} 出现了两次（另见第 {first} 行）",

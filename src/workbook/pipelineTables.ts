@@ -170,6 +170,8 @@ export interface CaptureOptions {
   plan?: PlanSnapshot;
   /** The table and columns to capture; saved as the pipeline's settings with the capture. Else the stored ones. */
   source?: PipelineSource;
+  /** Today by the caller's clock (a whole-day serial): a later as-of date is refused. */
+  today?: number;
 }
 
 export interface CaptureResult {
@@ -218,7 +220,7 @@ function placed(
  * capture of the same day replaces that day's rows) and saves, with the source as the
  * pipeline's settings when it is new, in one change. Throws a PlanStoreError with located
  * problems, writing nothing, when no table is chosen or it is gone, a cell cannot be read, an
- * id is blank or repeated, or `asOf` is before the last capture.
+ * id is blank or repeated, or `asOf` is before the last capture or after `options.today`.
  */
 export async function capturePipeline(
   store: PlanStore,
@@ -248,7 +250,7 @@ export async function capturePipeline(
   if (read.problems.length) throw refusal(read.problems);
   const log = pipelineLogOf(plan);
   if (log.problems.length) throw refusal(log.problems);
-  const made = captureChanges(log.entries, read.opportunities, asOf, log.index);
+  const made = captureChanges(log.entries, read.opportunities, asOf, log.index, options.today);
   if (!made.ok) throw refusal(made.problems.map((p) => placed(p, raw, read, found)));
   // The same day captured again as it was: nothing to correct, nothing to write.
   const unchangedDay = made.replaces.length > 0 && sameDay(log.entries, made.replaces, made.rows);

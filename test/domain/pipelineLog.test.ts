@@ -203,6 +203,18 @@ describe("pipeline log: bad input, located", () => {
     });
   });
 
+  it("refuses a capture dated after today, which would also block every real one until then", () => {
+    // d is 2025-12-09; today a day earlier.
+    const result = captureChanges([], [a], d, undefined, d - 1);
+    expect(result.ok || result.problems[0]).toMatchObject({
+      code: "captureAfterToday",
+      field: "asOf",
+      message:
+        "the capture date 2025-12-09 is after today (2025-12-08): a capture records the table as it is now, so date it today or earlier",
+    });
+    expect(captureChanges([], [a], d, undefined, d).ok).toBe(true);
+  });
+
   it("refuses a log holding one opportunity twice at one date, naming both rows", () => {
     const log = applyCapture([], captured([], [a, deal("B", "Qualify", 1, d)], d));
     const doubled = [...log, { ...log[0], amount: 7 }];
