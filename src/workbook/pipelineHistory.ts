@@ -1,17 +1,18 @@
 /**
  * What the Pipeline Log says over time, for the Pipeline pane and the command line alike:
- * the bridge between two captures, the stage steps STAGEWIN learns from, the stays in each
- * stage the forecast times deals with, and the period's forecast from the latest capture
- * (the calls' accuracy: pipelineAccuracy.ts). The figures are the domain's (pipelineMoves,
- * stageChain, pipelineForecast); this only feeds them the log.
+ * the bridge between two captures, the stage steps STAGEWIN learns from, the log as it stood
+ * at a past capture, and the period's forecast from any capture (the calls' accuracy:
+ * pipelineAccuracy.ts). The figures are the domain's (pipelineMoves, stageChain,
+ * pipelineForecast, the stays of dealHistory); this only feeds them the log.
  */
 import { isoFromSerial } from "../domain/calendar";
 import type { Worded } from "../domain/problem";
 import { columnOf, type Column } from "../domain/column";
+import { stageStays, type FunnelStages } from "../domain/dealHistory";
 import { PlanError } from "../domain/errors";
 import { labelKey } from "../domain/labels";
-import { pipelineForecast, type ForecastRow, type StageHistory } from "../domain/pipelineForecast";
-import { reconstruct, type Opportunity } from "../domain/pipelineLog";
+import { pipelineForecast, type ForecastRow } from "../domain/pipelineForecast";
+import { LogIndex, reconstruct, type Opportunity } from "../domain/pipelineLog";
 import { pipelineMoves, type PipelineBridge, type Snapshot } from "../domain/pipelineMoves";
 import { stageChain, type StageChainRow } from "../domain/stageChain";
 import { OPEN, outcomeOfStage } from "../domain/winRate";
@@ -42,17 +43,20 @@ export function usableLog(plan: PlanSnapshot): { log: LoadedLog; dates: number[]
   const log = pipelineLogOf(plan);
   if (log.problems.length) throw refusal(log.problems);
   const dates = [...new Set(log.entries.map((e) => e.asOf))].sort((a, b) => a - b);
-  if (dates.length === 0)
-    throw refusal([
-      {
-        severity: "error",
-        sheet: tables.pipelineLog.sheet,
-        table: tables.pipelineLog.table,
-        ...pipelineTableProblem("pipelineNotCaptured"),
-      },
-    ]);
+  if (dates.length === 0) throw notCaptured();
   return { log, dates };
 }
+
+/** The refusal to read a log with no capture (at all, or by the date asked). */
+const notCaptured = () =>
+  refusal([
+    {
+      severity: "error",
+      sheet: tables.pipelineLog.sheet,
+      table: tables.pipelineLog.table,
+      ...pipelineTableProblem("pipelineNotCaptured"),
+    },
+  ]);
 
 /**
  * The bridge between the snapshots as of `from` and as of `to` (PLAN.PIPELINEMOVES), with the
@@ -202,48 +206,20 @@ export function stageSteps(
 }
 
 /**
- * Each opportunity's stays in open stages, for the forecast's timing: entered at the first
- * capture showing the stage, left at the first capture showing another stage (or the deal
- * gone), still going (blank) when the latest capture shows it there.
+ * The log as it stood at `asOf` (its rows dated then or before), indexed as a log is read,
+ * so a past capture is read as it was read then.
  */
-export function stageStays(log: LoadedLog, settings: PipelineSettings): StageHistory {
-  const outcome = outcomeOfStage(settings.wonLabel, settings.lostLabel);
-  const ids: string[] = [];
-  const stages: string[] = [];
-  const entered: number[] = [];
-  const left: number[] = [];
-  for (const rows of rowsByDeal(log)) {
-    let open: { stage: string; since: number } | undefined;
-    const close = (at: number) => {
-      if (!open) return;
-      ids.push(log.entries[rows[0]].id);
-      stages.push(open.stage);
-      entered.push(open.since);
-      left.push(at);
-      open = undefined;
-    };
-    for (const i of rows) {
-      const e = log.entries[i];
-      const stage = e.change === "Removed" ? null : e.stage;
-      if (open && stage !== null && labelKey(stage) === labelKey(open.stage)) continue;
-      close(e.asOf);
-      if (stage !== null && outcome.get(stage) === OPEN) open = { stage, since: e.asOf };
-    }
-    close(Number.NaN);
-  }
-  return {
-    ids: columnOf(ids),
-    stages: columnOf(stages),
-    entered: Float64Array.from(entered),
-    left: Float64Array.from(left),
-  };
+export function logUpTo(log: LoadedLog, asOf: number): LoadedLog {
+  if (log.index.lastDate <= asOf) return log;
+  const entries = log.entries.filter((e) => e.asOf <= asOf);
+  return { entries, sheetRows: [], index: LogIndex.of(entries), problems: [] };
 }
 
 export interface PipelineForecastResult {
-  /** The capture forecast from (the latest). */
+  /** The capture forecast from (the latest, unless another was asked for). */
   asOf: number;
   stages: string[];
-  /** STAGEWIN over the log's steps, a row per open stage. */
+  /** STAGEWIN over the log's steps up to that capture, a row per open stage. */
   chain: StageChainRow[];
   /** By forecast category, then Total (deals in stages without odds count 0: see `unestimated`). */
   rows: ForecastRow[];
@@ -251,16 +227,39 @@ export interface PipelineForecastResult {
   unestimated: { stage: string; reason: PlanError; deals: number; amount: number }[];
 }
 
+export interface ForecastFromLogOptions {
+  /** Forecast as the log stood at this capture (the latest capture on or before it); default the latest. */
+  asOf?: number;
+  /** The funnel's stages and outcome labels, as the pane has them typed; default the pipeline settings. */
+  stages?: FunnelStages;
+}
+
 /**
- * PLAN.PIPELINEFORECAST for the period ending `periodEnd` from the latest capture: win
- * probabilities from STAGEWIN over the log's stage steps, timing from the stays. A stage the
- * log gives no odds for is not guessed: its deals count nothing and are listed.
+ * PLAN.PIPELINEFORECAST for the period ending `periodEnd` from a capture (the latest unless
+ * `asOf` names another): win probabilities from STAGEWIN over the log's stage steps up to
+ * it, timing from the stays up to it. A stage the log gives no odds for is not guessed: its
+ * deals count nothing and are listed. The Pipeline pane's Forecast and Accuracy steps and
+ * `sales-plan pipeline forecast` all take their figure from here.
  */
-export function forecastFromLog(plan: PlanSnapshot, periodEnd: number): PipelineForecastResult {
-  const { log, dates } = usableLog(plan);
-  const settings = readPipelineSettings(plan);
+export function forecastFromLog(
+  plan: PlanSnapshot,
+  periodEnd: number,
+  options: ForecastFromLogOptions = {}
+): PipelineForecastResult {
+  const { log: whole, dates: allDates } = usableLog(plan);
+  const settings: PipelineSettings = options.stages
+    ? {
+        stages: [...options.stages.stages],
+        wonLabel: options.stages.won,
+        lostLabel: options.stages.lost,
+      }
+    : readPipelineSettings(plan);
+  const dates = allDates.filter((d) => d <= (options.asOf ?? Infinity));
   const asOf = dates[dates.length - 1];
-  const stages = openStages(log, settings);
+  if (asOf === undefined) throw notCaptured();
+  const log = logUpTo(whole, asOf);
+  // The funnel's stages are the whole log's, so every capture is forecast over the same ones.
+  const stages = openStages(whole, settings);
   const { from, to } = stageSteps(log, dates, settings);
   const { wonLabel, lostLabel } = settings;
   const chain = stageChain(from, to, stages, wonLabel, lostLabel);
@@ -271,7 +270,7 @@ export function forecastFromLog(plan: PlanSnapshot, periodEnd: number): Pipeline
   try {
     rows = pipelineForecast(columns, periodEnd, stages, win, {
       categories: columnOf(snapshot.map((o) => o.forecastCategory ?? "")),
-      history: stageStays(log, settings),
+      history: stageStays(log.entries, { won: wonLabel, lost: lostLabel }),
       asOf,
       wonLabel,
       lostLabel,

@@ -1,7 +1,7 @@
 /** Today's stage mix beside the steady-state mix (Fluent UI charts), loaded only when shown. */
 import { GroupedVerticalBarChart } from "@fluentui/react-charts";
 import { tokens } from "@fluentui/react-components";
-import type { StageShare } from "./funnelShape";
+import type { StageShare } from "../../domain/funnelShape";
 
 export default function FunnelShapeChart({
   shares,

@@ -5,7 +5,8 @@
  *
  * This file holds the pane's state and its two writes (a capture, a call), both through the
  * workbook layer (src/workbook/pipelineTables.ts) and the store; the steps are in steps/,
- * their figures in the pure *View.ts helpers over src/domain.
+ * their figures from src/domain (pipelineStalls, funnelShape) and the workbook layer's
+ * pipelineHistory.ts, which the command line reads too, with a few pure *View.ts helpers.
  */
 import * as React from "react";
 import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
@@ -118,12 +119,12 @@ export function PipelinePane() {
       const kept = readPipelineSettings(result.plan);
       if (
         typed &&
-        (typed.order.join("; ") !== (kept.stages ?? []).join("; ") ||
+        (typed.stages.join("; ") !== (kept.stages ?? []).join("; ") ||
           typed.won !== kept.wonLabel ||
           typed.lost !== kept.lostLabel)
       ) {
         const changes = pipelineSettingsChanges(result.plan, result.source, {
-          stages: [...typed.order],
+          stages: [...typed.stages],
           wonLabel: typed.won,
           lostLabel: typed.lost,
         });
@@ -216,7 +217,7 @@ export function PipelinePane() {
       )}
       {step === "forecast" && (
         <ForecastStep
-          log={loaded}
+          plan={loaded === EMPTY_LOG ? undefined : snapshot}
           dates={dates}
           stages={stages.stages}
           calls={calls}

@@ -4,13 +4,15 @@
  * capture before it ended — won so far in it, plus the weighted open pipeline closing by its
  * end — to set against what closed.
  */
+import { entriesById } from "../../domain/dealHistory";
 import { errorText } from "../../domain/problem";
 import { labelKey } from "../../domain/labels";
 import { captureDates, type LogEntry } from "../../domain/pipelineLog";
 import type { PeriodDates } from "../../workbook/pipelineAccuracy";
-import type { LoadedLog } from "../../workbook/pipelineTables";
-import { weightedForecast } from "./forecastView";
-import { entriesById, type StageSettings } from "./pipelineHistory";
+import { forecastFromLog } from "../../workbook/pipelineHistory";
+import { pipelineLogOf } from "../../workbook/pipelineTables";
+import type { PlanSnapshot } from "../../workbook/store";
+import type { StageSettings } from "./pipelineHistory";
 
 /**
  * Won amount with a close date in the period as the log holds it at `asOf`. A won deal that
@@ -38,16 +40,17 @@ export interface CaptureForecast {
 
 /** The forecast at each capture made during the period or the quarter before it. */
 export function forecastsAtCaptures(
-  log: LoadedLog,
+  plan: PlanSnapshot,
   stages: StageSettings,
   period: PeriodDates
 ): CaptureForecast[] {
   const QUARTER_BEFORE = 92;
+  const log = pipelineLogOf(plan);
   return captureDates(log.entries)
     .filter((d) => d <= period.end && d >= period.start - QUARTER_BEFORE)
     .map((asOf) => {
       try {
-        const { rows } = weightedForecast(log, stages, asOf, period.end);
+        const { rows } = forecastFromLog(plan, period.end, { asOf, stages });
         const wonSoFar = wonBy(log.entries, period, asOf, stages.won);
         return { asOf, forecast: wonSoFar + rows[rows.length - 1].expected };
       } catch (error) {

@@ -1,9 +1,9 @@
 /**
  * What the pane reads out of the pipeline log that the workbook layer's pipelineHistory.ts
- * does not: the stages as the user typed them, the log as it stood at a past capture, the
- * steps of each interval (for the funnel's recent flow), how often close dates were pushed,
- * the guessed stage order and what the last capture changed. Pure; the math is src/domain's.
+ * and the domain do not: the stages as the user typed them, the guessed stage order and what
+ * the last capture changed. Pure; the math is src/domain's.
  */
+import { entriesById, type FunnelStages } from "../../domain/dealHistory";
 import { labelKey } from "../../domain/labels";
 import type { CaptureSummary } from "../../domain/pipelineCapture";
 import {
@@ -16,17 +16,12 @@ import {
 } from "../../domain/pipelineLog";
 import type { LoadedLog, PipelineSettings } from "../../workbook/pipelineTables";
 
-/** How the pane tells the funnel's open stages from won and lost deals. */
-export interface StageSettings {
-  /** The open stages in funnel order. */
-  readonly order: readonly string[];
-  readonly won: string;
-  readonly lost: string;
-}
+/** How the pane tells the funnel's open stages (in funnel order) from won and lost deals. */
+export type StageSettings = FunnelStages;
 
-/** The stages as the workbook layer's pipeline settings, for its stage steps and stays. */
+/** The stages as the workbook layer's pipeline settings, for its forecast and steps. */
 export const settingsOf = (stages: StageSettings): PipelineSettings => ({
-  stages: [...stages.order],
+  stages: [...stages.stages],
   wonLabel: stages.won,
   lostLabel: stages.lost,
 });
@@ -38,78 +33,6 @@ export const EMPTY_LOG: LoadedLog = {
   index: LogIndex.of([]),
   problems: [],
 };
-
-/**
- * The log as it stood at `asOf` (its rows dated then or before), indexed as the workbook
- * layer reads a log, so a past capture is read as it was read then.
- */
-export function logUpTo(log: LoadedLog, asOf: number): LoadedLog {
-  if (log.index.lastDate <= asOf) return log;
-  const entries = log.entries.filter((e) => e.asOf <= asOf);
-  return { entries, sheetRows: [], index: LogIndex.of(entries), problems: [] };
-}
-
-/** Each opportunity's log rows, in date order (the log may have been sorted by hand). */
-export function entriesById(log: readonly LogEntry[]): Map<string, LogEntry[]> {
-  const byId = new Map<string, LogEntry[]>();
-  for (const entry of log) {
-    const list = byId.get(entry.id);
-    if (list) list.push(entry);
-    else byId.set(entry.id, [entry]);
-  }
-  for (const list of byId.values()) list.sort((a, b) => a.asOf - b.asOf);
-  return byId;
-}
-
-/**
- * Every observed step of every deal between consecutive captures: its stage at one capture
- * and at the next (the same stage when it stayed). A deal not captured at both is no step.
- * `since`: only the steps starting at a capture on or after it. `starts`: each step's first date.
- */
-export function observedSteps(
-  log: readonly LogEntry[],
-  since = -Infinity
-): { from: string[]; to: string[]; starts: number[] } {
-  const dates = captureDates(log);
-  const from: string[] = [];
-  const to: string[] = [];
-  const starts: number[] = [];
-  for (const entries of entriesById(log).values()) {
-    let k = 0;
-    let current: LogEntry | undefined;
-    let previous: LogEntry | undefined;
-    let stepStart = -Infinity;
-    for (const date of dates) {
-      while (k < entries.length && entries[k].asOf <= date) current = entries[k++];
-      const present = current !== undefined && current.change !== "Removed";
-      if (present && previous && stepStart >= since) {
-        from.push(previous.stage ?? "");
-        to.push(current!.stage ?? "");
-        starts.push(stepStart);
-      }
-      previous = present ? current : undefined;
-      stepStart = date;
-    }
-  }
-  return { from, to, starts };
-}
-
-/** How many times each deal's close date moved later from one capture to the next. */
-export function pushCounts(log: readonly LogEntry[]): Map<string, number> {
-  const pushes = new Map<string, number>();
-  for (const [id, entries] of entriesById(log)) {
-    let count = 0;
-    let last: number | null = null;
-    for (const entry of entries) {
-      if (entry.change === "Removed") continue;
-      const date = entry.closeDate;
-      if (last !== null && date !== null && date > last) count++;
-      if (date !== null) last = date;
-    }
-    pushes.set(id, count);
-  }
-  return pushes;
-}
 
 /**
  * The open stages in the order deals move through them, guessed from the log: a stage goes

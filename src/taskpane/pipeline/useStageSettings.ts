@@ -95,7 +95,7 @@ export function useStageSettings(settings: PipelineSettings | undefined, log: re
     !messages.order && !messages.won && !messages.lost && splitStages(orderText).length > 0;
   const stages = React.useMemo<StageSettings | undefined>(
     () =>
-      valid ? { order: splitStages(orderText), won: won.trim(), lost: lost.trim() } : undefined,
+      valid ? { stages: splitStages(orderText), won: won.trim(), lost: lost.trim() } : undefined,
     [valid, orderText, won, lost]
   );
   return { orderText, setOrderText, won, setWon, lost, setLost, messages, stages };

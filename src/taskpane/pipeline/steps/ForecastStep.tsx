@@ -1,7 +1,8 @@
 /**
  * Step 3, Forecast: the period, the weighted figure by forecast category from a capture
- * (win odds learned from the log, timing from the stays in each stage), the learned odds,
- * the standing calls, and the form for a new call or a manager's adjustment.
+ * (the workbook layer's forecastFromLog, as `sales-plan pipeline forecast` prints it: win
+ * odds learned from the log, timing from the stays in each stage), the learned odds, the
+ * standing calls, and the form for a new call or a manager's adjustment.
  */
 import * as React from "react";
 import {
@@ -14,19 +15,20 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { serialFromIsoDate } from "../../../domain/calendar";
+import { PlanError } from "../../../domain/errors";
 import { latestCalls, type ForecastCall } from "../../../domain/forecastCalls";
 import { periodDates } from "../../../workbook/pipelineAccuracy";
-import type { LoadedLog } from "../../../workbook/pipelineTables";
+import { forecastFromLog } from "../../../workbook/pipelineHistory";
+import type { PlanSnapshot } from "../../../workbook/store";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
 import { dayText, percent, useAmounts } from "../display";
-import { weightedForecast } from "../forecastView";
 import type { StageSettings } from "../pipelineHistory";
 import { usePipelineStyles } from "../usePipelineStyles.styles";
 import { CallForm, categoryKey, type CallDraftInput } from "./CallForm";
 
 export interface ForecastStepProps {
-  log: LoadedLog;
+  plan?: PlanSnapshot;
   dates: readonly number[];
   stages?: StageSettings;
   calls: readonly ForecastCall[];
@@ -37,7 +39,7 @@ export interface ForecastStepProps {
 }
 
 export function ForecastStep(props: ForecastStepProps) {
-  const { log, dates, stages, calls } = props;
+  const { plan, dates, stages, calls } = props;
   const styles = usePipelineStyles();
   const { t, sayError } = useI18n();
   const fmt = useAmounts();
@@ -58,13 +60,13 @@ export function ForecastStep(props: ForecastStepProps) {
   const asOf = at ? Number(at) : dates[dates.length - 1];
 
   const figures = React.useMemo(() => {
-    if (!stages || asOf === undefined || periodEnd === undefined) return undefined;
+    if (!plan || !stages || asOf === undefined || periodEnd === undefined) return undefined;
     try {
-      return weightedForecast(log, stages, asOf, periodEnd);
+      return forecastFromLog(plan, periodEnd, { asOf, stages });
     } catch (error) {
       return { error };
     }
-  }, [log, stages, asOf, periodEnd]);
+  }, [plan, stages, asOf, periodEnd]);
   const standing = React.useMemo(() => latestCalls(calls, periodText.trim()), [calls, periodText]);
 
   return (
@@ -128,10 +130,12 @@ export function ForecastStep(props: ForecastStepProps) {
               }))}
             />
           </div>
-          {figures.unknownStages.length > 0 && (
+          {figures.unestimated.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                {t("pipeline.forecast.unknownStages", { stages: figures.unknownStages.join("; ") })}
+                {t("pipeline.forecast.unknownStages", {
+                  stages: figures.unestimated.map((u) => u.stage).join("; "),
+                })}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -139,9 +143,9 @@ export function ForecastStep(props: ForecastStepProps) {
             <DataTable
               label={t("pipeline.forecast.odds")}
               columns={[t("pipeline.field.stage"), t("pipeline.forecast.winChance")]}
-              rows={figures.odds.map((o) => ({
+              rows={figures.chain.map((o) => ({
                 key: o.stage,
-                cells: [o.stage, o.win === undefined ? "—" : percent(o.win)],
+                cells: [o.stage, o.odds instanceof PlanError ? "—" : percent(o.odds.win)],
               }))}
             />
           </div>

@@ -4,11 +4,11 @@
  */
 import * as React from "react";
 import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { funnelShape } from "../../../domain/funnelShape";
 import type { LogEntry, Opportunity } from "../../../domain/pipelineLog";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
 import { percent, useAmounts } from "../display";
-import { funnelShape } from "../funnelShape";
 import type { StageSettings } from "../pipelineHistory";
 import { usePipelineStyles } from "../usePipelineStyles.styles";
 

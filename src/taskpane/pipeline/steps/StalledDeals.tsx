@@ -5,11 +5,11 @@
 import * as React from "react";
 import { Subtitle2, Text } from "@fluentui/react-components";
 import type { Opportunity } from "../../../domain/pipelineLog";
+import { stalledDeals } from "../../../domain/pipelineStalls";
 import type { LoadedLog } from "../../../workbook/pipelineTables";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
 import { dayText, useAmounts } from "../display";
-import { stalledDeals } from "../movementView";
 import type { StageSettings } from "../pipelineHistory";
 import { usePipelineStyles } from "../usePipelineStyles.styles";
 
@@ -24,7 +24,7 @@ export function StalledDeals(props: {
   const fmt = useAmounts();
   const { log, current, stages, asOf } = props;
   const stalled = React.useMemo(
-    () => stalledDeals(log, current, stages, asOf),
+    () => stalledDeals(log.entries, current, stages, asOf),
     [log, current, stages, asOf]
   );
   return (

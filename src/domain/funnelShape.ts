@@ -1,16 +1,21 @@
 /**
- * The Funnel shape step: today's mix of open deals across the stages against the mix the
+ * A funnel's shape: today's mix of open deals across the stages against the mix the
  * observed transitions imply in the long run (the seed's "a pregnant funnel means the team
- * is ill"), and which stage bulges and why.
+ * is ill"), and which stage bulges and why. For the Pipeline pane's Funnel shape step, the
+ * Pipeline Review sheet and the command line alike.
  *
  * With the observed arrivals λ (new deals per capture interval, by the stage they arrive in)
  * and the chain's open-to-open transitions Q, a funnel in steady state holds x = λ·(I − Q)⁻¹
  * deals in each stage (Kemeny and Snell's fundamental matrix N, weighted by where deals
- * enter). stageChain.ts solves only N·b; this needs λ·N, so the small system is solved here.
+ * enter). stageChain.ts solves N·b for its columns; this needs the row λ·N, the same LU
+ * solve (mathjs) of the transposed system.
  */
-import { labelKey } from "../../domain/labels";
-import { captureDates, type LogEntry, type Opportunity } from "../../domain/pipelineLog";
-import { entriesById, observedSteps, type StageSettings } from "./pipelineHistory";
+import { create, lupDependencies, lusolveDependencies } from "mathjs";
+import { entriesById, observedSteps, type FunnelStages } from "./dealHistory";
+import { labelKey } from "./labels";
+import { captureDates, type LogEntry, type Opportunity } from "./pipelineLog";
+
+const math = create({ lupDependencies, lusolveDependencies });
 
 export interface StageShare {
   stage: string;
@@ -33,33 +38,27 @@ export interface Diagnosis {
   usual: number;
 }
 
-/** Solves xᵀ·A = b (A square) by Gaussian elimination with partial pivoting; undefined when singular. */
-function solveLeft(a: number[][], b: number[]): number[] | undefined {
-  const n = b.length;
+/** A pivot this small means I − Q is singular: some stages hold deals and never let them go. */
+const SINGULAR = 1e-12;
+
+/** Solves xᵀ·A = b (A square) by LU with partial pivoting; undefined when A is singular. */
+function solveLeft(a: readonly (readonly number[])[], b: readonly number[]): number[] | undefined {
   // xᵀA = b is Aᵀx = b.
-  const m = a.map((_, i) => [...a.map((row) => row[i]), b[i]]);
-  for (let c = 0; c < n; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) pivot = r;
-    if (Math.abs(m[pivot][c]) < 1e-12) return undefined;
-    [m[c], m[pivot]] = [m[pivot], m[c]];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r][c] / m[c][c];
-      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
-    }
-  }
-  return m.map((row, i) => row[n] / row[i]);
+  const transposed = a.map((_, i) => a.map((row) => row[i]));
+  const lu = math.lup(transposed);
+  const u = lu.U as number[][];
+  if (u.some((row, i) => Math.abs(row[i]) < SINGULAR)) return undefined;
+  return (math.lusolve(lu, [...b]).valueOf() as number[][]).map(([x]) => x);
 }
 
 /** The mix today and in the steady state, and the diagnosis of the stage that bulges most. */
 export function funnelShape(
   log: readonly LogEntry[],
   today: readonly Opportunity[],
-  stages: StageSettings
+  stages: FunnelStages
 ): { shares: StageShare[]; diagnosis?: Diagnosis } {
-  const n = stages.order.length;
-  const position = new Map(stages.order.map((s, i) => [labelKey(s), i]));
+  const n = stages.stages.length;
+  const position = new Map(stages.stages.map((s, i) => [labelKey(s), i]));
   const counts = new Array<number>(n).fill(0);
   for (const o of today) {
     const i = position.get(labelKey(o.stage ?? ""));
@@ -113,7 +112,7 @@ export function funnelShape(
   );
   const steadyCounts = lambda.some((l) => l > 0) ? solveLeft(iMinusQ, lambda) : undefined;
   const steadyTotal = steadyCounts?.reduce((s, x) => s + x, 0) ?? 0;
-  const shares: StageShare[] = stages.order.map((stage, i) => ({
+  const shares: StageShare[] = stages.stages.map((stage, i) => ({
     stage,
     today: open ? counts[i] / open : 0,
     steady: steadyCounts && steadyTotal > 0 ? steadyCounts[i] / steadyTotal : undefined,
@@ -137,7 +136,7 @@ export function funnelShape(
   const inflowFactor = usualInflow > 0 ? recentInflow / usualInflow : 0;
   const exitFactor = recentExit > 0 ? usualExit / recentExit : usualExit > 0 ? Infinity : 0;
   const { today: t, steady } = shares[bulge];
-  const base = { stage: stages.order[bulge], today: t, steady: steady! };
+  const base = { stage: stages.stages[bulge], today: t, steady: steady! };
   const EPSILON = 1e-9;
   const diagnosis: Diagnosis =
     Math.max(inflowFactor, exitFactor) <= 1 + EPSILON
