@@ -37,7 +37,7 @@ module.exports = {
       ],
       setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
       moduleNameMapper: {
-        "/(PotentialChart|AttainmentChart|CapacityChart|PipelineBridgeChart|FunnelShapeChart)$":
+        "/(PotentialChart|AttainmentChart|CapacityChart|PipelineBridgeChart|FunnelShapeChart|AccuracyTrendChart)$":
           "<rootDir>/test/setup/chartStub.tsx",
       },
       transform,

@@ -213,6 +213,18 @@ export const enUS = {
   "pipeline.accuracy.bias": "Bias",
   "pipeline.accuracy.wape": "WAPE",
   "pipeline.accuracy.byOwner": "Accuracy by owner",
+  "pipeline.accuracy.trend": "Accuracy over time",
+  "pipeline.accuracy.trendChart": "Accuracy by period against the {low}–{high} target",
+  "pipeline.accuracy.trendTargetLow": "Target from {value}",
+  "pipeline.accuracy.trendTargetHigh": "Target up to {value}",
+  "pipeline.accuracy.trendImproving":
+    "Accuracy is improving: up {slope} points a period on the least-squares line through {count} periods, {latest} in the latest, against the {low}–{high} target.",
+  "pipeline.accuracy.trendWorsening":
+    "Accuracy is worsening: down {slope} points a period on the least-squares line through {count} periods, {latest} in the latest, against the {low}–{high} target.",
+  "pipeline.accuracy.trendSteady":
+    "Accuracy is steady: less than {steady} point a period either way on the least-squares line through {count} periods, {latest} in the latest, against the {low}–{high} target.",
+  "pipeline.accuracy.trendTooFew":
+    "A trend needs the accuracy of two periods or more; so far deals closed in fewer.",
   "pipeline.shape.explain":
     "Today's open deals by stage, against the mix the observed moves between stages settle into.",
   "pipeline.shape.chart": "Stage mix today and in the steady state",

@@ -149,6 +149,17 @@ export const zhCN: Catalog = {
   "pipeline.accuracy.bias": "偏差",
   "pipeline.accuracy.wape": "加权绝对百分比误差",
   "pipeline.accuracy.byOwner": "按负责人的准确率",
+  "pipeline.accuracy.trend": "准确率走势",
+  "pipeline.accuracy.trendChart": "各期间准确率与 {low}–{high} 目标对比",
+  "pipeline.accuracy.trendTargetLow": "目标下限 {value}",
+  "pipeline.accuracy.trendTargetHigh": "目标上限 {value}",
+  "pipeline.accuracy.trendImproving":
+    "准确率在提升：按 {count} 个期间的最小二乘趋势线，每期提高 {slope} 个百分点；最近一期为 {latest}，目标为 {low}–{high}。",
+  "pipeline.accuracy.trendWorsening":
+    "准确率在下降：按 {count} 个期间的最小二乘趋势线，每期降低 {slope} 个百分点；最近一期为 {latest}，目标为 {low}–{high}。",
+  "pipeline.accuracy.trendSteady":
+    "准确率保持平稳：按 {count} 个期间的最小二乘趋势线，每期变化不到 {steady} 个百分点；最近一期为 {latest}，目标为 {low}–{high}。",
+  "pipeline.accuracy.trendTooFew": "至少需要两个期间的准确率才能看出走势；目前有成交的期间还不够。",
   "pipeline.shape.explain": "当前各阶段进行中的商机，与阶段间实际流转最终形成的结构相比较。",
   "pipeline.shape.chart": "当前与稳态下的阶段结构",
   "pipeline.shape.table": "阶段结构",

@@ -45,11 +45,53 @@ describe("Pipeline pane: accuracy", () => {
       ["2026-12-21", "0", "800"],
       ["2026-12-28", "800", "800"],
     ]);
+    // One period with an accuracy: drawn, but no line to read a trend from yet.
+    expect(
+      screen.getByRole("figure", { name: "Accuracy by period against the 90%–95% target" })
+    ).toBeInTheDocument();
+    expect(screen.getByText(enUS["pipeline.accuracy.trendTooFew"])).toBeInTheDocument();
     // Bo: |800 − 1000| / 800 = 25%; Ann closed nothing, so no ratio can be made.
     expect(tableCells(enUS["pipeline.accuracy.byOwner"])).toEqual([
       ["Owner", "Called", "Closed", "WAPE", "Bias", "Accuracy"],
       ["Ann", "300", "0", "—", "—", "—"],
       ["Bo", "1,000", "800", "25.0%", "25.0%", "75.0%"],
     ]);
+  });
+
+  it("says the trend of accuracy over the periods against the 90–95% target", async () => {
+    const { store } = await pipelineWorkbook(3);
+    // 2026 Q4 (Oct 1 – Dec 31) and December, both over by Jan 4. Bo calls 700 for the
+    // quarter; for December Bo 1000 and Ann 300, as above.
+    let plan = await store.load();
+    for (const [period, owner, amount] of [
+      ["2026 Q4", "Bo", 700],
+      ["2026-12", "Bo", 1000],
+      ["2026-12", "Ann", 300],
+    ] as const)
+      ({ plan } = await submitCall(store, plan, {
+        period,
+        owner,
+        category: "Commit",
+        amount,
+        note: null,
+        submittedAt: CAPTURE_2 + 0.5,
+        submittedBy: owner,
+      }));
+    renderOver(<PipelinePane />, store);
+    await screen.findByText(/Last capture: 2027-01-04/);
+    await step("Accuracy");
+    // Closed in both: O4, won at 800 on Dec 24. Q4: 1 − |800 − 700| / 800 = 87.5%; December
+    // 37.5% (above). Earliest first (Q4 starts Oct 1); the least-squares line through two
+    // points is the line between them: 37.5 − 87.5 = 50 points down a period.
+    expect(tableCells(enUS["pipeline.accuracy.byPeriod"])).toEqual([
+      ["Period", "Called", "Closed", "WAPE", "Bias", "Accuracy"],
+      ["2026 Q4", "700", "800", "12.5%", "-12.5%", "87.5%"],
+      ["2026-12", "1,300", "800", "62.5%", "62.5%", "37.5%"],
+    ]);
+    expect(
+      screen.getByText(
+        "Accuracy is worsening: down 50.0 points a period on the least-squares line through 2 periods, 37.5% in the latest, against the 90%–95% target."
+      )
+    ).toBeInTheDocument();
   });
 });

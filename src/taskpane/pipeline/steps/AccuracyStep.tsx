@@ -1,7 +1,9 @@
 /**
  * Step 4, Accuracy: for each past period with calls, the standing calls against what closed
- * (the workbook layer's callAccuracy: WAPE, bias and accuracy by period, its trend earliest
- * first, and by owner), and what the pipeline forecast for a chosen period at each capture.
+ * (the workbook layer's callAccuracy: WAPE, bias and accuracy by period, earliest first, and
+ * by owner), the trend of accuracy over the periods against the seed's 90–95% target (a
+ * chart and a sentence, src/domain/accuracyTrend.ts), and what the pipeline forecast for a
+ * chosen period at each capture.
  */
 import * as React from "react";
 import {
@@ -12,6 +14,7 @@ import {
   Subtitle2,
   Text,
 } from "@fluentui/react-components";
+import { ACCURACY_TARGET, STEADY_SLOPE, accuracyTrend } from "../../../domain/accuracyTrend";
 import { callAccuracy } from "../../../workbook/pipelineAccuracy";
 import type { LoadedLog } from "../../../workbook/pipelineTables";
 import type { PlanSnapshot } from "../../../workbook/store";
@@ -21,6 +24,17 @@ import { forecastsAtCaptures } from "../accuracyView";
 import { dayText, percent, useAmounts } from "../display";
 import type { StageSettings } from "../pipelineHistory";
 import { usePipelineStyles } from "../usePipelineStyles.styles";
+
+const AccuracyTrendChart = React.lazy(() => import("../AccuracyTrendChart"));
+
+const SAID = {
+  improving: "pipeline.accuracy.trendImproving",
+  worsening: "pipeline.accuracy.trendWorsening",
+  steady: "pipeline.accuracy.trendSteady",
+} as const;
+
+/** Points of accuracy (0.012 → "1.2"), as the trend sentence says its slope. */
+const points = (share: number) => (Math.abs(share) * 100).toFixed(1);
 
 export function AccuracyStep(props: {
   plan?: PlanSnapshot;
@@ -40,12 +54,17 @@ export function AccuracyStep(props: {
     }
   }, [plan, log]);
   const [chosen, setChosen] = React.useState("");
-  const periods = accuracy && "byPeriod" in accuracy ? accuracy.byPeriod : [];
-  const shown = periods.find((p) => p.period === chosen) ?? periods[periods.length - 1];
-  const captures = React.useMemo(
-    () => (shown && log && stages ? forecastsAtCaptures(log, stages, shown) : []),
-    [shown, log, stages]
+  const periods = React.useMemo(
+    () => (accuracy && "byPeriod" in accuracy ? accuracy.byPeriod : []),
+    [accuracy]
   );
+  const shown = periods.find((p) => p.period === chosen) ?? periods[periods.length - 1];
+  const trend = React.useMemo(() => accuracyTrend(periods.map((p) => p.accuracy)), [periods]);
+  const captures = React.useMemo(
+    () => (shown && plan && stages ? forecastsAtCaptures(plan, stages, shown) : []),
+    [shown, plan, stages]
+  );
+  const target = { low: percent(ACCURACY_TARGET.low, 0), high: percent(ACCURACY_TARGET.high, 0) };
   const section = (children: React.ReactNode) => (
     <section className={styles.step} aria-label={t("pipeline.step.accuracy")}>
       {children}
@@ -86,6 +105,32 @@ export function AccuracyStep(props: {
           }))}
         />
       </div>
+      <Subtitle2 as="h2">{t("pipeline.accuracy.trend")}</Subtitle2>
+      <div className={styles.chart}>
+        <React.Suspense fallback={<Text size={200}>{t("plan.loading")}</Text>}>
+          <AccuracyTrendChart
+            title={t("pipeline.accuracy.trendChart", target)}
+            points={periods}
+            target={ACCURACY_TARGET}
+            legend={{
+              accuracy: t("pipeline.accuracy.accuracy"),
+              low: t("pipeline.accuracy.trendTargetLow", { value: target.low }),
+              high: t("pipeline.accuracy.trendTargetHigh", { value: target.high }),
+            }}
+          />
+        </React.Suspense>
+      </div>
+      <Text>
+        {trend
+          ? t(SAID[trend.direction], {
+              slope: points(trend.slope),
+              steady: points(STEADY_SLOPE),
+              count: fmt(trend.periods),
+              latest: percent(trend.latest),
+              ...target,
+            })
+          : t("pipeline.accuracy.trendTooFew")}
+      </Text>
       <Field label={t("pipeline.accuracy.period")}>
         <Select value={shown.period} onChange={(_, d) => setChosen(d.value)}>
           {periods.map((p) => (
