@@ -6,7 +6,7 @@
  * Snell 1960, ch. III). N is never formed: (I − Q)·x = b is solved by LU for each b.
  */
 import { create, lupDependencies, lusolveDependencies } from "mathjs";
-import { Column, LabelMemo } from "./column";
+import { Column } from "./column";
 import { naError, numError, PlanError, valueError } from "./errors";
 import { functionProblem } from "./functionProblems";
 import { labelKey, stageIndex } from "./labels";
@@ -30,14 +30,73 @@ export interface StageChainRow {
 const BLANK = -1;
 const UNKNOWN = -2;
 
-/** Observed steps counted into a (n × (n + 2)) table: open stages, then won, then lost. */
-function countSteps(
+/** Slots of StateMemo's table: a power of two, twice the spellings it keeps. */
+const SLOTS = 64;
+const KEPT = SLOTS / 2;
+
+/**
+ * The chain state of each label: an open stage's index, n for won, n + 1 for lost, or
+ * BLANK / UNKNOWN. A column holds a handful of spellings repeated a million times, so they
+ * sit in a small open-addressed table hashed on the label's length and last character
+ * (no pass over the whole string, as a Map's hash would make) and compared with ===,
+ * a pointer comparison when the cells share one string. Each spelling is classified
+ * (trimmed, lower-cased, looked up) once; past KEPT spellings, in a map.
+ */
+class StateMemo {
+  // Built by push, so the array is packed (a holey one makes each comparison generic).
+  private readonly keys: string[] = [];
+  private readonly filled = new Uint8Array(SLOTS);
+  private readonly states = new Int32Array(SLOTS);
+  private kept = 0;
+  private readonly rest = new Map<string, number>();
+
+  constructor(private readonly classify: (label: string) => number) {
+    for (let k = 0; k < SLOTS; k++) this.keys.push("");
+    // The blank label owns slot 0, so the "" filling the empty slots never matches it.
+    this.filled[0] = 1;
+    this.states[0] = classify("");
+    this.kept = 1;
+  }
+
+  get(label: string): number {
+    const n = label.length;
+    let h = n === 0 ? 0 : (label.charCodeAt(n - 1) * 31 + n) & (SLOTS - 1);
+    for (;;) {
+      if (this.keys[h] === label) return this.states[h];
+      if (this.filled[h] === 0) return this.miss(label, h);
+      h = (h + 1) & (SLOTS - 1);
+    }
+  }
+
+  /** A spelling not in the table: classified, and kept in the empty slot `h` while there is room. */
+  private miss(label: string, h: number): number {
+    let state = this.rest.get(label);
+    if (state === undefined) {
+      state = this.classify(label);
+      this.rest.set(label, state);
+    }
+    if (this.kept < KEPT) {
+      this.keys[h] = label;
+      this.filled[h] = 1;
+      this.states[h] = state;
+      this.kept++;
+    }
+    return state;
+  }
+}
+
+/**
+ * Observed steps counted into an n × (n + 2) table, flat and row by row: open stages, then
+ * won, then lost. One pass over both columns; a row is only looked at twice when one of
+ * its cells is blank or unknown, to say which.
+ */
+export function countSteps(
   from: Column<string>,
   to: Column<string>,
   stageNames: readonly string[],
-  wonLabel: string,
-  lostLabel: string
-): number[][] {
+  wonLabel = "Won",
+  lostLabel = "Lost"
+): Float64Array {
   if (from.length !== to.length)
     throw valueError(
       functionProblem("rowsDiffer", {
@@ -58,36 +117,43 @@ function countSteps(
         row: i + 1,
       });
   });
-  const state = new LabelMemo((label) => {
+  const state = new StateMemo((label) => {
     const outcome = outcomeOf.get(label);
     if (outcome === WON) return n;
     if (outcome === LOST) return n + 1;
     const key = labelKey(label);
     return key === "" ? BLANK : (index.get(key) ?? UNKNOWN);
   });
-  const counts = Array.from({ length: n }, () => new Array<number>(n + 2).fill(0));
-  const stateAt = (column: Column<string>, field: string, i: number, other: number) => {
-    const label = column.get(i);
-    const s = state.get(label);
-    if (s === UNKNOWN)
-      throw naError(functionProblem("unknownStage", { label, field, row: i + 1 }), {
-        field,
-        row: i + 1,
-      });
-    if (s === BLANK && other !== BLANK)
-      throw valueError(functionProblem("blankInRow", { field, row: i + 1 }), { field, row: i + 1 });
-    return s;
-  };
-  for (let i = 0; i < from.length; i++) {
-    const a = state.get(from.get(i));
-    const b = state.get(to.get(i));
-    const s = stateAt(from, "from_stages", i, b);
-    const t = stateAt(to, "to_stages", i, a);
-    // Both blank: a row selected past the data. From won or lost: absorbed, no step of the chain.
-    if (s === BLANK || s >= n) continue;
-    counts[s][t]++;
+  const width = n + 2;
+  const counts = new Float64Array(n * width);
+  const rows = from.length;
+  for (let i = 0; i < rows; i++) {
+    const a = from.get(i);
+    const b = to.get(i);
+    const s = state.get(a);
+    const t = state.get(b);
+    // Blank or unknown on either side: both blank is a row selected past the data.
+    if ((s | t) < 0) {
+      refuseStep(s, t, a, b, i);
+      continue;
+    }
+    // From won or lost: absorbed, no step of the chain.
+    if (s < n) counts[s * width + t]++;
   }
   return counts;
+}
+
+/** Throws for a row with an unknown stage or half a step; returns when both cells are blank. */
+function refuseStep(s: number, t: number, a: string, b: string, i: number): void {
+  const where = (field: string) => ({ field, row: i + 1 });
+  const check = (state: number, other: number, label: string, field: string) => {
+    if (state === UNKNOWN)
+      throw naError(functionProblem("unknownStage", { label, field, row: i + 1 }), where(field));
+    if (state === BLANK && other !== BLANK)
+      throw valueError(functionProblem("blankInRow", { field, row: i + 1 }), where(field));
+  };
+  check(s, t, a, "from_stages");
+  check(t, s, b, "to_stages");
 }
 
 /**
@@ -105,8 +171,11 @@ export function stageChain(
     throw valueError(functionProblem("isEmpty", { field: "stage_names" }), {
       field: "stage_names",
     });
-  const counts = countSteps(from, to, stageNames, wonLabel, lostLabel);
+  const flat = countSteps(from, to, stageNames, wonLabel, lostLabel);
   const n = stageNames.length;
+  const counts = Array.from({ length: n }, (_, i) =>
+    Array.from(flat.subarray(i * (n + 2), (i + 1) * (n + 2)))
+  );
   const names = stageNames.map((name) => name.trim());
   const totals = counts.map((row) => row.reduce((sum, c) => sum + c, 0));
   const neverLeft = counts.map((row, i) => totals[i] - row[i] === 0);
