@@ -4,12 +4,18 @@
  * size against one worksheet, a capture, the bridge between two dates, rebuilding one
  * snapshot against one read of the change log, and STAGEWIN over 1,000,000 observed steps
  * against one read of its two columns — each against its floor measured in the same run.
+ * STAGEWIN is timed as Excel calls it (two ranges of cells, a row array per cell, as
+ * functions.bench.ts reads them) against one read of those cells; and its counting core on
+ * two plain string arrays against one read of those, where a lookup per cell is already
+ * more than the read (so that row says how far the core is from a bare loop).
  */
 import { columnOf } from "../src/domain/column";
 import { applyCapture, captureChanges } from "../src/domain/pipelineCapture";
 import { LogEntry, LogIndex, Opportunity, reconstruct } from "../src/domain/pipelineLog";
 import { pipelineMoves } from "../src/domain/pipelineMoves";
 import { stageChain } from "../src/domain/stageChain";
+import "../src/functions/outsideExcelRuntime";
+import * as plan from "../src/functions/functions";
 import { snapshotColumns } from "../src/workbook/pipelineHistory";
 import { printTable, time } from "./harness";
 
@@ -76,6 +82,22 @@ function readLog(log: readonly LogEntry[]): number {
   return sum;
 }
 
+/** One read of ranges as Excel passes them: every cell touched once (as functions.bench.ts). */
+function readCells(...ranges: unknown[][][]): number {
+  let sum = 0;
+  for (const range of ranges)
+    for (let i = 0; i < range.length; i++) {
+      const value = range[i][0];
+      if (typeof value === "number") sum += value;
+      else if (value === "Won") sum += 1;
+    }
+  return sum;
+}
+
+/** "≤ 2×: met" or "… not met", for a ratio against its target. */
+const verdict = (ratio: number, target: number, unit = "×") =>
+  `≤ ${target}${unit}: ${ratio <= target ? "met" : "not met"}`;
+
 export function runPipelineBench(): void {
   const random = seeded(2027);
   let n = 0;
@@ -132,40 +154,61 @@ export function runPipelineBench(): void {
   }
   const fromColumn = columnOf(from);
   const toColumn = columnOf(to);
+  const fromCells = from.map((label) => [label]);
+  const toCells = to.map((label) => [label]);
+  const stageCells = STAGES.map((label) => [label]);
+  const readCellsMs = time(() => readCells(fromCells, toCells), 5);
+  const stageWinMs = time(() => plan.stagewin(fromCells, toCells, stageCells), 5);
   const readStepsMs = time(() => {
     let sum = 0;
     for (let i = 0; i < steps; i++) sum += fromColumn.get(i).length + toColumn.get(i).length;
     return sum;
   }, 5);
-  const stageWinMs = time(() => stageChain(fromColumn, toColumn, STAGES), 3);
-  printTable("Pipeline (best of 3–5); ratios against the floor named in the row", [
+  const coreMs = time(() => stageChain(fromColumn, toColumn, STAGES), 5);
+  const rows = [
     {
       name: "capture of week 52 (with the log's index)",
       ms: lastCaptureMs,
       floor: "2 s target",
       ratio: lastCaptureMs / 2000,
+      target: 1,
     },
     {
       name: "rebuild one snapshot",
       ms: rebuildMs,
       floor: "one read of the log",
       ratio: rebuildMs / readMs,
+      target: 2,
     },
     {
       name: "bridge between two dates (two rebuilds)",
       ms: bridgeMs,
       floor: "1 s target",
       ratio: bridgeMs / 1000,
+      target: 1,
     },
     {
-      name: "STAGEWIN, 1,000,000 steps",
+      name: "PLAN.STAGEWIN, 1,000,000 steps",
       ms: stageWinMs,
-      floor: "one read of both columns",
-      ratio: stageWinMs / readStepsMs,
+      floor: "one read of both ranges of cells",
+      ratio: stageWinMs / readCellsMs,
+      target: 2,
     },
-  ]);
+    {
+      name: "STAGEWIN's core on two string arrays",
+      ms: coreMs,
+      floor: "one read of both arrays",
+      ratio: coreMs / readStepsMs,
+      target: 2,
+    },
+  ];
+  printTable(
+    "Pipeline (best of 3–5); ratios against the floor named in the row",
+    rows.map(({ target, ...row }) => ({ ...row, target: verdict(row.ratio, target) }))
+  );
   console.log(
-    `  one read of the log: ${readMs.toFixed(1)} ms; of the steps: ${readStepsMs.toFixed(1)} ms; ` +
+    `  one read of the log: ${readMs.toFixed(1)} ms; of the steps' cells: ${readCellsMs.toFixed(1)} ms, ` +
+      `as arrays: ${readStepsMs.toFixed(1)} ms; ` +
       `snapshots of weeks 41 and 52: ${a.length.toLocaleString("en")} and ${b.length.toLocaleString("en")} deals`
   );
 }
