@@ -1,9 +1,10 @@
 /**
- * A report sheet (V2MOM summary, territory review) described independently of Excel's
- * APIs, so both adapters draw the same sheet. User text only ever goes into `value`, which
+ * A report sheet (V2MOM summary, territory review, pipeline review) described independently
+ * of Excel's APIs, so both adapters draw the same sheet. User text only ever goes into `value`, which
  * adapters write as text; formulas come only from the add-in's own builders.
  */
 import { MEASURE_STATUSES, MeasureStatus } from "../domain/v2mom";
+import { columnName } from "./package/cellRef";
 import type { CellValue } from "./rows";
 import { historySpec, infoSpec, tables } from "./schema";
 
@@ -37,7 +38,18 @@ export interface ReportCell {
   /** A formula's result as the add-in computed it, stored with it so readers that do not recalculate see it. */
   result?: CellValue;
   style?: CellStyle;
+  /**
+   * How many columns the cell covers, merged from its own: a sentence (a note under a table)
+   * that reads across the sheet rather than wrapping in its first column. 1 when absent.
+   */
+  span?: number;
 }
+
+/** The cells a report merges, as A1 ranges ("A5:G5"), in cell order. */
+export const mergedRanges = (report: Pick<ReportSheet, "cells">): string[] =>
+  report.cells
+    .filter((c) => (c.span ?? 1) > 1)
+    .map((c) => `${columnName(c.col)}${c.row}:${columnName(c.col + c.span! - 1)}${c.row}`);
 
 /**
  * Each chart series' fill, in series order, the same in both renderers: Excel's Office theme
@@ -226,7 +238,10 @@ export function rowHeights(report: ReportSheet): Map<number, number> {
     const text = shownText(cell);
     if (!look.wrap || text === undefined) continue;
     const size = look.size ?? DEFAULT_FONT_SIZE;
-    const width = report.columnWidths[cell.col - 1] ?? DEFAULT_COLUMN_WIDTH;
+    // A merged cell wraps in the width of all its columns.
+    let width = 0;
+    for (let c = cell.col; c < cell.col + (cell.span ?? 1); c++)
+      width += report.columnWidths[c - 1] ?? DEFAULT_COLUMN_WIDTH;
     // A smaller font fits more characters in the same width, on lower lines.
     const lines = wrappedLines(text, (width * DEFAULT_FONT_SIZE) / size);
     if (lines < 2) continue;
@@ -242,7 +257,7 @@ export function reportExtent(report: ReportSheet): { rows: number; cols: number 
   let cols = Math.max(1, report.columnWidths.length);
   for (const cell of report.cells) {
     rows = Math.max(rows, cell.row);
-    cols = Math.max(cols, cell.col);
+    cols = Math.max(cols, cell.col + (cell.span ?? 1) - 1);
   }
   for (const { at } of report.charts ?? []) {
     rows = Math.max(rows, at.row + at.rows);
@@ -294,9 +309,15 @@ export function pageTexts(print: ReportPrint): {
 
 /**
  * The add-in's report sheets, in the order they lead the workbook (the names their builders
- * give them): a board pack opens on the territory review, then the V2MOM summary.
+ * give them): a board pack opens on the plan (the territory and quota review), then how the
+ * current period is being delivered against it (the pipeline review, whose quota is that
+ * plan's), then the V2MOM summary, the strategy both serve.
  */
-export const REPORT_SHEET_ORDER: readonly string[] = ["Territory Review", "V2MOM Summary"];
+export const REPORT_SHEET_ORDER: readonly string[] = [
+  "Territory Review",
+  "Pipeline Review",
+  "V2MOM Summary",
+];
 
 /**
  * Where a sheet stands in the tab order, which is also the order "print entire workbook"

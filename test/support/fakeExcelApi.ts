@@ -235,6 +235,15 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     this.later(({ sheet, area }) => this.book.clear(sheet, area, applyTo));
   }
 
+  /** Excel's merge: one area (across = false), replacing merged areas inside it. */
+  merge(across = false): void {
+    if (across) fail("InvalidArgument", "merge across is not in this fake");
+    this.later(({ sheet, area }) => {
+      sheet.merged = sheet.merged.filter((m) => !overlaps(m, area));
+      sheet.merged.push(area);
+    });
+  }
+
   get format() {
     return rangeFormat((apply) => this.later(apply));
   }

@@ -11,6 +11,7 @@ import { PackageDriver } from "../../src/workbook/packageDriver";
 import { REPORT_SHEET_ORDER, rowHeights, wrappedLines } from "../../src/workbook/report";
 import { historySpec, tables } from "../../src/workbook/schema";
 import { REVIEW_SHEET } from "../../src/workbook/territoryReview";
+import { PIPELINE_REVIEW_SHEET } from "../../src/workbook/pipelineReview";
 import { V2MOM_SUMMARY_SHEET } from "../../src/workbook/v2momSummary";
 import { CHINESE, VISION, review, summary } from "./reportSheetFixture";
 import { PackageReader, attr, tagsNamed, unescapeXml, validateWorkbook } from "../support/ooxml";
@@ -70,7 +71,7 @@ describe("report sheet layout (pure)", () => {
   });
 
   it("names the builders' sheets in the order reports lead the workbook", () => {
-    expect(REPORT_SHEET_ORDER).toEqual([REVIEW_SHEET, V2MOM_SUMMARY_SHEET]);
+    expect(REPORT_SHEET_ORDER).toEqual([REVIEW_SHEET, PIPELINE_REVIEW_SHEET, V2MOM_SUMMARY_SHEET]);
   });
 });
 

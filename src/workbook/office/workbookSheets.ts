@@ -10,6 +10,7 @@ import {
   REPORT_LOOKS,
   ReportSheet,
   statusColoursOf,
+  mergedRanges,
   pageTexts,
   placeOf,
   previousSheetName,
@@ -169,6 +170,8 @@ export class WorkbookSheets {
         range.format.verticalAlignment = Excel.VerticalAlignment.top;
         range.untrack();
       }
+      // Merged after the cells are written: the merged area shows its first cell.
+      for (const ref of mergedRanges(report)) sheet.getRange(ref).merge(false);
       for (const [row, points] of rowHeights(report))
         sheet.getRangeByIndexes(row - 1, 0, 1, 1).format.rowHeight = points;
       for (const ref of report.statusRanges) {

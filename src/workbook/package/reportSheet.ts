@@ -10,6 +10,7 @@ import {
   ReportChart,
   ReportSheet,
   statusColoursOf,
+  mergedRanges,
   pageTexts,
   placeOf,
   previousSheetName,
@@ -94,12 +95,20 @@ async function sheetXml(
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${address(extent.rows, extent.cols)}"/>` +
     `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}` +
-    `<sheetData>${rows}</sheetData>${formats}` +
+    `<sheetData>${rows}</sheetData>${mergeCellsXml(report)}${formats}` +
     PRINT_WIDE +
     headerFooterXml(report) +
     (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : "") +
     `</worksheet>`;
   return { xml, formulas };
+}
+
+/** The report's merged cells (CT_MergeCells, after sheetData and before conditional formats). */
+function mergeCellsXml(report: ReportSheet): string {
+  const ranges = mergedRanges(report);
+  if (!ranges.length) return "";
+  const cells = ranges.map((ref) => `<mergeCell ref="${ref}"/>`).join("");
+  return `<mergeCells count="${ranges.length}">${cells}</mergeCells>`;
 }
 
 /** The page header and footer of a printed report (CT_HeaderFooter: oddHeader, oddFooter). */
