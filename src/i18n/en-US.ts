@@ -239,6 +239,74 @@ export const enUS = {
     "{stage} bulges: {today} of open deals against {steady} in the steady state. Deals leave it more slowly than usual ({recent} moved on in the last interval, {usual} on average): conversion explains it.",
   "pipeline.shape.bulgeEarlier":
     "{stage} bulges: {today} of open deals against {steady} in the steady state. Deals entered and left it as usual in the last interval ({recent} came in, {usual} on average): they piled up there before.",
+  "pipeline.review.title": "Pipeline review — {period}",
+  "pipeline.review.asOf":
+    "As of the capture of {date} · period {start} to {end} · {captures} capture(s) since {first}",
+  "pipeline.review.noCaptures":
+    "Nothing has been captured yet: capture the opportunities table in the Pipeline pane (or run `sales-plan pipeline capture`), then write this sheet again.",
+  "pipeline.review.forecast": "Forecast for {period}",
+  "pipeline.review.forecastRefused": "The forecast cannot be worked out from the log: {reason}",
+  "pipeline.review.openDeals": "Open deals",
+  "pipeline.review.openAmount": "Open amount",
+  "pipeline.review.weighted": "Weighted",
+  "pipeline.review.repCalls": "Rep calls",
+  "pipeline.review.adjusted": "After adjustments",
+  "pipeline.review.wonSoFar": "Won so far in the period",
+  "pipeline.review.expectedTotal": "Forecast for the period (won + weighted)",
+  "pipeline.review.commitCall": "Commit call (after adjustments)",
+  "pipeline.review.callGap": "Forecast − Commit call",
+  "pipeline.review.quota": "Quota ({scenario}, {months} month(s) in the period)",
+  "pipeline.review.ofQuota": "Forecast ÷ quota",
+  "pipeline.review.noQuota":
+    "No quota for the period: the Active scenario has no quotas, or none for months that lie in it.",
+  "pipeline.review.forecastNote":
+    "Weighted: each open deal closing by {end} × its stage's win chance, learned from {steps} observed step(s) between captures, × the chance it leaves its stage in time. Calls are each owner's standing call; an adjustment replaces the call it adjusts.",
+  "pipeline.review.tooSoon":
+    "The period ends {days} day(s) after the last capture, sooner than deals have been seen to leave their stages between captures, so no open deal is expected to close in time: the forecast is what is won so far.",
+  "pipeline.review.oneCaptureForecast":
+    "One capture only: win chances are learned from deals moving between captures, so the weighted forecast shows after the next capture.",
+  "pipeline.review.noCalls": "No call for {period} yet.",
+  "pipeline.review.teamCalls":
+    "Calls of owners with no deal in the log (a manager's call for a team) are not added in: {owners}.",
+  "pipeline.review.bridge": "Pipeline bridge: deals closing by {end}",
+  "pipeline.review.bridgeRefused": "The bridge cannot be worked out from the log: {reason}",
+  "pipeline.review.oneCapture":
+    "One capture only ({date}): the bridge compares two captures, so it shows after the next capture.",
+  "pipeline.review.since": "Since the capture of {date}",
+  "pipeline.review.overPeriod": "Over the period, since {date}",
+  "pipeline.review.bridgeNote":
+    "End = Start + New + Pulled in + Increased − Decreased − Pushed out − Won − Lost − Removed (deal counts without Increased and Decreased): the End row is that formula, so the bridge checks itself.",
+  "pipeline.review.overNone":
+    "The period starts after the last capture: nothing has moved in it yet.",
+  "pipeline.review.movers": "Largest movers over the period",
+  "pipeline.review.moversNone":
+    "No deal closing in the period was won, lost or pushed out since {date}.",
+  "pipeline.review.moversExplain":
+    "The {count} largest deals of each kind: won, lost and pushed out of the period, at their amounts at the start.",
+  "pipeline.review.deal": "Deal",
+  "pipeline.review.stalledUnknown":
+    "No stay in a stage has ended yet, so nothing says how long a stage usually takes: stalled deals show once deals have moved on between captures.",
+  "pipeline.review.stalledMore": "The {shown} most overdue of {count} stalled deals.",
+  "pipeline.review.daysOver": "Days over",
+  "pipeline.review.accuracy": "Forecast accuracy of past periods (Commit calls)",
+  "pipeline.review.accuracyTarget":
+    "A good funnel forecasts with 90–95% accuracy (accuracy = 1 − WAPE). WAPE = Σ|closed − called| ÷ Σ closed over the owners; bias = Σ(called − closed) ÷ Σ closed, above 0 when calls ran high.",
+  "pipeline.review.againstTarget": "Against the target",
+  "pipeline.review.onTarget": "Within target",
+  "pipeline.review.nearTarget": "Near target",
+  "pipeline.review.belowTarget": "Below target",
+  "pipeline.review.overall": "Overall",
+  "pipeline.review.write": "Write Pipeline Review sheet",
+  "pipeline.review.writing": "Writing…",
+  "pipeline.review.periodHint":
+    "A year, month or quarter (2027, 2027-03, 2027 Q1), or LABEL=2027-02-01..2027-04-30",
+  "pipeline.review.periodInvalid":
+    "Write a year, month or quarter (2027, 2027-03, 2027 Q1), or a label with its dates: FY27 Q1=2027-02-01..2027-04-30",
+  "pipeline.review.periodOver":
+    "This period ended on {end}, before the last capture ({last}): review a period still running (the Accuracy step measures past ones)",
+  "pipeline.review.written":
+    'The sheet "{sheet}" now holds the pipeline review of {period}; any earlier one was kept as "{previous}".',
+  "pipeline.review.failed": "The review sheet was not written: {reason}",
   "app.host.excel": "Working in this Excel workbook.",
   "app.host.outside": "Excel is not available here: this pane works on a workbook file instead.",
   "v2mom.intro":

@@ -173,6 +173,71 @@ export const zhCN: Catalog = {
     "{stage}阶段积压：占进行中商机的 {today}，稳态下应为 {steady}。商机离开此阶段比平时慢（最近一个间隔有 {recent} 推进，平均 {usual}）：原因在于转化。",
   "pipeline.shape.bulgeEarlier":
     "{stage}阶段积压：占进行中商机的 {today}，稳态下应为 {steady}。最近一个间隔的流入和流出都与平时相同（流入 {recent} 个，平均 {usual} 个）：积压是此前形成的。",
+  "pipeline.review.title": "销售漏斗回顾 — {period}",
+  "pipeline.review.asOf":
+    "截至 {date} 的采集 · 期间 {start} 至 {end} · 自 {first} 起共 {captures} 次采集",
+  "pipeline.review.noCaptures":
+    "尚未采集：请在销售漏斗窗格中采集商机表（或运行 `sales-plan pipeline capture`），然后重新生成此表。",
+  "pipeline.review.forecast": "{period} 的预测",
+  "pipeline.review.forecastRefused": "无法根据日志计算预测：{reason}",
+  "pipeline.review.openDeals": "未结商机数",
+  "pipeline.review.openAmount": "未结金额",
+  "pipeline.review.weighted": "加权预测",
+  "pipeline.review.repCalls": "销售代表提报",
+  "pipeline.review.adjusted": "经理调整后",
+  "pipeline.review.wonSoFar": "本期已赢单",
+  "pipeline.review.expectedTotal": "本期预测（已赢单 + 加权）",
+  "pipeline.review.commitCall": "承诺提报（调整后）",
+  "pipeline.review.callGap": "预测 − 承诺提报",
+  "pipeline.review.quota": "配额（{scenario}，期间内 {months} 个月）",
+  "pipeline.review.ofQuota": "预测 ÷ 配额",
+  "pipeline.review.noQuota": "本期没有配额：当前生效的方案没有配额，或其配额月份都不在本期内。",
+  "pipeline.review.forecastNote":
+    "加权方法：每个在 {end} 前成交的未结商机 × 该阶段的赢单概率（从采集之间观察到的 {steps} 步中得出）× 其按时离开当前阶段的概率。提报取每位负责人当前有效的提报；经理的调整取代其所调整的提报。",
+  "pipeline.review.tooSoon":
+    "本期在最后一次采集后 {days} 天结束，比历次采集之间商机离开其阶段所需的时间更短，因此预计没有未结商机能按时成交：本期预测即为已赢单金额。",
+  "pipeline.review.oneCaptureForecast":
+    "只有一次采集：赢单概率要从商机在两次采集之间的流转中得出，下次采集后才会显示加权预测。",
+  "pipeline.review.noCalls": "{period} 尚无预测提报。",
+  "pipeline.review.teamCalls":
+    "日志中没有商机的负责人（经理为团队所做的提报）未计入合计：{owners}。",
+  "pipeline.review.bridge": "商机桥接：在 {end} 前成交的商机",
+  "pipeline.review.bridgeRefused": "无法根据日志计算商机桥接：{reason}",
+  "pipeline.review.oneCapture":
+    "只有一次采集（{date}）：商机桥接比较两次采集，下次采集后才会显示。",
+  "pipeline.review.since": "自 {date} 的采集以来",
+  "pipeline.review.overPeriod": "本期内，自 {date} 以来",
+  "pipeline.review.bridgeNote":
+    "期末 = 期初 + 新增 + 提前 + 增加 − 减少 − 推迟 − 赢单 − 输单 − 移除（商机数不计增加和减少）：期末一行就是这个公式，桥接可自行核对。",
+  "pipeline.review.overNone": "本期开始于最后一次采集之后：本期尚无变动。",
+  "pipeline.review.movers": "本期变动最大的商机",
+  "pipeline.review.moversNone": "自 {date} 以来，本期内没有赢单、输单或推迟出本期的商机。",
+  "pipeline.review.moversExplain":
+    "赢单、输单和推迟出本期的商机中，各列出金额最大的 {count} 个，金额为期初时的金额。",
+  "pipeline.review.deal": "商机",
+  "pipeline.review.stalledUnknown":
+    "尚无商机离开过任何阶段，因此无法得知各阶段通常停留多久：商机在两次采集之间推进后才会显示停滞商机。",
+  "pipeline.review.stalledMore": "{count} 个停滞商机中超期最久的 {shown} 个。",
+  "pipeline.review.daysOver": "超出天数",
+  "pipeline.review.accuracy": "以往各期的预测准确率（承诺提报）",
+  "pipeline.review.accuracyTarget":
+    "良好的销售漏斗预测准确率应达到 90–95%（准确率 = 1 − WAPE）。WAPE = Σ|实际成交 − 提报| ÷ Σ 实际成交（按负责人汇总）；偏差 = Σ(提报 − 实际成交) ÷ Σ 实际成交，大于 0 表示提报偏高。",
+  "pipeline.review.againstTarget": "对照目标",
+  "pipeline.review.onTarget": "达到目标",
+  "pipeline.review.nearTarget": "接近目标",
+  "pipeline.review.belowTarget": "低于目标",
+  "pipeline.review.overall": "总体",
+  "pipeline.review.write": "生成销售漏斗回顾工作表",
+  "pipeline.review.writing": "正在生成…",
+  "pipeline.review.periodHint":
+    "年、月或季度（2027、2027-03、2027 Q1），或 标签=2027-02-01..2027-04-30",
+  "pipeline.review.periodInvalid":
+    "请写成年、月或季度（2027、2027-03、2027 Q1），或带日期的标签：FY27 Q1=2027-02-01..2027-04-30",
+  "pipeline.review.periodOver":
+    "此期间已于 {end} 结束，早于最后一次采集（{last}）：请回顾仍在进行中的期间（以往期间见“准确率”步骤）",
+  "pipeline.review.written":
+    "工作表“{sheet}”现为 {period} 的销售漏斗回顾；原有的回顾已保留为“{previous}”。",
+  "pipeline.review.failed": "未能生成回顾工作表：{reason}",
   "app.host.excel": "正在此 Excel 工作簿中工作。",
   "app.host.outside": "此处没有 Excel：窗格改为在工作簿文件上工作。",
   "v2mom.intro":
