@@ -212,6 +212,20 @@ export const CLI_PROBLEMS = {
     '  No dates for {periods}: give them with --period "LABEL=yyyy-mm-dd..yyyy-mm-dd"',
   pipelineAccuracyWithoutDeals: "  Not compared (no opportunities of theirs in the log): {owners}",
   pipelineEngineRefused: "the pipeline cannot be worked out from the log: {reason}",
+  usagePipelineReview:
+    "write the Pipeline Review sheet for executives: the period's forecast against the calls and the quota, the bridge, the largest movers, stalled deals, past accuracy and the funnel's shape",
+  usageReviewPeriod:
+    "the period reviewed: 2027 Q1, 2027-03, 2027, or LABEL=yyyy-mm-dd..yyyy-mm-dd (default: the period being called at the last capture, else its calendar quarter)",
+  usageReviewLang: "the sheet's language, en-US or zh-CN (default: the command line's)",
+  pipelineReviewPeriodOption:
+    "--period {value}: give a year, month or quarter (2027, 2027-03, 2027 Q1), or LABEL=yyyy-mm-dd..yyyy-mm-dd",
+  pipelineReviewLangOption: "--lang {value}: give one of {langs}",
+  pipelineReviewPeriodOver:
+    "the period {period} ended on {end}, before the last capture ({last}): review a period still running; for one that is over, see `sales-plan pipeline accuracy`",
+  pipelineReviewDone:
+    'The sheet "{sheet}" now holds the pipeline review of {period} ({start} – {end}) as of the capture of {asOf} ({captures} capture(s)); any earlier one was kept as "{previous}".',
+  pipelineReviewOneCapture:
+    "  Only one capture so far ({asOf}): the bridge, the weighted forecast and stalled deals show after the next capture.",
   tiesOut: "ties out at every level",
   doesNotTieOut: "DOES NOT tie out",
   compareMoves: "{count} account(s) have a different rep in {b} than in {a}.",

@@ -1,9 +1,10 @@
 /**
- * `sales-plan pipeline capture|moves|forecast|accuracy FILE …`: the Pipeline pane's capture
- * and movement on a file, through the same workbook layer (src/workbook/pipelineTables.ts,
- * pipelineHistory.ts). A request that cannot be read (a date, a mapping, a table that is not
- * there) is refused with exit 2 before anything is worked out; a log the core refuses is
- * exit 3 with its reason; problems in the plan's tables are exit 1, located.
+ * `sales-plan pipeline capture|moves|forecast|accuracy|review FILE …`: the Pipeline pane's
+ * capture and movement on a file, through the same workbook layer (src/workbook/
+ * pipelineTables.ts, pipelineHistory.ts); the review sheet's command is pipelineReview.ts.
+ * A request that cannot be read (a date, a mapping, a table that is not there) is refused
+ * with exit 2 before anything is worked out; a log the core refuses is exit 3 with its
+ * reason; problems in the plan's tables are exit 1, located.
  */
 import type { Command, Option } from "commander";
 import { isoFromSerial, todaySerial } from "../domain/calendar";
@@ -32,6 +33,12 @@ import {
   sayIn,
   wholeIn,
 } from "./pipelineReports";
+import {
+  pipelineReviewCommand,
+  reviewLangOption,
+  reviewPeriodOption,
+  type ReviewRequest,
+} from "./pipelineReview";
 import type { Report } from "./scenarioInputs";
 import { english, type Words } from "./words";
 
@@ -92,11 +99,12 @@ export async function capture(
 ): Promise<Report & { changed: boolean }> {
   const say = sayIn(words);
   mapOptions(request.map);
-  const asOf = request.asOf === undefined ? todaySerial(now) : dateOption("--as-of", request.asOf);
+  const today = todaySerial(now);
+  const asOf = request.asOf === undefined ? today : dateOption("--as-of", request.asOf);
   const { store } = opened;
   const before = await store.load();
   const source = await sourceOf(store, before, request);
-  const result = await capturePipeline(store, asOf, { plan: before, source });
+  const result = await capturePipeline(store, asOf, { plan: before, source, today });
   const { summary } = result;
   const changed = result.plan.revision !== before.revision;
   const date = isoFromSerial(asOf);
@@ -228,17 +236,20 @@ export interface PipelineCommandKit {
   json: () => Option;
   run: (options: { json?: boolean }, body: () => Promise<Report>) => () => Promise<void>;
   open: (file: string) => Promise<OpenedPlan>;
-  /** Runs a command that writes (lock, safe replace, --out, --force). */
+  /** Today's date comes from here. */
+  now: () => Date;
+  /** Runs a command that writes (lock named for `command`, safe replace, --out, --force). */
   writing: (
     file: string,
     options: { out?: string; force?: boolean },
+    command: string,
     work: (plan: OpenedPlan) => Promise<Report & { changed?: boolean }>
   ) => Promise<Report & { changed?: boolean }>;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** `sales-plan pipeline …` and its four subcommands. */
+/** `sales-plan pipeline …` and its five subcommands. */
 export function registerPipeline(program: Command, kit: PipelineCommandKit): void {
   const usage = (code: CliProblemCode) => kit.words.say(cliProblem(code));
   const pipeline = program.command("pipeline").description(usage("usagePipeline"));
@@ -258,7 +269,9 @@ export function registerPipeline(program: Command, kit: PipelineCommandKit): voi
           // A request that cannot be read is refused before the file is locked or opened.
           mapOptions(options.map);
           if (options.asOf !== undefined) dateOption("--as-of", options.asOf);
-          return kit.writing(file, options, (plan) => capture(plan, options, kit.words));
+          return kit.writing(file, options, "capture", (plan) =>
+            capture(plan, options, kit.words, kit.now())
+          );
         })()
     );
   pipeline
@@ -295,5 +308,25 @@ export function registerPipeline(program: Command, kit: PipelineCommandKit): voi
         const periods = periodOptions(options.period);
         return accuracy((await kit.open(file)).store, options.category, periods, kit.words);
       })()
+    );
+  pipeline
+    .command("review")
+    .argument("<file>", usage("usageFile"))
+    .description(usage("usagePipelineReview"))
+    .option("--period <period>", usage("usageReviewPeriod"))
+    .option("--lang <language>", usage("usageReviewLang"))
+    .option("--out <file>", usage("usageOut"))
+    .option("--force", usage("usageForce"))
+    .addOption(kit.json())
+    .action(
+      (file: string, options: ReviewRequest & { out?: string; force?: boolean; json?: boolean }) =>
+        kit.run(options, () => {
+          // A request that cannot be read is refused before the file is locked or opened.
+          reviewPeriodOption(options.period);
+          reviewLangOption(options.lang);
+          return kit.writing(file, options, "review", (plan) =>
+            pipelineReviewCommand(plan.store, options, kit.words, kit.now())
+          );
+        })()
     );
 }

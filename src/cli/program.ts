@@ -39,6 +39,8 @@ export interface CliIo {
 export interface CliSeams {
   open?: (path: string) => Promise<OpenedPlan>;
   replace?: ReplaceOptions;
+  /** The clock that says what today is (tests set one; the commands read no other). */
+  now?: () => Date;
 }
 
 interface Common {
@@ -279,7 +281,9 @@ export async function runCli(args: string[], io: CliIo, seams: CliSeams = {}): P
     json,
     open,
     run,
-    writing: (file, options, work) => writing(file, options, "pipeline capture", seams, work),
+    now: seams.now ?? (() => new Date()),
+    writing: (file, options, command, work) =>
+      writing(file, options, `pipeline ${command}`, seams, work),
   });
 
   try {

@@ -1001,6 +1001,20 @@ export const zhCN: Catalog = {
     '  {periods} 没有日期：请用 --period "标签=yyyy-mm-dd..yyyy-mm-dd" 给出',
   "cli.pipelineAccuracyWithoutDeals": "  未对比（日志中没有其商机）：{owners}",
   "cli.pipelineEngineRefused": "无法根据日志计算销售漏斗：{reason}",
+  "cli.usagePipelineReview":
+    "为管理层生成销售漏斗回顾（Pipeline Review）工作表：本期预测与提报和配额的对比、商机桥接、变动最大的商机、停滞商机、以往准确率和漏斗形态",
+  "cli.usageReviewPeriod":
+    "回顾的期间：2027 Q1、2027-03、2027，或 标签=yyyy-mm-dd..yyyy-mm-dd（默认：最近一次采集时正在提报的期间，否则为其所在的日历季度）",
+  "cli.usageReviewLang": "工作表的语言，en-US 或 zh-CN（默认：与命令行相同）",
+  "cli.pipelineReviewPeriodOption":
+    "--period {value}：请给出年、月或季度（2027、2027-03、2027 Q1），或 标签=yyyy-mm-dd..yyyy-mm-dd",
+  "cli.pipelineReviewLangOption": "--lang {value}：请使用 {langs} 之一",
+  "cli.pipelineReviewPeriodOver":
+    "期间 {period} 已于 {end} 结束，早于最后一次采集（{last}）：请回顾仍在进行中的期间；已结束的期间请用 `sales-plan pipeline accuracy` 查看",
+  "cli.pipelineReviewDone":
+    "工作表“{sheet}”现为 {period}（{start} – {end}）的销售漏斗回顾，截至 {asOf} 的采集（共 {captures} 次采集）；原有的回顾已保留为“{previous}”。",
+  "cli.pipelineReviewOneCapture":
+    "  目前只有一次采集（{asOf}）：商机桥接、加权预测和停滞商机在下次采集后才会显示。",
   "cli.tiesOut": "各层级均对平",
   "cli.doesNotTieOut": "未对平",
   "cli.compareMoves": "{count} 个客户在 {b} 中的代表与在 {a} 中不同。",

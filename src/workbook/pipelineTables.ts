@@ -170,7 +170,7 @@ export interface CaptureOptions {
   plan?: PlanSnapshot;
   /** The table and columns to capture; saved as the pipeline's settings with the capture. Else the stored ones. */
   source?: PipelineSource;
-  /** Today by the caller's clock (a whole-day serial): a later as-of date is refused. */
+  /** Today (a whole-day serial), else by the store's clock: a later as-of date is refused. */
   today?: number;
 }
 
@@ -250,7 +250,8 @@ export async function capturePipeline(
   if (read.problems.length) throw refusal(read.problems);
   const log = pipelineLogOf(plan);
   if (log.problems.length) throw refusal(log.problems);
-  const made = captureChanges(log.entries, read.opportunities, asOf, log.index, options.today);
+  const today = options.today ?? store.today();
+  const made = captureChanges(log.entries, read.opportunities, asOf, log.index, today);
   if (!made.ok) throw refusal(made.problems.map((p) => placed(p, raw, read, found)));
   // The same day captured again as it was: nothing to correct, nothing to write.
   const unchangedDay = made.replaces.length > 0 && sameDay(log.entries, made.replaces, made.rows);

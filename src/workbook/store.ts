@@ -6,7 +6,7 @@
  * (within a stated retention), and puts back every table it touched when a write fails
  * half-way. Adapters (Office.js, the .xlsx package) only move cells and say what is where.
  */
-import { serialFromDate } from "../domain/calendar";
+import { serialFromDate, todaySerial } from "../domain/calendar";
 import type { CellContent, UserTable, WorkbookDriver } from "./driver";
 import { TableWrite, writeAllOrNothing } from "./guardedWrite";
 import { appendedHistory, historyRows, latestChange } from "./history";
@@ -101,6 +101,11 @@ export class PlanStore {
     private readonly driver: WorkbookDriver,
     private readonly now: () => Date = () => new Date()
   ) {}
+
+  /** Today by the store's clock (the user's calendar day), as a whole-day serial. */
+  today(): number {
+    return todaySerial(this.now());
+  }
 
   /** Whether the workbook can tell which cell is selected (Excel can, a file cannot). */
   get canPickCell(): boolean {

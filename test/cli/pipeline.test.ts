@@ -17,8 +17,10 @@ import { smallPlan } from "./smallPlan";
 
 const dir = mkdtempSync(join(tmpdir(), "sales-plan-pipeline-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const cli = (...args: string[]) => salesPlan(args);
-const zh = (...args: string[]) => salesPlan(args, {}, { LANG: "zh_CN.UTF-8" });
+// The captures here are dated in 2027; the command's clock is set after them.
+const clock = { now: () => new Date("2027-06-30T12:00:00Z") };
+const cli = (...args: string[]) => salesPlan(args, clock);
+const zh = (...args: string[]) => salesPlan(args, clock, { LANG: "zh_CN.UTF-8" });
 
 // Excel serials by hand: 2027-01-01 is 46388; March 1 is 46447 (31 + 28 days on).
 const JAN_8 = 46395;
@@ -162,6 +164,14 @@ describe("sales-plan pipeline capture", () => {
     const early = await cli("pipeline", "capture", path, "--as-of", "2027-01-04");
     expect(early.code).toBe(1);
     expect(early.stderr).toContain("the log already holds a capture of 2027-01-11");
+    // The clock says 2027-06-30: a capture dated the next day is a typo, refused, file kept.
+    const kept = readFileSync(path);
+    const ahead = await cli("pipeline", "capture", path, "--as-of", "2027-07-01");
+    expect(ahead.code).toBe(1);
+    expect(ahead.stderr).toContain(
+      "the capture date 2027-07-01 is after today (2027-06-30): a capture records the table as it is now"
+    );
+    expect(readFileSync(path).equals(kept)).toBe(true);
   });
 
   it("refuses what it cannot read before opening the file (exit 2)", async () => {
@@ -396,5 +406,17 @@ describe("sales-plan pipeline forecast and accuracy", () => {
     const bad = await cli("pipeline", "accuracy", path, "--period", "W1=2027-01-10..2027-01-04");
     expect(bad.code).toBe(2);
     expect((await cli("pipeline", "accuracy", path, "--category", "Upside")).code).toBe(2);
+    // A period no call names (a typo for FY27 W2) is said, with the periods the calls name.
+    const typo = await cli(
+      "pipeline",
+      "accuracy",
+      path,
+      "--period",
+      "FY27 W3=2027-01-11..2027-01-17"
+    );
+    expect([typo.code, typo.stderr]).toEqual([
+      2,
+      "sales-plan: --period FY27 W3: no forecast call names this period; the calls name FY27 W1, 2027-Q1, FY27 W2\n",
+    ]);
   });
 });

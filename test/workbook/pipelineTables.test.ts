@@ -26,7 +26,8 @@ import { PlanStore } from "../../src/workbook/store";
 import type { CellValue } from "../../src/workbook/rows";
 import { MemoryDriver } from "../support/memoryDriver";
 
-const now = () => new Date(Date.UTC(2027, 0, 12, 9, 30));
+// The store's clock: after every capture date below (the latest is 2027-01-18).
+const now = () => new Date(Date.UTC(2027, 0, 31, 9, 30));
 // Excel serials, by hand: 2027-01-01 is 46388 (2026-01-01 is 46023, plus 365 days).
 const JAN_4 = 46391;
 const JAN_11 = 46398;

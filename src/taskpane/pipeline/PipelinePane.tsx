@@ -37,6 +37,7 @@ import type { CallDraftInput } from "./steps/CallForm";
 import { CaptureStep, type CaptureOutcome } from "./steps/CaptureStep";
 import { ForecastStep } from "./steps/ForecastStep";
 import { MovementStep } from "./steps/MovementStep";
+import { ReviewButton } from "./steps/ReviewButton";
 import { ShapeStep } from "./steps/ShapeStep";
 import { usePipelineSource } from "./usePipelineSource";
 import { usePipelineStyles } from "./usePipelineStyles.styles";
@@ -228,6 +229,8 @@ export function PipelinePane() {
       )}
       {step === "accuracy" && <AccuracyStep plan={snapshot} log={loaded} stages={stages.stages} />}
       {step === "shape" && <ShapeStep log={log} today={todaysDeals} stages={stages.stages} />}
+      {/* Under every step: the executives' sheet of what the steps show. */}
+      <ReviewButton />
     </div>
   );
 }
