@@ -159,6 +159,8 @@ export const CLI_PROBLEMS = {
   pipelinePeriodOption:
     "--period {value}: give LABEL=yyyy-mm-dd..yyyy-mm-dd, the first day on or before the last",
   pipelineCategoryOption: "--category {value}: give one of Commit, Best Case, Pipeline",
+  pipelinePeriodUncalled:
+    "--period {label}: no forecast call names this period; the calls name {periods}",
   pipelineDatesReversed: "--from {from} is after --to {to}: give the earlier date first",
   pipelinePeriodOver:
     "--period-end {periodEnd} is before the last capture ({last}): the forecast is of deals still open; for a period that is over, see `sales-plan pipeline accuracy`",

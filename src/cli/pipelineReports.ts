@@ -8,9 +8,19 @@ import { PlanError } from "../domain/errors";
 import { FORECAST_CATEGORIES, type ForecastCategory } from "../domain/forecastCalls";
 import { labelKey } from "../domain/labels";
 import { percent } from "../i18n/figures";
-import { callAccuracy, type AccuracyFigures, type PeriodDates } from "../workbook/pipelineAccuracy";
+import {
+  callAccuracy,
+  periodWithDates,
+  type AccuracyFigures,
+  type PeriodDates,
+} from "../workbook/pipelineAccuracy";
 import { forecastFromLog, stageSteps } from "../workbook/pipelineHistory";
-import { captureDatesOf, pipelineLogOf, readPipelineSettings } from "../workbook/pipelineTables";
+import {
+  captureDatesOf,
+  forecastCallsOf,
+  pipelineLogOf,
+  readPipelineSettings,
+} from "../workbook/pipelineTables";
 import type { PlanStore } from "../workbook/store";
 import { cliProblem, type CliProblemCode } from "./cliProblems";
 import { FileProblem } from "./failures";
@@ -58,12 +68,9 @@ export function requireCaptures(plan: Parameters<typeof captureDatesOf>[0]): num
 export function periodOptions(values: readonly string[]): Map<string, PeriodDates> {
   const periods = new Map<string, PeriodDates>();
   for (const value of values) {
-    const match = /^(.+)=\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$/.exec(value);
-    const start = match ? serialFromIsoDate(match[2]) : undefined;
-    const end = match ? serialFromIsoDate(match[3]) : undefined;
-    if (!match || start === undefined || end === undefined || start > end)
-      throw new FileProblem(cliProblem("pipelinePeriodOption", { value }));
-    periods.set(match[1].trim(), { start, end });
+    const period = periodWithDates(value);
+    if (!period) throw new FileProblem(cliProblem("pipelinePeriodOption", { value }));
+    periods.set(period.label, { start: period.start, end: period.end });
   }
   return periods;
 }
@@ -166,6 +173,13 @@ export async function accuracy(
   const category = categoryOption(categoryText);
   const plan = await store.load();
   const dates = requireCaptures(plan);
+  // A --period no call names is a typo or the wrong file: said, not silently left out.
+  const called = [...new Set(forecastCallsOf(plan).calls.map((c) => c.period))];
+  for (const label of periods.keys())
+    if (!called.some((p) => labelKey(p) === labelKey(label)))
+      throw new FileProblem(
+        cliProblem("pipelinePeriodUncalled", { label, periods: called.join(", ") || "—" })
+      );
   const result = callAccuracy(plan, { category, periods });
   const whole = wholeIn(words);
   const signed = (x: number | null) => (x !== null && x > 0 ? "+" : "") + percent(x);

@@ -4,7 +4,7 @@
  * against what closed won in it according to the Pipeline Log, as WAPE, bias and accuracy
  * (domain/forecastError.ts) by period, by owner and overall.
  */
-import { serialFromDate } from "../domain/calendar";
+import { serialFromDate, serialFromIsoDate } from "../domain/calendar";
 import { PlanError } from "../domain/errors";
 import { forecastError } from "../domain/forecastError";
 import { latestCalls, type ForecastCategory } from "../domain/forecastCalls";
@@ -19,6 +19,18 @@ import type { PlanSnapshot } from "./store";
 export interface PeriodDates {
   start: number;
   end: number;
+}
+
+/**
+ * A period typed with its dates, `LABEL=yyyy-mm-dd..yyyy-mm-dd` (how a fiscal label such as
+ * "FY2027 Q1" is given): undefined unless both dates read and the first is not after the last.
+ */
+export function periodWithDates(text: string): ({ label: string } & PeriodDates) | undefined {
+  const match = /^(.+)=\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$/.exec(text);
+  const start = match ? serialFromIsoDate(match[2]) : undefined;
+  const end = match ? serialFromIsoDate(match[3]) : undefined;
+  if (!match || start === undefined || end === undefined || start > end) return undefined;
+  return { label: match[1].trim(), start, end };
 }
 
 /**

@@ -6,14 +6,14 @@
  * pipelineAccuracy.ts, forecastCalls.ts); this only chooses the dates and gathers them.
  * Where the log holds too little history for a figure, it is absent, never a zero.
  */
-import { addMonths, dateFromSerial, serialFromDate, serialFromIsoDate } from "../domain/calendar";
+import { addMonths, dateFromSerial, serialFromDate } from "../domain/calendar";
 import { PlanError } from "../domain/errors";
 import { FORECAST_CATEGORIES, latestCalls } from "../domain/forecastCalls";
 import { labelKey } from "../domain/labels";
 import { reconstruct, type LogEntry, type Opportunity } from "../domain/pipelineLog";
 import type { BridgeRow, PipelineBridge } from "../domain/pipelineMoves";
 import { WON, outcomeOfStage } from "../domain/winRate";
-import { callAccuracy, periodDates, type CallAccuracy } from "./pipelineAccuracy";
+import { callAccuracy, periodDates, periodWithDates, type CallAccuracy } from "./pipelineAccuracy";
 import { forecastFromLog, openStages, pipelineBridge, stageSteps } from "./pipelineHistory";
 import {
   captureDatesOf,
@@ -40,13 +40,7 @@ export interface ReviewPeriod {
  * it cannot be read (the caller says so at its field).
  */
 export function readReviewPeriod(text: string): ReviewPeriod | undefined {
-  const given = /^(.+)=\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$/.exec(text);
-  if (given) {
-    const start = serialFromIsoDate(given[2]);
-    const end = serialFromIsoDate(given[3]);
-    if (start === undefined || end === undefined || start > end) return undefined;
-    return { label: given[1].trim(), start, end };
-  }
+  if (text.includes("=")) return periodWithDates(text);
   const dates = periodDates(text);
   return dates && { label: text.trim(), ...dates };
 }
