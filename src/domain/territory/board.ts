@@ -6,6 +6,7 @@
  * are methods: a call through an imported function costs far more when the command line runs
  * the sources through tsx, which turns every import into a getter call.
  */
+import { ACCOUNTS_PER_BEAT, noBeat, type Beat } from "./progress";
 import { routingCells, unroutableReason } from "./routing";
 import type { Account, Rep, TerritoryInput, Unassigned } from "./types";
 
@@ -51,18 +52,24 @@ export class Board {
   /** Accounts no rep may own, with the reason; the passes add those nobody has room for. */
   readonly unassigned: Unassigned[] = [];
 
-  /** An empty board for a validated input. */
-  constructor({ accounts, reps, settings = {} }: TerritoryInput) {
+  /** An empty board for a validated input; `beat` is called now and then while it is built. */
+  constructor({ accounts, reps, settings = {} }: TerritoryInput, beat: Beat = noBeat) {
     const n = accounts.length;
     const repIndex = new Map(reps.map((rep, r) => [rep.id, r]));
-    const { cell, eligible } = routingCells(accounts, reps);
+    const { cell, eligible } = routingCells(accounts, reps, beat);
     const load = loads(accounts, settings.workloadWeight ?? 0);
+    const eligibleFlag = new Uint8Array(eligible.length * reps.length);
+    eligible.forEach((list, c) => list.forEach((r) => (eligibleFlag[c * reps.length + r] = 1)));
     const original = new Int32Array(n).fill(-1);
     const locked = new Uint8Array(n);
+    let withOwner = 0;
     for (let a = 0; a < n; a++) {
+      if (a % ACCOUNTS_PER_BEAT === ACCOUNTS_PER_BEAT - 1) beat();
       const owner = accounts[a].currentOwner ? (repIndex.get(accounts[a].currentOwner!) ?? -1) : -1;
-      if (accounts[a].locked && owner >= 0) locked[a] = 1;
-      if (owner >= 0 && (locked[a] || eligible[cell[a]].includes(owner))) original[a] = owner;
+      if (owner < 0) continue;
+      withOwner++;
+      if (accounts[a].locked) locked[a] = 1;
+      if (locked[a] || eligibleFlag[cell[a] * reps.length + owner]) original[a] = owner;
     }
     let routedLoad = 0;
     for (let a = 0; a < n; a++) {
@@ -77,13 +84,10 @@ export class Board {
         });
       }
     }
-    const eligibleFlag = new Uint8Array(eligible.length * reps.length);
-    eligible.forEach((list, c) => list.forEach((r) => (eligibleFlag[c * reps.length + r] = 1)));
     const donorSets = reps.map(() => new Set<number>());
     for (const list of eligible)
       for (const r of list) for (const s of list) if (r !== s) donorSets[r].add(s);
     const capacity = reps.reduce((s, rep) => s + rep.capacity, 0);
-    const withOwner = accounts.filter((a) => a.currentOwner && repIndex.has(a.currentOwner)).length;
     this.accounts = accounts;
     this.reps = reps;
     this.load = load;
@@ -110,17 +114,9 @@ export class Board {
   assign(a: number, r: number): void {
     const from = this.owner[a];
     if (from === r) return;
-    if (from >= 0) {
-      this.repLoad[from] -= this.load[a];
-      this.repCount[from]--;
-      const list = this.members[from];
-      const at = this.position[a];
-      const last = list[--this.memberCount[from]];
-      list[at] = last;
-      this.position[last] = at;
-    }
+    if (from >= 0) this.release(a);
     const orig = this.original[a];
-    if (orig >= 0) this.moved += (r !== orig ? 1 : 0) - (from >= 0 && from !== orig ? 1 : 0);
+    if (orig >= 0 && r !== orig) this.moved++;
     this.owner[a] = r;
     this.repLoad[r] += this.load[a];
     this.repCount[r]++;
@@ -132,6 +128,20 @@ export class Board {
     }
     this.position[a] = this.memberCount[r];
     list[this.memberCount[r]++] = a;
+  }
+
+  /** Takes account a from its rep (it must have one), which then owns nothing of it. */
+  release(a: number): void {
+    const from = this.owner[a];
+    this.repLoad[from] -= this.load[a];
+    this.repCount[from]--;
+    const list = this.members[from];
+    const at = this.position[a];
+    const last = list[--this.memberCount[from]];
+    list[at] = last;
+    this.position[last] = at;
+    if (from !== this.original[a] && this.original[a] >= 0) this.moved--;
+    this.owner[a] = -1;
   }
 
   /** (load − target) ÷ target of rep r, with `extra` load added; 0 for a rep without a target. */

@@ -120,8 +120,15 @@ export function lowestPossibleDeviation(
   return { ok: true, value: boundOfBoard(new Board(input), band) };
 }
 
-/** The same for a board already built (a run can share its own). */
-export function boundOfBoard(board: Board, band: number): DeviationBound {
+/**
+ * The same for a board already built (a run can share its own); `beat` is called between the
+ * remedies' solves, so a run can report progress (and be cancelled) while they are sought.
+ */
+export function boundOfBoard(
+  board: Board,
+  band: number,
+  beat: () => void = () => undefined
+): DeviationBound {
   const model = boundModel(board);
   const tight = tightSets(model);
   const floor = tight.length ? tight[0].t : 0;
@@ -134,7 +141,7 @@ export function boundOfBoard(board: Board, band: number): DeviationBound {
   const binding = tight.map((set) => describe(board, model, set, every));
   const remedies =
     floor > band + SAME_FLOOR
-      ? remediesFor(board.accounts, board.reps, model, tight, binding, band, every)
+      ? remediesFor(board.accounts, board.reps, model, tight, binding, band, every, beat)
       : [];
   return { lowestPossibleDeviation: floor, band, binding, remedies };
 }

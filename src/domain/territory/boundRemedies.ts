@@ -44,13 +44,17 @@ export function remediesFor(
   binding: readonly BindingSet[],
   band: number,
   /** Every value the plan routes, for naming the segments a widening adds. */
-  every: Segment
+  every: Segment,
+  /** Called between solves: what lets a run report progress meanwhile. */
+  beat: () => void = () => undefined
 ): Remedy[] {
   const floor = floorOf(model);
-  const plans = [ftePlan(reps, model, band, "add"), ftePlan(reps, model, band, "move")];
+  const plans = [ftePlan(reps, model, band, "add", beat), ftePlan(reps, model, band, "move", beat)];
   return [
     ...plans.filter((plan): plan is Remedy => plan !== undefined),
-    ...tight.flatMap((set, i) => widenings(accounts, reps, model, set, binding[i], floor, every)),
+    ...tight.flatMap((set, i) =>
+      widenings(accounts, reps, model, set, binding[i], floor, every, beat)
+    ),
   ];
 }
 
@@ -65,7 +69,8 @@ function ftePlan(
   reps: readonly Rep[],
   model: BoundModel,
   band: number,
-  mode: "add" | "move"
+  mode: "add" | "move",
+  beat: () => void
 ): Remedy | undefined {
   const capacity = Float64Array.from(model.capacity);
   // A move never takes FTE from reps that have just received it, nor gives to a set it shrinks.
@@ -73,6 +78,7 @@ function ftePlan(
   const steps = new Map<string, FteStep>();
   let floor = Infinity;
   for (let step = 0; step < PLAN_STEPS; step++) {
+    beat();
     const now = { ...model, capacity };
     const set = tightSets(now)[0];
     floor = set ? set.t : 0;
@@ -173,13 +179,15 @@ function widenings(
   set: Tight,
   described: BindingSet,
   floor: number,
-  every: Segment
+  every: Segment,
+  beat: () => void
 ): Remedy[] {
   const inSet = new Uint8Array(reps.length);
   set.reps.forEach((r) => (inSet[r] = 1));
   const touches = (list: Int32Array, mark: Uint8Array) => list.some((r) => mark[r] === 1);
   const found: Remedy[] = [];
   for (const profile of profilesOutside(reps, inSet)) {
+    beat();
     const inProfile = new Uint8Array(reps.length);
     profile.forEach((r) => (inProfile[r] = 1));
     // over: the profile also takes the groups only the set may take;

@@ -17,6 +17,7 @@ export class FlowNetwork {
   private edges = 0;
   private readonly level: Int32Array;
   private readonly cursor: Int32Array;
+  private readonly queue: Int32Array;
   /**
    * A residual capacity at most this is taken as none. Capacities here are shares of the
    * total load (at most about 1); without a floor, rounding leaves residues of 1e-17 that
@@ -36,6 +37,7 @@ export class FlowNetwork {
     this.cap = new Float64Array(slots);
     this.level = new Int32Array(nodes);
     this.cursor = new Int32Array(nodes);
+    this.queue = new Int32Array(nodes);
     this.floor = 1e-14 * Math.max(scale, 1e-300);
   }
 
@@ -81,13 +83,15 @@ export class FlowNetwork {
   /** Nodes reachable from s through edges with residual capacity: the source side of a minimum cut. */
   sourceSide(s: number): Uint8Array {
     this.levels(s);
-    return Uint8Array.from(this.level, (l) => (l >= 0 ? 1 : 0));
+    const side = new Uint8Array(this.nodes);
+    for (let v = 0; v < this.nodes; v++) if (this.level[v] >= 0) side[v] = 1;
+    return side;
   }
 
   /** Breadth-first levels from s over open edges; returns whether any node was reached. */
   private levels(s: number): boolean {
     this.level.fill(-1);
-    const queue = new Int32Array(this.nodes);
+    const queue = this.queue;
     let tail = 0;
     queue[tail++] = s;
     this.level[s] = 0;

@@ -9,6 +9,7 @@ import {
   DONORS_TO_PULL_FROM,
   IMPROVEMENT_EPSILON,
   RECEIVERS_PER_CELL,
+  ALONGSIDE_PARTNERS,
   SMALL_BOARD_ACCOUNTS,
 } from "./tuning";
 
@@ -216,6 +217,74 @@ export function bestSwap(board: Board, r: number, partners: number): Move | unde
         const score = pair + CONTINUITY_TIE_BREAK * cost;
         if (pair < toBeat && (!best || score < best.score))
           best = { score, account: a, to: s, swapWith: b };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Large boards, when neither a move nor a swap across target helps rep r: a swap with one of
+ * the SWAP_PARTNERS reps sharing a routing cell with r that are furthest from it on the side
+ * it should move towards, though on the same side of target. This is what evens out a set of
+ * reps that must all be above (or all below) target, as the floor's binding set is: none of
+ * them has a partner across target. For each of r's accounts the partner's account closest to
+ * the exchange that would level the two reps is found by binary search over the partner's
+ * accounts sorted by load, so a search costs a few thousand looks, not the square of the
+ * accounts.
+ */
+export function bestSwapAlongside(board: Board, r: number): Move | undefined {
+  const toBeat = abs(board.deviation(r)) - IMPROVEMENT_EPSILON;
+  const here = board.deviation(r);
+  const over = here > 0;
+  const repCount = board.reps.length;
+  const { load, locked, cell, eligibleFlag } = board;
+  // Over: partners below r (direction 1 picks the lowest); under: above r.
+  const partners = extremes(board, board.donors[r], ALONGSIDE_PARTNERS, over ? 1 : -1, (s) =>
+    over ? board.deviation(s) < here : board.deviation(s) > here
+  );
+  const loadR = board.repLoad[r];
+  const targetR = board.target[r];
+  let best: Move | undefined;
+  const mine = board.members[r];
+  for (const s of partners) {
+    const targetS = board.target[s];
+    if (!(targetS > 0)) continue;
+    const loadS = board.repLoad[s];
+    const theirs = Array.from(board.members[s].subarray(0, board.memberCount[s])).filter(
+      (b) => !locked[b] && eligibleFlag[cell[b] * repCount + r] === 1
+    );
+    if (theirs.length === 0) continue;
+    theirs.sort((x, y) => load[x] - load[y] || x - y);
+    const sorted = Float64Array.from(theirs, (b) => load[b]);
+    // r's load changes by δ = load(b) − load(a); the pair is level at this δ.
+    const level = (board.deviation(s) - here) / (1 / targetR + 1 / targetS);
+    for (let i = 0; i < board.memberCount[r]; i++) {
+      const a = mine[i];
+      if (locked[a] || !eligibleFlag[cell[a] * repCount + s]) continue;
+      const want = load[a] + level;
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] < want) lo = mid + 1;
+        else hi = mid;
+      }
+      const last = lo + 2 < sorted.length ? lo + 2 : sorted.length;
+      for (let k = lo > 2 ? lo - 2 : 0; k < last; k++) {
+        const delta = sorted[k] - load[a];
+        if (over ? delta >= 0 : delta <= 0) continue;
+        const pair = max(
+          abs((loadR + delta - targetR) / targetR),
+          abs((loadS - delta - targetS) / targetS)
+        );
+        // A swap costs at most two moves back, so beyond this no tie-break can win.
+        if (!(pair < toBeat) || (best && pair > best.score + 2 * CONTINUITY_TIE_BREAK)) continue;
+        const b = theirs[k];
+        const cost = board.moveCost(a, s) + board.moveCost(b, r);
+        if (board.moved + cost > board.moveBudget) continue;
+        const score = pair + CONTINUITY_TIE_BREAK * cost;
+        if (!best || score < best.score) best = { score, account: a, to: s, swapWith: b };
       }
     }
   }

@@ -4,6 +4,7 @@
  */
 import { labelKey } from "../labels";
 import { wordsFrom, type Worded } from "../problem";
+import { ACCOUNTS_PER_BEAT, noBeat, type Beat } from "./progress";
 import type { Account, Rep } from "./types";
 
 /** In a rep's coverage list, stands for every value. */
@@ -49,21 +50,35 @@ export function unroutableReason(account: Account, reps: Rep[]): Worded<Unroutab
  */
 export function routingCells(
   accounts: Account[],
-  reps: Rep[]
+  reps: Rep[],
+  beat: Beat = noBeat
 ): { cell: Int32Array; eligible: Int32Array[] } {
   const cellOf = new Map<string, number>();
+  // The same three values as spelled in the table, a few hundred combinations over 100,000
+  // accounts: looked up as they are before being normalised into the cell's key.
+  const seen = new Map<string, Map<string, Map<string, number>>>();
   const eligible: Int32Array[] = [];
   const cell = new Int32Array(accounts.length);
-  accounts.forEach((a, i) => {
-    const key = `${labelKey(a.region)}\u0000${labelKey(a.industry)}\u0000${labelKey(a.sizeTier)}`;
-    let id = cellOf.get(key);
+  for (let i = 0; i < accounts.length; i++) {
+    if (i % ACCOUNTS_PER_BEAT === ACCOUNTS_PER_BEAT - 1) beat();
+    const a = accounts[i];
+    let byIndustry = seen.get(a.region);
+    if (!byIndustry) seen.set(a.region, (byIndustry = new Map()));
+    let byTier = byIndustry.get(a.industry);
+    if (!byTier) byIndustry.set(a.industry, (byTier = new Map()));
+    let id = byTier.get(a.sizeTier);
     if (id === undefined) {
-      id = eligible.length;
-      cellOf.set(key, id);
-      const reps_ = reps.map((rep, r) => (isEligible(rep, a) ? r : -1)).filter((r) => r >= 0);
-      eligible.push(Int32Array.from(reps_));
+      const key = `${labelKey(a.region)}\u0000${labelKey(a.industry)}\u0000${labelKey(a.sizeTier)}`;
+      id = cellOf.get(key);
+      if (id === undefined) {
+        id = eligible.length;
+        cellOf.set(key, id);
+        const reps_ = reps.map((rep, r) => (isEligible(rep, a) ? r : -1)).filter((r) => r >= 0);
+        eligible.push(Int32Array.from(reps_));
+      }
+      byTier.set(a.sizeTier, id);
     }
     cell[i] = id;
-  });
+  }
   return { cell, eligible };
 }

@@ -1,12 +1,14 @@
 /** A finished board as the user sees it: each assignment with its reason, each rep's figures, the metrics. */
 import type { Board } from "./board";
 import { fairnessMetrics } from "./metrics";
+import { ACCOUNTS_PER_BEAT, noBeat, type Beat } from "./progress";
 import type { Assignment, AssignmentReason, RepSummary, TerritoryResult } from "./types";
 
-export function summarise(board: Board): TerritoryResult {
+export function summarise(board: Board, beat: Beat = noBeat): TerritoryResult {
   const { accounts, reps, unassigned } = board;
   const assignments: Assignment[] = [];
   for (let a = 0; a < accounts.length; a++) {
+    if (a % ACCOUNTS_PER_BEAT === ACCOUNTS_PER_BEAT - 1) beat();
     const r = board.owner[a];
     if (r < 0) continue;
     const orig = board.original[a];

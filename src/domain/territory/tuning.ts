@@ -34,6 +34,13 @@ export const SWAP_ALL_PARTNERS_MAX_REPS = 50;
 export const SWAP_PARTNERS = 8;
 
 /**
+ * On a large board, a rep no move or swap across target helps swaps with one of the
+ * ALONGSIDE_PARTNERS reps sharing a routing cell with it furthest from it on its own side of
+ * target (moves.ts, bestSwapAlongside).
+ */
+export const ALONGSIDE_PARTNERS = 4;
+
+/**
  * On a large board an overloaded rep offers each account only to the RECEIVERS_PER_CELL reps
  * of its routing cell furthest below target (and back to its owner), and a rep below target
  * pulls only from the DONORS_TO_PULL_FROM reps furthest above it: the moves that win are
@@ -43,11 +50,25 @@ export const RECEIVERS_PER_CELL = 2;
 export const DONORS_TO_PULL_FROM = 4;
 
 /**
+ * Evening out on a large board offers each account to the EVEN_OUT_RECEIVERS reps of its
+ * routing cell furthest below target (and back to its owner) rather than to every eligible
+ * rep: the one that gains most is almost always among them.
+ */
+export const EVEN_OUT_RECEIVERS = 4;
+
+/**
  * The repair pass takes at most REPAIR_STEPS_PER_ACCOUNT × accounts + REPAIR_STEPS_MIN steps:
  * a bound against an endless run that a converging pass ends far short of.
  */
 export const REPAIR_STEPS_PER_ACCOUNT = 20;
 export const REPAIR_STEPS_MIN = 1000;
+
+/**
+ * A large board's repair stops once the largest deviation is within this of the floor
+ * (bound.ts), which no assignment can go below: 0.01 percentage points, where the last steps
+ * would search for a great many swaps that each gain next to nothing.
+ */
+export const CLOSE_ENOUGH_TO_FLOOR = 1e-4;
 
 /** An improvement in a deviation smaller than this is floating-point noise; taking it could cycle. */
 export const IMPROVEMENT_EPSILON = 1e-12;

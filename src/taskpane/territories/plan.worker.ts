@@ -2,19 +2,17 @@
 import { PlanRunInput, runPlan } from "../../domain/planRun";
 import type { WorkerMessage } from "./runner";
 import { errorText } from "../../domain/problem";
+import { progressPosts } from "./progressPosts";
 
 const post = (message: WorkerMessage) =>
   (self as unknown as { postMessage(m: WorkerMessage): void }).postMessage(message);
 
 self.onmessage = (event: MessageEvent<PlanRunInput>) => {
-  let shown = -1;
   try {
-    const outcome = runPlan(event.data, (done) => {
-      if (done - shown >= 0.01 || done === 1) {
-        shown = done;
-        post({ kind: "progress", done });
-      }
-    });
+    const outcome = runPlan(
+      event.data,
+      progressPosts((done) => post({ kind: "progress", done }))
+    );
     post({ kind: "done", outcome });
   } catch (error) {
     post({ kind: "failed", message: errorText(error) });
