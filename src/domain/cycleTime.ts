@@ -5,6 +5,7 @@
  * ones still open. The Kaplan–Meier estimator treats an open deal as "not closed after t
  * days" (right-censored at the as-of date), which is what is known about it.
  */
+import type { Column } from "./column";
 import { div0Error, naError, valueError } from "./errors";
 import { functionProblem } from "./functionProblems";
 
@@ -16,6 +17,45 @@ export interface CycleObservations {
   openDays: Float64Array;
 }
 
+/** Cycle observations, with how their durations were put in order (the bench reports it). */
+export interface OrderedObservations extends CycleObservations {
+  /** "counted": whole days, ordered by a counting pass; "sorted": times of day made them fractional. */
+  ordered: "counted" | "sorted";
+}
+
+/**
+ * A day range this many times the number of durations, or less, is counted rather than
+ * sorted: the counting array then costs no more than the durations themselves.
+ */
+const COUNTING_SPAN_PER_DURATION = 4;
+const COUNTING_SPAN_MIN = 1 << 16;
+
+/**
+ * Puts non-negative durations in ascending order, as Float64Array.sort would: by counting
+ * when they are all whole days within a span the counts can hold (one pass to count, one
+ * to write back), else by that sort. Exactly the same values come out either way.
+ */
+function ascending(durations: Float64Array): { values: Float64Array; counted: boolean } {
+  const n = durations.length;
+  let longest = 0;
+  for (let i = 0; i < n; i++) {
+    const d = durations[i];
+    if (d !== Math.floor(d)) return { values: durations.sort(), counted: false };
+    if (d > longest) longest = d;
+  }
+  if (longest >= Math.max(COUNTING_SPAN_MIN, COUNTING_SPAN_PER_DURATION * n))
+    return { values: durations.sort(), counted: false };
+  const counts = new Int32Array(longest + 1);
+  for (let i = 0; i < n; i++) counts[durations[i]]++;
+  let at = 0;
+  for (let day = 0; day <= longest; day++) {
+    const end = at + counts[day];
+    if (end > at) durations.fill(day, at, end);
+    at = end;
+  }
+  return { values: durations, counted: true };
+}
+
 /**
  * Turns created/closed dates (Excel serials; NaN = blank) into cycle observations.
  * Rows with both dates blank are skipped. A deal closed after `asOf` was open at `asOf`.
@@ -25,7 +65,7 @@ export function cycleObservations(
   created: Float64Array,
   closed: Float64Array,
   asOf?: number
-): CycleObservations {
+): OrderedObservations {
   if (created.length !== closed.length) {
     throw valueError(
       functionProblem("rowsDiffer", {
@@ -76,9 +116,83 @@ export function cycleObservations(
       openDays[openCount++] = cutoff - start;
     }
   }
-  const closedSorted = closedDays.subarray(0, closedCount).sort();
-  const openSorted = openDays.subarray(0, openCount).sort();
-  return { closedDays: closedSorted, openDays: openSorted };
+  const closedSorted = ascending(closedDays.subarray(0, closedCount));
+  const openSorted = ascending(openDays.subarray(0, openCount));
+  return {
+    closedDays: closedSorted.values,
+    openDays: openSorted.values,
+    ordered: closedSorted.counted && openSorted.counted ? "counted" : "sorted",
+  };
+}
+
+/** Deals by whole-day cycle length: how many closed, and how many were still open, after d days. */
+export interface DayCounts {
+  closed: Int32Array;
+  open: Int32Array;
+}
+
+/** Beyond this many days (year 9999 is serial 2,958,465) a duration is left to the sort. */
+const LONGEST_COUNTED = 1 << 22;
+
+/** An Int32Array of at least `length`, keeping `counts` (grown by doubling, so rarely). */
+function room(counts: Int32Array, length: number): Int32Array {
+  if (length <= counts.length) return counts;
+  const grown = new Int32Array(Math.max(length, 2 * counts.length));
+  grown.set(counts);
+  return grown;
+}
+
+/**
+ * The same observations as cycleObservations, counted by whole day in one pass over the
+ * dates as they are read (NaN = blank, any negative value = a cell that is not a plain date),
+ * so that nothing is copied or sorted. Undefined when that is not exact or the data are not
+ * clean: a fractional duration (times of day), a bad cell, a row cycleObservations refuses.
+ * The caller then takes the general route, which sorts and says what is wrong.
+ */
+export function countWholeDays(
+  created: Column<number>,
+  closed: Column<number>,
+  asOf?: number
+): DayCounts | undefined {
+  const n = created.length;
+  if (closed.length !== n || (asOf !== undefined && !(asOf >= 0 && asOf <= LONGEST_COUNTED)))
+    return undefined;
+  // Open deals by the day they were created: their length is known once the cutoff is.
+  let openByStart: Int32Array = new Int32Array(1024);
+  let closedCounts: Int32Array = new Int32Array(1024);
+  let latest = asOf ?? -Infinity;
+  let firstOpen = Infinity;
+  let lastOpen = -1;
+  const cutoff = asOf ?? Infinity;
+  for (let i = 0; i < n; i++) {
+    const start = created.get(i);
+    const end = closed.get(i);
+    if (start !== start) {
+      if (end !== end) continue;
+      return undefined;
+    }
+    if (!(start >= 0 && start <= LONGEST_COUNTED) || start > cutoff) return undefined;
+    if (end <= cutoff) {
+      const days = end - start;
+      if (!(days >= 0) || days !== Math.floor(days)) return undefined;
+      if (days >= closedCounts.length) closedCounts = room(closedCounts, days + 1);
+      closedCounts[days]++;
+      if (asOf === undefined && end > latest) latest = end;
+    } else {
+      if (end < start || start !== Math.floor(start)) return undefined;
+      if (start >= openByStart.length) openByStart = room(openByStart, start + 1);
+      openByStart[start]++;
+      if (start < firstOpen) firstOpen = start;
+      if (start > lastOpen) lastOpen = start;
+      if (asOf === undefined && start > latest) latest = start;
+    }
+  }
+  if (lastOpen < 0) return { closed: closedCounts, open: new Int32Array(0) };
+  if (latest !== Math.floor(latest)) return undefined;
+  const open = new Int32Array(latest - firstOpen + 1);
+  for (let start = firstOpen; start <= lastOpen; start++)
+    open[latest - start] += openByStart[start];
+  return { closed: closedCounts, open };
 }
 
 /** The Kaplan–Meier table: one row per distinct closing day. */
@@ -135,6 +249,48 @@ export function kaplanMeier({ closedDays, openDays }: CycleObservations): Surviv
     horizon: Math.max(lastClosed, lastOpen),
     deals,
   };
+}
+
+/** The Kaplan–Meier table from whole-day counts: the same rows kaplanMeier gives the sorted days. */
+export function kaplanMeierCounted({ closed, open }: DayCounts): SurvivalTable {
+  let deals = 0;
+  let lastClosed = 0;
+  let distinct = 0;
+  for (let t = 0; t < closed.length; t++) {
+    if (closed[t] === 0) continue;
+    deals += closed[t];
+    lastClosed = t;
+    distinct++;
+  }
+  let lastOpen = 0;
+  for (let t = 0; t < open.length; t++) {
+    if (open[t] === 0) continue;
+    deals += open[t];
+    lastOpen = t;
+  }
+  if (deals === 0) throw div0Error(functionProblem("noDeals"));
+  const day = new Float64Array(distinct);
+  const atRisk = new Float64Array(distinct);
+  const events = new Float64Array(distinct);
+  const stillOpen = new Float64Array(distinct);
+  let rows = 0;
+  let survival = 1;
+  let remaining = deals;
+  let openBefore = 0;
+  for (let t = 0; t <= lastClosed && rows < distinct; t++) {
+    // Deals still open before t leave the risk set; those open exactly at t are still at risk at t.
+    for (; openBefore < t && openBefore < open.length; openBefore++) remaining -= open[openBefore];
+    const closedAtT = closed[t];
+    if (closedAtT === 0) continue;
+    survival *= 1 - closedAtT / remaining;
+    day[rows] = t;
+    atRisk[rows] = remaining;
+    events[rows] = closedAtT;
+    stillOpen[rows] = survival;
+    rows++;
+    remaining -= closedAtT;
+  }
+  return { day, atRisk, closed: events, stillOpen, horizon: Math.max(lastClosed, lastOpen), deals };
 }
 
 /**
@@ -201,9 +357,27 @@ export function parseCycleStatistic(statistic: string | number | undefined): Cyc
   throw valueError(functionProblem("unknownStatistic", { statistic }), { field: "statistic" });
 }
 
+/** A statistic of the Kaplan–Meier table (every kind but "closedmean"). */
+function tableStatistic(table: SurvivalTable, statistic: CycleStatistic): number {
+  if (statistic.kind === "mean") return restrictedMean(table);
+  return closingQuantile(table, statistic.kind === "quantile" ? statistic.p : 0.5);
+}
+
 export function cycleTime(observations: CycleObservations, statistic: CycleStatistic): number {
   if (statistic.kind === "closedmean") return closedMean(observations);
-  const table = kaplanMeier(observations);
-  if (statistic.kind === "mean") return restrictedMean(table);
-  return closingQuantile(table, statistic.kind === "median" ? 0.5 : statistic.p);
+  return tableStatistic(kaplanMeier(observations), statistic);
+}
+
+/** cycleTime from whole-day counts. */
+export function cycleTimeCounted(counts: DayCounts, statistic: CycleStatistic): number {
+  if (statistic.kind !== "closedmean") return tableStatistic(kaplanMeierCounted(counts), statistic);
+  let deals = 0;
+  let sum = 0;
+  for (let t = 0; t < counts.closed.length; t++) {
+    deals += counts.closed[t];
+    sum += t * counts.closed[t];
+  }
+  // Whole days add up exactly in any order, so this is closedMean's sum to the last bit.
+  if (deals === 0) throw div0Error(functionProblem("noClosedToAverage"));
+  return sum / deals;
 }

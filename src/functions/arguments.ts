@@ -25,6 +25,7 @@ import {
   Line,
   line,
   Orientation,
+  PlainDateColumn,
   cellProblem,
 } from "./cells";
 import { excelResult, ExcelValue } from "./excelErrors";
@@ -247,6 +248,39 @@ function readArguments<T extends readonly Parameter[]>(
     lines.set(name, cells);
   });
   return values as Arguments<T>;
+}
+
+/**
+ * A range of dates read in place, for a fast path that is exact only on plain dates: undefined
+ * when the argument is not a single row or column (the parameter table's reader says why).
+ * Its cells read as PlainDateColumn reads them.
+ */
+export function plainDates(argument: unknown): PlainDateColumn | undefined {
+  if (!Array.isArray(argument)) return undefined;
+  try {
+    return new PlainDateColumn(line(argument, ""));
+  } catch {
+    return undefined; // not a line: the general reader reports it
+  }
+}
+
+/**
+ * An optional single date argument as a fast path may take it: undefined when left out or
+ * blank, the serial when it is a plain date, -1 for anything the general reader must judge.
+ */
+export function plainDate(argument: unknown): number | undefined {
+  if (isOmitted(argument)) return undefined;
+  const cells = Array.isArray(argument) ? plainDates(argument) : undefined;
+  const value =
+    cells === undefined
+      ? typeof argument === "number"
+        ? argument
+        : -1
+      : cells.length === 1
+        ? cells.get(0)
+        : -1;
+  if (Number.isNaN(value)) return undefined;
+  return value >= 0 && value < Infinity ? value : -1;
 }
 
 /**

@@ -210,6 +210,27 @@ export class LabelColumn implements Column<string> {
   }
 }
 
+/**
+ * A line read as dates in place for a fast path that must never throw: the number in a
+ * cell, NaN where blank, and -1 for anything cellDate would read otherwise or refuse (text,
+ * a logical, an error, a negative or non-finite number), so that the path hands that range
+ * to the general reader. A class, for the same reason as CellLine.
+ */
+export class PlainDateColumn implements Column<number> {
+  constructor(private readonly cells: Line) {}
+
+  get length(): number {
+    return this.cells.length;
+  }
+
+  get(index: number): number {
+    const cell = this.cells.at(index);
+    if (typeof cell === "number") return cell >= 0 && cell < Infinity ? cell : -1;
+    if (cell === "" || cell === null || cell === undefined) return NaN;
+    return isBlank(cell) ? NaN : -1;
+  }
+}
+
 /** Puts a list of results back in the orientation of the range it came from. */
 export function shaped<T>(values: ArrayLike<T>, orientation: Orientation): T[][] {
   if (orientation === "row") return [Array.from(values)];
