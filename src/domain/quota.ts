@@ -6,6 +6,7 @@
 import { addMonths, dateFromSerial, daysInMonth, serialFromDate } from "./calendar";
 import { div0Error, numError } from "./errors";
 import { functionProblem } from "./functionProblems";
+import { crossingSegment, largestAt } from "./quotaSelect";
 
 /** How close to a whole unit a floating-point value must be to count as that unit. */
 const unitTolerance = (value: number) => 1e-9 * Math.max(1, Math.abs(value));
@@ -40,7 +41,11 @@ export function boundedProportionalSplit(
   // Scaled so the largest weight is 1: tiny weights (even denormals) then keep λ finite.
   let largest = 0;
   for (let i = 0; i < n; i++) if (rawWeights[i] > largest) largest = rawWeights[i];
-  const weights = largest > 0 ? rawWeights.map((w) => w / largest) : rawWeights;
+  let weights = rawWeights;
+  if (largest > 0) {
+    weights = new Float64Array(n);
+    for (let i = 0; i < n; i++) weights[i] = rawWeights[i] / largest;
+  }
   let sumLower = 0;
   let sumUpper = 0;
   let sumWeights = 0;
@@ -63,22 +68,26 @@ export function boundedProportionalSplit(
     throw numError(functionProblem("capsBelowTotal", { sum: sumUpper, total }), {
       field: "caps",
     });
-  const shares = Float64Array.from(lower);
+  const shares = lower.slice();
   if (total <= sumLower) return shares;
   if (sumWeights === 0) throw div0Error(functionProblem("weightsAddToZero"));
 
   // The sum is piecewise linear in λ with a breakpoint where each part reaches its floor
-  // (lo/w) or cap (hi/w). Binary search the sorted breakpoints for the segment that holds
-  // the total (O(log n) evaluations of the sum), then solve that linear piece exactly.
+  // (lo/w) or cap (hi/w). Search the sorted breakpoints for the segment that holds the total
+  // (a few evaluations of the sum), then solve that linear piece exactly.
+  // Breakpoints at 0 (parts without a floor) all say the same; one of them is enough.
   const breakpoints = new Float64Array(2 * n);
   let count = 0;
+  let zero = false;
   for (let i = 0; i < n; i++) {
     const w = weights[i];
     if (w <= 0) continue;
-    breakpoints[count++] = lower[i] / w;
+    const atFloor = lower[i] / w;
+    if (atFloor > 0) breakpoints[count++] = atFloor;
+    else zero = true;
     if (Number.isFinite(upper[i])) breakpoints[count++] = upper[i] / w;
   }
-  const sorted = breakpoints.subarray(0, count).sort();
+  if (zero) breakpoints[count++] = 0;
   const sumAt = (lambda: number) => {
     let sum = 0;
     for (let i = 0; i < n; i++)
@@ -86,19 +95,8 @@ export function boundedProportionalSplit(
         weights[i] > 0 ? Math.min(upper[i], Math.max(lower[i], lambda * weights[i])) : lower[i];
     return sum;
   };
-  // Largest breakpoint index whose sum is still below the total (−1: below the first one).
-  let low = -1;
-  let high = count - 1;
-  if (sumAt(sorted[high]) < total) low = high;
-  else {
-    while (high - low > 1) {
-      const middle = (low + high) >> 1;
-      if (sumAt(sorted[middle]) < total) low = middle;
-      else high = middle;
-    }
-  }
-  const from = low >= 0 ? sorted[low] : 0;
-  const probe = low + 1 < count ? (from + sorted[low + 1]) / 2 : from + 1;
+  const { from, to } = crossingSegment(breakpoints.subarray(0, count), sumAt, total, sumLower);
+  const probe = to !== undefined ? (from + to) / 2 : from + 1;
   let fixed = 0;
   let slope = 0;
   for (let i = 0; i < n; i++) {
@@ -140,16 +138,14 @@ export function largestRemainderRound(
   if (left === 0) return whole;
   if (left < 0 || left > n) throw numError(functionProblem("cannotRound"));
   // The `left` largest remainders get one unit each, ties to the earlier row. Rather than
-  // sort row numbers by remainder, find the remainder of the last row to get a unit (one
-  // typed-array sort) and hand out units in row order against it.
+  // sort row numbers by remainder, find the remainder of the last row to get a unit and hand
+  // out units in row order against it.
   // Parts at their cap take no extra unit: mark their remainder below any real one.
   if (upper) for (let i = 0; i < n; i++) if (whole[i] + 1 > upper[i]) remainder[i] = -1;
   const eligible = remainder;
-  const sorted = remainder.slice().sort();
-  const threshold = sorted[n - left];
-  if (!(threshold >= 0)) throw numError(functionProblem("cannotRoundWithinCaps"));
-  let above = 0;
-  for (let i = n - left; i < n; i++) if (sorted[i] > threshold) above++;
+  const cut = largestAt(remainder, left);
+  if (cut === undefined) throw numError(functionProblem("cannotRoundWithinCaps"));
+  const { threshold, above } = cut;
   let atThreshold = left - above;
   for (let i = 0; i < n; i++) {
     if (eligible[i] > threshold) whole[i] += 1;
@@ -185,13 +181,13 @@ export function quotaSplit(
   }
   if (weights.length === 0)
     throw numError(functionProblem("isEmpty", { field: "weights" }), { field: "weights" });
-  weights.forEach((w, i) => {
-    if (w < 0)
+  for (let i = 0; i < weights.length; i++) {
+    if (weights[i] < 0)
       throw numError(functionProblem("mustNotBeNegativeRow", { field: "weights", row: i + 1 }), {
         field: "weights",
         row: i + 1,
       });
-  });
+  }
   const toUnits = (value: number) =>
     decimals >= 0 ? value * 10 ** decimals : value / 10 ** -decimals;
   const fromUnits = (units: number) =>

@@ -159,3 +159,74 @@ describe("ramp", () => {
     expect(months[11]).toBe(5000);
   });
 });
+
+/**
+ * The bounded split as first written: sort every breakpoint, binary search for the one where
+ * the sum crosses the total, solve that linear piece. The split finds that segment without a
+ * sort; the shares must come out the same to the last bit.
+ */
+function sortedBoundedSplit(total: number, raw: number[], lower: number[], upper: number[]) {
+  const largest = Math.max(...raw);
+  const w = raw.map((x) => x / largest);
+  const sumAt = (l: number) =>
+    w.reduce(
+      (s, wi, i) => s + (wi > 0 ? Math.min(upper[i], Math.max(lower[i], l * wi)) : lower[i]),
+      0
+    );
+  const points = w.flatMap((wi, i) =>
+    wi <= 0 ? [] : Number.isFinite(upper[i]) ? [lower[i] / wi, upper[i] / wi] : [lower[i] / wi]
+  );
+  points.sort((a, b) => a - b);
+  let low = -1;
+  for (let k = 0; k < points.length; k++) if (sumAt(points[k]) < total) low = k;
+  const from = low >= 0 ? points[low] : 0;
+  const probe = low + 1 < points.length ? (from + points[low + 1]) / 2 : from + 1;
+  let fixed = 0;
+  let slope = 0;
+  w.forEach((wi, i) => {
+    const x = wi > 0 ? probe * wi : -Infinity;
+    if (wi > 0 && x > lower[i] && x < upper[i]) slope += wi;
+    else fixed += wi > 0 ? Math.min(upper[i], Math.max(lower[i], x)) : lower[i];
+  });
+  const lambda = slope > 0 ? (total - fixed) / slope : from;
+  return w.map((wi, i) =>
+    wi > 0 ? Math.min(upper[i], Math.max(lower[i], lambda * wi)) : lower[i]
+  );
+}
+
+describe("bounded split without a sort", () => {
+  it("gives the shares of the sorted search, to the last bit", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.integer({ min: 0, max: 100 }),
+              fc.double({ min: 0, max: 1e3, noNaN: true })
+            ),
+            fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 50 })),
+            fc.option(fc.integer({ min: 0, max: 80 }), { nil: undefined })
+          ),
+          { minLength: 1, maxLength: 30 }
+        ),
+        fc.integer({ min: 0, max: 3000 }),
+        (rows, total) => {
+          const weights = rows.map(([w]) => w);
+          const lower = rows.map(([, f]) => f);
+          const upper = rows.map(([, f, extra]) => (extra === undefined ? Infinity : f + extra));
+          const sumLower = lower.reduce((a, b) => a + b, 0);
+          const sumUpper = upper.reduce((a, b) => a + b, 0);
+          fc.pre(weights.some((w) => w > 0) && sumLower < total && total <= sumUpper);
+          const shares = boundedProportionalSplit(
+            total,
+            Float64Array.from(weights),
+            Float64Array.from(lower),
+            Float64Array.from(upper)
+          );
+          expect(Array.from(shares)).toEqual(sortedBoundedSplit(total, weights, lower, upper));
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+});
