@@ -13,7 +13,18 @@ import type { Opportunity } from "../domain/pipelineLog";
 import { WON, outcomeOfStage } from "../domain/winRate";
 import { usableLog } from "./pipelineHistory";
 import { forecastCallsOf, readPipelineSettings } from "./pipelineTables";
+import type { MessageKey } from "../i18n";
 import type { PlanSnapshot } from "./store";
+
+/** The headings of accuracy by period, in the pane's table and on the review sheet. */
+export const ACCURACY_PERIOD_HEADINGS = [
+  "pipeline.forecast.period",
+  "pipeline.accuracy.called",
+  "pipeline.accuracy.closed",
+  "pipeline.accuracy.wape",
+  "pipeline.accuracy.bias",
+  "pipeline.accuracy.accuracy",
+] as const satisfies readonly MessageKey[];
 
 /** A period's first and last day, Excel serials. */
 export interface PeriodDates {

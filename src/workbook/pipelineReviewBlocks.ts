@@ -10,6 +10,7 @@ import { isoFromSerial } from "../domain/calendar";
 import type { MeasureStatus } from "../domain/v2mom";
 import { BRIDGE_ROWS, type BridgeRow } from "../domain/pipelineMoves";
 import type { MessageKey } from "../i18n";
+import { ACCURACY_PERIOD_HEADINGS } from "./pipelineAccuracy";
 import { address } from "./package/cellRef";
 import type { CellValue } from "./rows";
 import type { CellStyle, ReportCell } from "./report";
@@ -216,15 +217,9 @@ export function accuracyBlock(
     return undefined;
   }
   at.say(t("pipeline.review.accuracyTarget"));
-  [
-    t("pipeline.forecast.period"),
-    t("pipeline.accuracy.called"),
-    t("pipeline.accuracy.closed"),
-    t("pipeline.accuracy.wape"),
-    t("pipeline.accuracy.bias"),
-    t("pipeline.accuracy.accuracy"),
-    t("pipeline.review.againstTarget"),
-  ].forEach((h, i) => at.put(i + 1, h, "label"));
+  [...ACCURACY_PERIOD_HEADINGS, "pipeline.review.againstTarget" as const].forEach((key, i) =>
+    at.put(i + 1, t(key), "label")
+  );
   at.next();
   const words = accuracyWords(t);
   const quoted = (s: MeasureStatus) => `"${words[s].replace(/"/g, '""')}"`;

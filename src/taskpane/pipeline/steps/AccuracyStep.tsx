@@ -15,7 +15,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { ACCURACY_TARGET, STEADY_SLOPE, accuracyTrend } from "../../../domain/accuracyTrend";
-import { callAccuracy } from "../../../workbook/pipelineAccuracy";
+import { ACCURACY_PERIOD_HEADINGS, callAccuracy } from "../../../workbook/pipelineAccuracy";
 import type { LoadedLog } from "../../../workbook/pipelineTables";
 import type { PlanSnapshot } from "../../../workbook/store";
 import { DataTable } from "../../components/DataTable";
@@ -84,14 +84,7 @@ export function AccuracyStep(props: {
       <div className={styles.scroll}>
         <DataTable
           label={t("pipeline.accuracy.byPeriod")}
-          columns={[
-            t("pipeline.forecast.period"),
-            t("pipeline.accuracy.called"),
-            t("pipeline.accuracy.closed"),
-            t("pipeline.accuracy.wape"),
-            t("pipeline.accuracy.bias"),
-            t("pipeline.accuracy.accuracy"),
-          ]}
+          columns={ACCURACY_PERIOD_HEADINGS.map((key) => t(key))}
           rows={periods.map((p) => ({
             key: p.period,
             cells: [
