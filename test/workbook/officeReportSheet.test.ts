@@ -7,6 +7,7 @@
 import { OfficeDriver } from "../../src/workbook/officeDriver";
 import { historySpec, tables } from "../../src/workbook/schema";
 import { FakeWorkbook } from "../support/fakeExcel";
+import { formatArea } from "../support/fakeExcelCells";
 import { WRAPPED_ROW_HEIGHTS, review, summary } from "./reportSheetFixture";
 
 beforeAll(() => {
@@ -116,5 +117,30 @@ describe("report sheets through Office.js", () => {
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
     });
+  });
+});
+
+describe("a note spanning columns through Office.js", () => {
+  it("merges the cells it spans, as the file writer does, and shows its text in the first", async () => {
+    const book = new FakeWorkbook();
+    const driver = new OfficeDriver(book.excel().run);
+    await driver.writeReport({
+      ...review,
+      cells: [
+        ...review.cells,
+        {
+          row: 40,
+          col: 1,
+          value: "A sentence that reads across the sheet.",
+          style: "note",
+          span: 5,
+        },
+      ],
+    });
+    const merged = book.sheet("Territory Review").merged.map(formatArea);
+    expect(merged).toEqual(["A40:E40"]);
+    expect(book.values("Territory Review", "A40")).toEqual([
+      ["A sentence that reads across the sheet."],
+    ]);
   });
 });
