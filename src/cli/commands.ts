@@ -65,6 +65,7 @@ export async function territories(
   if (sources.problems.length)
     return {
       exitCode: 1,
+      refused: true,
       changed: false,
       lines: [
         sentence(words, "sourceProblems", { count: sources.problems.length }),
@@ -179,6 +180,7 @@ export async function quotas(
   if (sources.problems.length)
     return {
       exitCode: 1,
+      refused: true,
       changed: false,
       lines: [
         sentence(words, "sourceProblems", { count: sources.problems.length }),

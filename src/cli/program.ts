@@ -119,6 +119,8 @@ const asJson = (data: unknown, indent?: number) =>
 
 function print(outcome: Outcome, options: Common, io: CliIo): ExitCode {
   if (options.json) io.stdout(`${asJson(outcome.data, 2)}\n`);
+  else if (outcome.refused)
+    outcome.lines.forEach((line, i) => io.stderr(`${i === 0 ? "sales-plan: " : ""}${line}\n`));
   else for (const line of outcome.lines) io.stdout(`${line}\n`);
   // Which file holds the result, so nobody looks for it in the one they named first.
   if (!options.json && outcome.writtenTo !== undefined)

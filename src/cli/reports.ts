@@ -128,6 +128,7 @@ export async function summary(
   const years = [...new Set(all.map((d) => d.fiscalYear))].sort((a, b) => a - b);
   const refuse = (code: "noV2moms", values?: Record<string, string | number>) => ({
     exitCode: 1 as const,
+    refused: true,
     changed: false,
     lines: [words.say(cliProblem(code, values))],
     data: { error: cliProblem(code, values).message },

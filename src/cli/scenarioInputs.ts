@@ -18,6 +18,11 @@ import { english, type Words } from "./words";
 
 export interface Report {
   exitCode: ExitCode;
+  /**
+   * The lines say why nothing was done (a refusal, not a result): they go to stderr, the
+   * first after "sales-plan: ", as every other refusal does.
+   */
+  refused?: boolean;
   /** Lines for people, in the language of the one who runs the command. */
   lines: string[];
   /** The same, for programs (--json). */
@@ -50,6 +55,7 @@ export const noScenarioChosen = (plan: PlanSnapshot) =>
 /** A command that needs a scenario's stored results, on one never run: exit 1, saying what to run. */
 export const notRunYet = (scenario: string, words: Words) => ({
   exitCode: 1 as const,
+  refused: true,
   changed: false,
   lines: [words.say(cliProblem("noResults", { scenario }))],
   data: { error: cliProblem("noResults", { scenario }).message },
@@ -145,6 +151,7 @@ export function settingsRefusal(
   const problems = settingsProblemsOf(stored);
   return {
     exitCode: 1,
+    refused: true,
     changed: false,
     lines: [
       words.say(cliProblem("settingsProblems", { scenario: stored.name, count: problems.length })),

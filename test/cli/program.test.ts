@@ -176,7 +176,7 @@ describe("scenarios that are not there", () => {
     expect((await run(["territories", path, "--save-as", "Stretch"])).code).toBe(0);
     const unrun = await run(["compare", path, SCENARIO, "Stretch"]);
     expect(unrun.code).toBe(1);
-    expect(unrun.stdout).toMatch(/has no stored results; run `sales-plan territories` first/);
+    expect(unrun.stderr).toMatch(/has no stored results; run `sales-plan territories` first/);
     expect((await run(["territories", path])).code).toBe(0);
     const compare = await run(["compare", path, SCENARIO, "Stretch", "--json"]);
     expect(compare.code).toBe(0);

@@ -34,13 +34,15 @@ describe("sales-plan review", () => {
     const before = readFileSync(path);
     const result = await cli("review", path);
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe(
-      `the scenario "${SCENARIO}" has no stored results; run \`sales-plan territories\` first (and \`sales-plan quotas\` for its quotas)\n`
-    );
+    // A refusal, so on stderr after the program's name, as every other refusal.
+    expect([result.stdout, result.stderr]).toEqual([
+      "",
+      `sales-plan: the scenario "${SCENARIO}" has no stored results; run \`sales-plan territories\` first (and \`sales-plan quotas\` for its quotas)\n`,
+    ]);
     expect(readFileSync(path).equals(before)).toBe(true);
     const chinese = await zh("review", path);
     expect(chinese.code).toBe(1);
-    expect(chinese.stdout).toContain("没有已保存的结果；请先运行 `sales-plan territories`");
+    expect(chinese.stderr).toContain("没有已保存的结果；请先运行 `sales-plan territories`");
   });
 
   it("writes the review of the stored results: reps by name, their manager, the tie-out at each level", async () => {
@@ -197,8 +199,8 @@ describe("sales-plan summary", () => {
     const path = await fileWith("no-v2mom.xlsx", smallPlan());
     expect(await cli("summary", path)).toEqual({
       code: 1,
-      stdout: "the workbook has no V2MOMs to summarise\n",
-      stderr: "",
+      stdout: "",
+      stderr: "sales-plan: the workbook has no V2MOMs to summarise\n",
     });
   });
 });
@@ -308,8 +310,8 @@ describe("commands on a plan that is not there yet", () => {
     const before = readFileSync(path);
     const run = await cli("quotas", path);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe(
-      `the scenario "${SCENARIO}" has no stored results; run \`sales-plan territories\` first (and \`sales-plan quotas\` for its quotas)\n`
+    expect(run.stderr).toBe(
+      `sales-plan: the scenario "${SCENARIO}" has no stored results; run \`sales-plan territories\` first (and \`sales-plan quotas\` for its quotas)\n`
     );
     expect(readFileSync(path).equals(before)).toBe(true);
   }, 60_000);

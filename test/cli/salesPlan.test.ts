@@ -165,7 +165,7 @@ describe("sales-plan", () => {
     );
     const territories = await cli("territories", file);
     expect(territories.code).toBe(1);
-    expect(territories.stdout).toContain("Accounts · F5 · Potential");
+    expect(territories.stderr).toContain("Accounts · F5 · Potential");
     expect(readFileSync(file).equals(before)).toBe(true);
   }, 120_000);
 

@@ -62,8 +62,8 @@ describe("hand-edited Scenario Settings", () => {
     const quotas = await run(["quotas", path]);
     expect(quotas).toEqual({
       code: 1,
-      stdout: `1 problem(s) in the Scenario Settings of FY27 Base; nothing was run or written:\n  ${problem}\n`,
-      stderr: "",
+      stdout: "",
+      stderr: `sales-plan: 1 problem(s) in the Scenario Settings of FY27 Base; nothing was run or written:\n  ${problem}\n`,
     });
     expect(sha256(path)).toBe(before);
     // territories would write the settings back without the date: refused the same way.
@@ -115,7 +115,7 @@ describe("hand-edited Scenario Settings", () => {
     const before = sha256(path);
     const result = await run(["quotas", path]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(
+    expect(result.stderr).toContain(
       'Scenario Settings · C25 · quota.method: FY27 Base: quota.method holds "guess", which is not a quota method: use one of potential, history, blend, expression'
     );
     expect(sha256(path)).toBe(before);
@@ -160,10 +160,10 @@ describe("hand-edited Scenario Settings", () => {
     const result = await run(["territories", path], {}, { LANG: "zh_CN.UTF-8" });
     expect(result).toEqual({
       code: 1,
-      stdout:
-        "FY27 Base 的方案设置（Scenario Settings）中有 1 个问题；未运行，也未写入任何内容：\n" +
+      stdout: "",
+      stderr:
+        "sales-plan: FY27 Base 的方案设置（Scenario Settings）中有 1 个问题；未运行，也未写入任何内容：\n" +
         "  Scenario Settings · C22 · balance.toleranceBand: FY27 Base：balance.toleranceBand 的值为“five percent”，此处需要数字\n",
-      stderr: "",
     });
   });
 });
