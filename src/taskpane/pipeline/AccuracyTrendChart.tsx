@@ -2,7 +2,10 @@
  * Accuracy by period as a line (Fluent UI charts), between the two dashed lines of the
  * seed's 90–95% target band; loaded only when the Accuracy step shows it. The periods stand
  * at 1, 2, 3… on the x-axis, labelled with their names; a period without an accuracy
- * (nothing closed in it) has no point.
+ * (nothing closed in it) has no point. The target lines say `mode: "lines"`: once one series
+ * asks for markers, Fluent draws a series without a mode as invisible dots and no line; they
+ * are thinner than the accuracy line, which often runs along them. The legend wraps, so the
+ * lower target is never folded into an untranslated "+1 more".
  */
 import { LineChart } from "@fluentui/react-charts";
 import { tokens } from "@fluentui/react-components";
@@ -43,18 +46,19 @@ export default function AccuracyTrendChart({
             legend: legend.high,
             data: flat(target.high),
             color: tokens.colorPaletteGreenForeground1,
-            lineOptions: { strokeDasharray: "5 3" },
+            lineOptions: { mode: "lines", strokeDasharray: "6 3", strokeWidth: 2 },
             hideNonActiveDots: true,
           },
           {
             legend: legend.low,
             data: flat(target.low),
             color: tokens.colorPaletteGreenForeground1,
-            lineOptions: { strokeDasharray: "2 3" },
+            lineOptions: { mode: "lines", strokeDasharray: "2 3", strokeWidth: 2 },
             hideNonActiveDots: true,
           },
         ],
       }}
+      legendProps={{ enabledWrapLines: true }}
       height={220}
       width={Math.max(280, points.length * 56)}
       yMinValue={lowest}
