@@ -5,58 +5,9 @@
  * Screenshots go to test-artifacts/e2e/ (pane-*.png).
  */
 import type { Page } from "playwright-core";
-import { panePage, screenshot, useBrowserSession } from "./support";
+import { expectNoSideways, panePage, screenshot, sideways, useBrowserSession } from "./support";
 
 const session = useBrowserSession();
-
-/** How wide the page scrolls against how wide it is, and what sticks out (to say why). */
-async function sideways(page: Page) {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    const width = root.clientWidth;
-    // An element past the right edge that no scrolling box of its own contains.
-    const contained = (el: Element) => {
-      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-        const x = getComputedStyle(p).overflowX;
-        if (x === "auto" || x === "scroll" || x === "hidden") return true;
-      }
-      return false;
-    };
-    const out = [...document.body.querySelectorAll("*")]
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && !contained(el))
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 40)}`);
-    // A button cut off at the edge by a box that hides its overflow (a toolbar, say).
-    const scrolled = (el: Element) => {
-      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-        const x = getComputedStyle(p).overflowX;
-        if (x === "auto" || x === "scroll") return true;
-      }
-      return false;
-    };
-    const clipped = [...document.body.querySelectorAll("button")]
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && !scrolled(el))
-      .map((el) => el.textContent ?? "");
-    return {
-      clipped,
-      scrollWidth: root.scrollWidth,
-      clientWidth: width,
-      bodyScrollWidth: document.body.scrollWidth,
-      bodyClientWidth: document.body.clientWidth,
-      out,
-    };
-  });
-}
-
-async function expectNoSideways(page: Page, where: string) {
-  const m = await sideways(page);
-  // The place in the message says which state overflowed.
-  const fits = m.scrollWidth <= m.clientWidth;
-  // When it does not fit, the message names the elements that stick out.
-  expect({ where, fits, out: fits ? [] : m.out }).toEqual({ where, fits: true, out: [] });
-  expect(m.bodyScrollWidth).toBeLessThanOrEqual(m.bodyClientWidth);
-  expect({ where, clipped: m.clipped }).toEqual({ where, clipped: [] });
-}
 
 async function openSample(page: Page, width: number) {
   await page.setViewportSize({ width, height: 900 });

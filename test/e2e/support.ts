@@ -8,7 +8,7 @@ import { createServer, Server } from "node:http";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
-import { Browser, Page, chromium } from "playwright-core";
+import { Browser, Locator, Page, chromium } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const DIST = resolve(__dirname, "../../dist");
@@ -96,4 +96,64 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** One part of the pane (a chart, say), close up. */
+export async function screenshotOf(part: Locator, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await part.screenshot({ path });
+  return path;
+}
+
+/**
+ * How wide the page scrolls against how wide it is, and what sticks out (to say why): a
+ * task pane is 320 to 420 px wide and must never scroll sideways.
+ */
+export async function sideways(page: Page) {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const width = root.clientWidth;
+    // An element past the right edge that no scrolling box of its own contains.
+    const contained = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const x = getComputedStyle(p).overflowX;
+        if (x === "auto" || x === "scroll" || x === "hidden") return true;
+      }
+      return false;
+    };
+    const out = [...document.body.querySelectorAll("*")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !contained(el))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 40)}`);
+    // A button cut off at the edge by a box that hides its overflow (a toolbar, say).
+    const scrolled = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const x = getComputedStyle(p).overflowX;
+        if (x === "auto" || x === "scroll") return true;
+      }
+      return false;
+    };
+    const clipped = [...document.body.querySelectorAll("button")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !scrolled(el))
+      .map((el) => el.textContent ?? "");
+    return {
+      clipped,
+      scrollWidth: root.scrollWidth,
+      clientWidth: width,
+      bodyScrollWidth: document.body.scrollWidth,
+      bodyClientWidth: document.body.clientWidth,
+      out,
+    };
+  });
+}
+
+export async function expectNoSideways(page: Page, where: string) {
+  const m = await sideways(page);
+  // The place in the message says which state overflowed.
+  const fits = m.scrollWidth <= m.clientWidth;
+  // When it does not fit, the message names the elements that stick out.
+  expect({ where, fits, out: fits ? [] : m.out }).toEqual({ where, fits: true, out: [] });
+  expect(m.bodyScrollWidth).toBeLessThanOrEqual(m.bodyClientWidth);
+  expect({ where, clipped: m.clipped }).toEqual({ where, clipped: [] });
 }
