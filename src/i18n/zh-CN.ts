@@ -951,7 +951,8 @@ export const zhCN: Catalog = {
   "cli.pipelinePeriodOption":
     "--period {value}：请给出 标签=yyyy-mm-dd..yyyy-mm-dd，且第一天不晚于最后一天",
   "cli.pipelineCategoryOption": "--category {value}：请使用 Commit、Best Case、Pipeline 之一",
-  "cli.pipelinePeriodUncalled": "--period {label}：没有预测提交使用这个期间；提交中的期间为 {periods}",
+  "cli.pipelinePeriodUncalled":
+    "--period {label}：没有预测提交使用这个期间；提交中的期间为 {periods}",
   "cli.pipelineDatesReversed": "--from {from} 晚于 --to {to}：请先给出较早的日期",
   "cli.pipelinePeriodOver":
     "--period-end {periodEnd} 早于最后一次采集（{last}）：预测针对仍未结的商机；已结束的期间请用 `sales-plan pipeline accuracy` 查看",
