@@ -19,6 +19,7 @@ import {
   LOG_CHANGES,
   LogIndex,
   PIPELINE_LOG_TABLE,
+  pipelineLogProblem,
   reconstruct,
   type LogEntry,
   type Opportunity,
@@ -192,8 +193,17 @@ function placed(
   read: ReadOpportunities,
   source: PipelineSource
 ): PlanProblem {
-  const { field, row, code, values, message } = problem;
+  const { field, row } = problem;
   const sheetRow = row === undefined ? undefined : read.sheetRows[row - 1];
+  // The other row a repeated id is in, as the sheet numbers it too (the core counts data rows).
+  const first = problem.code === "captureIdTwice" ? Number(problem.values?.first) : NaN;
+  const { code, values, message } =
+    first >= 1 && read.sheetRows[first - 1] !== undefined
+      ? pipelineLogProblem("captureIdTwice", {
+          ...problem.values,
+          first: read.sheetRows[first - 1],
+        })
+      : problem;
   const header = field === "id" ? source.mapping.id : undefined;
   const index =
     header === undefined

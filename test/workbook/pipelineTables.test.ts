@@ -266,8 +266,14 @@ describe("capturing the opportunities table", () => {
 
     driver.setCell("Deals", "A3", "O1");
     const twice = await refused(capturePipeline(store, JAN_11 + 7));
+    // O1 is in A2 already (the first data row): the message names sheet row 2, as A3 is row 3.
     expect(twice.problems).toEqual([
-      expect.objectContaining({ code: "captureIdTwice", row: 3, address: "A3" }),
+      expect.objectContaining({
+        code: "captureIdTwice",
+        row: 3,
+        address: "A3",
+        message: 'opportunity id "O1" is also in row 2',
+      }),
     ]);
 
     driver.removeSheet("Deals");
