@@ -275,9 +275,9 @@ export const enUS = {
   "pipeline.review.since": "Since the capture of {date}",
   "pipeline.review.overPeriod": "Over the period, since {date}",
   "pipeline.review.bridgeNote":
-    "End = Start + New + Pulled in + Increased − Decreased − Pushed out − Won − Lost − Removed (deal counts without Increased and Decreased): the End row is that formula, so the bridge checks itself.",
+    "End = Start + New + Pulled in + Increased − Decreased − Pushed out − Won − Lost − Removed (deal counts without Increased and Decreased); the End row is that formula over the rows above it.",
   "pipeline.review.overNone":
-    "The period starts after the last capture: nothing has moved in it yet.",
+    "The last capture is the period's first: nothing has moved in it since.",
   "pipeline.review.movers": "Largest movers over the period",
   "pipeline.review.moversNone":
     "No deal closing in the period was won, lost or pushed out since {date}.",

@@ -208,8 +208,8 @@ export const zhCN: Catalog = {
   "pipeline.review.since": "自 {date} 的采集以来",
   "pipeline.review.overPeriod": "本期内，自 {date} 以来",
   "pipeline.review.bridgeNote":
-    "期末 = 期初 + 新增 + 提前 + 增加 − 减少 − 推迟 − 赢单 − 输单 − 移除（商机数不计增加和减少）：期末一行就是这个公式，桥接可自行核对。",
-  "pipeline.review.overNone": "本期开始于最后一次采集之后：本期尚无变动。",
+    "期末 = 期初 + 新增 + 提前 + 增加 − 减少 − 推迟 − 赢单 − 输单 − 移除（商机数不计增加和减少）；期末一行就是对上面各行的这个公式。",
+  "pipeline.review.overNone": "最后一次采集就是本期的第一次采集：此后本期尚无变动。",
   "pipeline.review.movers": "本期变动最大的商机",
   "pipeline.review.moversNone": "自 {date} 以来，本期内没有赢单、输单或推迟出本期的商机。",
   "pipeline.review.moversExplain":

@@ -161,6 +161,10 @@ function wonIn(
 function forecastOf(plan: PlanSnapshot, log: LoadedLog, period: ReviewPeriod, asOf: number) {
   const settings = readPipelineSettings(plan);
   const result = forecastFromLog(plan, period.end);
+  // A period still ahead holds what closes from its first day on: what closes by its end
+  // less what closes before it (deals dated earlier count for their chance of slipping in).
+  const before = period.start > asOf ? forecastFromLog(plan, period.start - 1) : undefined;
+  const earlier = new Map(before?.rows.slice(0, -1).map((r) => [labelKey(r.category), r]));
   const { steps } = stageSteps(log, captureDatesOf(plan), settings);
   const owners = new Set(log.entries.map((e) => labelKey(e.owner ?? "")));
   const standing = latestCalls(forecastCallsOf(plan).calls, period.label);
@@ -178,8 +182,14 @@ function forecastOf(plan: PlanSnapshot, log: LoadedLog, period: ReviewPeriod, as
     }
     return line;
   };
-  for (const r of result.rows.slice(0, -1))
-    Object.assign(lineOf(r.category), { deals: r.deals, amount: r.amount, expected: r.expected });
+  for (const r of result.rows.slice(0, -1)) {
+    const e = earlier.get(labelKey(r.category));
+    Object.assign(lineOf(r.category), {
+      deals: r.deals - (e?.deals ?? 0),
+      amount: r.amount - (e?.amount ?? 0),
+      expected: Math.max(0, r.expected - (e?.expected ?? 0)),
+    });
+  }
   for (const c of summed) {
     const line = lineOf(c.category);
     line.called = (line.called ?? 0) + c.call.amount;

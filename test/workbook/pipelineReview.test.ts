@@ -235,6 +235,17 @@ describe("the Pipeline Review sheet against the quota", () => {
     expect(g.at.get(`${row}:4`)?.formula).toBe(`=IF(D${row - 1}=0,"",D${forecast}/D${row - 1})`);
   });
 
+  it("forecasts a period still ahead from what closes in it, not before it", async () => {
+    // 2027 Q2 (April–June) starts after the last capture (January 11). Dated in it: D2 alone
+    // (Best Case 2,500, May 31). D1, D5 and D6 are dated in March: D1 (Commit) ends its stay
+    // by March 31 for sure (all Negotiate stays end by 14 days), so nothing of it slips into Q2.
+    const period = readReviewPeriod("2027 Q2")!;
+    const g = grid(await reviewOf(await reviewPlan(3), period));
+    expect(g.line("Commit").slice(0, 3)).toEqual([0, 0, 0]);
+    expect(g.line("Best Case").slice(0, 2)).toEqual([1, 2500]);
+    expect(g.line("Total").slice(0, 2)).toEqual([1, 2500]);
+  });
+
   it("has no quota for a period outside the plan's fiscal year", async () => {
     // December 2026 is before FY2027 starts; December and January hold January, one month.
     const period = readReviewPeriod("2026-12")!;
