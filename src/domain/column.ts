@@ -51,3 +51,36 @@ export class LabelMemo<V> {
     return value as V;
   }
 }
+
+/**
+ * LabelMemo for classifications that are small integers (an outcome's kind, a stage's
+ * position, a group's number), for the fast paths that read Excel's cells: its own class, so
+ * its lookups stay monomorphic however the other memos are used, with the codes unboxed.
+ */
+export class LabelCodes {
+  private readonly recentLabels: string[] = [];
+  private readonly recentCodes = new Int32Array(8);
+  private readonly all = new Map<string, number>();
+
+  constructor(private readonly classify: (label: string) => number) {}
+
+  get(label: string): number {
+    const labels = this.recentLabels;
+    for (let i = 0; i < labels.length; i++) if (labels[i] === label) return this.recentCodes[i];
+    return this.miss(label);
+  }
+
+  private miss(label: string): number {
+    let code = this.all.get(label);
+    if (code === undefined) {
+      code = this.classify(label);
+      this.all.set(label, code);
+    }
+    const labels = this.recentLabels;
+    if (labels.length < this.recentCodes.length) {
+      this.recentCodes[labels.length] = code;
+      labels.push(label);
+    }
+    return code;
+  }
+}

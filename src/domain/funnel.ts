@@ -128,6 +128,75 @@ function conversionRow(group: string, reachedExactly: number[]): ConversionByRow
 }
 
 /**
+ * Leads counted per group and furthest stage, for CONVERSIONBY: the stages checked and looked
+ * up by name, groups told apart by labelKey. conversionBy feeds it from columns; the worksheet
+ * function's fast path feeds it straight from Excel's cells, so both give the same table.
+ */
+export class ConversionTally {
+  readonly stagesByName: StageLookup;
+  /** A group's number by its label; spellings that differ in case or spaces are one group. */
+  readonly groupOf: LabelMemo<number>;
+  /** Whether a group label is blank (a lead with a blank stage is skipped only then). */
+  readonly blankGroup = new LabelMemo((label) => labelKey(label) === "");
+  private readonly groupNames: string[] = [];
+  private readonly groupByKey = new Map<string, number>();
+  /** Leads whose furthest stage is s, per group: counts[group × stages + s]. */
+  private readonly counts: number[] = [];
+  private leads = 0;
+
+  constructor(private readonly stageNames: readonly string[]) {
+    if (stageNames.length < 2)
+      throw valueError(functionProblem("twoStagesNeeded", { field: "stage_names" }), {
+        field: "stage_names",
+      });
+    this.stagesByName = new StageLookup(stageIndex(stageNames), "stage_reached");
+    // Spellings that differ only in case or spaces ("Web", "web ") are one group, shown as first typed.
+    this.groupOf = new LabelMemo((label) => {
+      const key = labelKey(label);
+      let group = this.groupByKey.get(key);
+      if (group === undefined) {
+        group = this.groupNames.length;
+        this.groupByKey.set(key, group);
+        this.groupNames.push(key === "" ? BLANK_GROUP : label.trim());
+      }
+      return group;
+    });
+  }
+
+  /** One lead of a group (from groupOf) whose furthest stage is `stage` (not blank). */
+  count(group: number, stage: number): void {
+    const slot = group * this.stageNames.length + stage;
+    const counts = this.counts;
+    while (counts.length <= slot) counts.push(0);
+    counts[slot]++;
+    this.leads++;
+  }
+
+  table(): ConversionByTable {
+    const { counts, groupNames, stageNames } = this;
+    const stages = stageNames.length;
+    if (this.leads === 0) throw div0Error(functionProblem("noLeads"));
+    const exactly = (group: number) =>
+      Array.from({ length: stages }, (_, s) => counts[group * stages + s] ?? 0);
+    const totals = Array.from({ length: stages }, (_, s) =>
+      groupNames.reduce((sum, _name, g) => sum + (counts[g * stages + s] ?? 0), 0)
+    );
+    const rows = groupNames
+      .map((name, group) => ({ name, group }))
+      .sort((a, b) => byGroupName(a.name, b.name))
+      .map(({ name, group }) => conversionRow(name, exactly(group)));
+    const names = stageNames.map((name) => name.trim());
+    const header = [
+      "Group",
+      ...names,
+      ...names.slice(1).map((name, i) => `${names[i]}→${name}`),
+      `${names[0]}→${names[names.length - 1]}`,
+    ];
+    return { header, groups: rows, total: conversionRow("Total", totals) };
+  }
+}
+
+/**
  * Conversion per group (lead source, region…): one row per group, sorted by name, with the
  * leads reaching each stage, each stage-to-stage rate and the top-to-bottom rate, then a
  * Total row. `stageReached` is the furthest stage each lead reached.
@@ -148,60 +217,18 @@ export function conversionBy(
       { field: "stage_reached" }
     );
   }
-  if (stageNames.length < 2)
-    throw valueError(functionProblem("twoStagesNeeded", { field: "stage_names" }), {
-      field: "stage_names",
-    });
-  const stagesByName = new StageLookup(stageIndex(stageNames), "stage_reached");
-  const stages = stageNames.length;
-  // Spellings that differ only in case or spaces ("Web", "web ") are one group, shown as first typed.
-  const groupNames: string[] = [];
-  const groupByKey = new Map<string, number>();
-  const groupOf = new LabelMemo((label) => {
-    const key = labelKey(label);
-    let group = groupByKey.get(key);
-    if (group === undefined) {
-      group = groupNames.length;
-      groupByKey.set(key, group);
-      groupNames.push(key === "" ? BLANK_GROUP : label.trim());
-    }
-    return group;
-  });
-  const blankGroup = new LabelMemo((label) => labelKey(label) === "");
-  // Leads whose furthest stage is s, per group: counts[group × stages + s].
-  const counts: number[] = [];
-  let leads = 0;
+  const tally = new ConversionTally(stageNames);
   for (let i = 0; i < groups.length; i++) {
     const rawGroup = groups.get(i);
-    const stage = stagesByName.stageOf(stageReached.get(i), i + 1);
+    const stage = tally.stagesByName.stageOf(stageReached.get(i), i + 1);
     if (stage === BLANK_STAGE) {
-      if (blankGroup.get(rawGroup)) continue;
+      if (tally.blankGroup.get(rawGroup)) continue;
       throw valueError(functionProblem("blankInRow", { field: "stage_reached", row: i + 1 }), {
         field: "stage_reached",
         row: i + 1,
       });
     }
-    const slot = groupOf.get(rawGroup) * stages + stage;
-    while (counts.length <= slot) counts.push(0);
-    counts[slot]++;
-    leads++;
+    tally.count(tally.groupOf.get(rawGroup), stage);
   }
-  if (leads === 0) throw div0Error(functionProblem("noLeads"));
-  const exactly = (group: number) =>
-    Array.from({ length: stages }, (_, s) => counts[group * stages + s] ?? 0);
-  const totals = Array.from({ length: stages }, (_, s) =>
-    groupNames.reduce((sum, _name, g) => sum + (counts[g * stages + s] ?? 0), 0)
-  );
-  const rows = groupNames
-    .map((name, group) => ({ name, group }))
-    .sort((a, b) => byGroupName(a.name, b.name))
-    .map(({ name, group }) => conversionRow(name, exactly(group)));
-  const names = stageNames.map((name) => name.trim());
-  const header = [
-    "Group",
-    ...names,
-    ...names.slice(1).map((name, i) => `${names[i]}→${name}`),
-    `${names[0]}→${names[names.length - 1]}`,
-  ];
-  return { header, groups: rows, total: conversionRow("Total", totals) };
+  return tally.table();
 }

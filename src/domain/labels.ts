@@ -35,7 +35,9 @@ export function stageIndex(
 
 /** What StageLookup gives for a blank label. */
 export const BLANK_STAGE = -1;
-const UNKNOWN = -2;
+/** What StageLookup.positionOf gives for a label that is not one of the stages. */
+export const UNKNOWN_STAGE = -2;
+const UNKNOWN = UNKNOWN_STAGE;
 
 /** Stage positions of typed labels; -1 (BLANK_STAGE) for a blank label. Unknown labels are #N/A with their row. */
 export class StageLookup {
@@ -49,6 +51,11 @@ export class StageLookup {
       const key = labelKey(label);
       return key === "" ? BLANK_STAGE : (index.get(key) ?? UNKNOWN);
     });
+  }
+
+  /** The stage's position, BLANK_STAGE, or UNKNOWN_STAGE: for a caller that reports it itself. */
+  positionOf(label: string): number {
+    return this.memo.get(label);
   }
 
   stageOf(label: string, row: number): number {

@@ -38,6 +38,30 @@ export function attainment(actual: number, quota: number): number {
 }
 
 /**
+ * The stages of a weighted pipeline, looked up by name, once their names and probabilities
+ * are checked (as many of each, every probability in [0, 1]): shared by weightedPipeline and
+ * the worksheet function's fast path over Excel's cells.
+ */
+export function pipelineStages(
+  stageNames: readonly string[],
+  stageProbabilities: Float64Array
+): StageLookup {
+  if (stageNames.length !== stageProbabilities.length) {
+    throw valueError(
+      functionProblem("entriesDiffer", {
+        first: "stage_names",
+        firstCount: stageNames.length,
+        field: "stage_probabilities",
+        count: stageProbabilities.length,
+      }),
+      { field: "stage_probabilities" }
+    );
+  }
+  stageProbabilities.forEach((p, i) => requireFraction(p, "stage_probabilities", i + 1));
+  return new StageLookup(stageIndex(stageNames), "stages");
+}
+
+/**
  * Σ amount × probability of the stage each deal is in. `amounts` holds NaN for blank
  * cells; rows with both cells blank (a range selected past the data) are skipped.
  */
@@ -58,19 +82,7 @@ export function weightedPipeline(
       { field: "stages" }
     );
   }
-  if (stageNames.length !== stageProbabilities.length) {
-    throw valueError(
-      functionProblem("entriesDiffer", {
-        first: "stage_names",
-        firstCount: stageNames.length,
-        field: "stage_probabilities",
-        count: stageProbabilities.length,
-      }),
-      { field: "stage_probabilities" }
-    );
-  }
-  stageProbabilities.forEach((p, i) => requireFraction(p, "stage_probabilities", i + 1));
-  const stagesByName = new StageLookup(stageIndex(stageNames), "stages");
+  const stagesByName = pipelineStages(stageNames, stageProbabilities);
   let total = 0;
   for (let i = 0; i < amounts.length; i++) {
     const amount = amounts[i];

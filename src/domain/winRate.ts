@@ -75,9 +75,23 @@ export function winRate(
     closedTotal += weight;
     if (kind === WON) wonTotal += weight;
   }
+  return winRateOf(wonTotal, closedTotal, amounts !== undefined, wonLabel, lostLabel);
+}
+
+/**
+ * The rate from the won and closed totals (counts, or values when `weighted`): shared by
+ * winRate and the worksheet function's fast path over Excel's cells.
+ */
+export function winRateOf(
+  wonTotal: number,
+  closedTotal: number,
+  weighted: boolean,
+  wonLabel: string,
+  lostLabel: string
+): number {
   if (closedTotal === 0)
     throw div0Error(
-      amounts
+      weighted
         ? functionProblem("closedWithoutValue")
         : functionProblem("noClosedDeals", { won: wonLabel, lost: lostLabel })
     );

@@ -208,7 +208,8 @@ function earlier(lines: Map<string, Line | undefined>, name: string): Line | und
   return lines.get(name);
 }
 
-function readArguments<T extends readonly Parameter[]>(
+/** Reads `raw` by a parameter table into typed values; throws at the first bad argument. */
+export function readArguments<T extends readonly Parameter[]>(
   table: T,
   raw: readonly unknown[]
 ): Arguments<T> {
@@ -294,4 +295,22 @@ export function runFunction<const T extends readonly Parameter[], R extends Exce
   compute: (values: Arguments<T>) => R
 ): R {
   return excelResult(() => compute(readArguments(table, raw)));
+}
+
+/**
+ * Runs a function's fast path, which reads Excel's cells in place and is exact only on the
+ * input it was written for, else the general route. The fast path gives undefined, or
+ * throws, wherever it is unsure; the general route then reads and reports everything as it
+ * always has. So the fast path can only ever give a value the general route gives too, and
+ * every error a user sees comes from the general route, in its order.
+ */
+export function fastOr<R extends ExcelValue>(fast: () => R | undefined, general: () => R): R {
+  let value: R | undefined;
+  try {
+    value = fast();
+    if (value !== undefined) return excelResult(() => value as R);
+  } catch {
+    // Not the fast path's to judge: the general route below reports it.
+  }
+  return general();
 }

@@ -231,6 +231,39 @@ export class PlainDateColumn implements Column<number> {
   }
 }
 
+/**
+ * The rows of an argument that is one column of cells as Excel passes it ([[a], [b], …]),
+ * for a fast path to read in place, each row as cellOfRow reads it; undefined for any other
+ * shape, which the general reader then judges. It takes only what `line` views as a column
+ * (or as a row of one cell), so both read the same cells.
+ */
+export function columnRows(argument: unknown): readonly unknown[] | undefined {
+  if (!Array.isArray(argument) || argument.length === 0) return undefined;
+  const first: unknown = argument[0];
+  const last: unknown = argument[argument.length - 1];
+  if (!Array.isArray(first) || first.length !== 1) return undefined;
+  if (!Array.isArray(last) || last.length !== 1) return undefined;
+  return argument;
+}
+
+/** The cell of one row of columnRows, as CellLine reads a column (a stray non-row is its own cell). */
+export const cellOfRow = (row: unknown): unknown => (Array.isArray(row) ? row[0] : row);
+
+/** A cell as cellLabel reads it, or undefined where cellLabel would refuse it. */
+export function plainLabel(cell: unknown): string | undefined {
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : undefined;
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (cell === null || cell === undefined) return "";
+  return undefined;
+}
+
+/** A cell as cellNumber reads it (NaN where blank), or undefined where cellNumber would refuse it. */
+export function plainNumber(cell: unknown): number | undefined {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
+  return isBlank(cell) ? NaN : undefined;
+}
+
 /** Puts a list of results back in the orientation of the range it came from. */
 export function shaped<T>(values: ArrayLike<T>, orientation: Orientation): T[][] {
   if (orientation === "row") return [Array.from(values)];

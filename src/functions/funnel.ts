@@ -7,17 +7,44 @@
 import {
   conversionBy,
   conversionRates,
+  ConversionTally,
   funnelRevenue,
   leadsNeeded,
   zeroStageError,
+  type ConversionByTable,
 } from "../domain/funnel";
-import { parameters, runFunction } from "./arguments";
-import { shaped } from "./cells";
+import { LabelCodes } from "../domain/column";
+import { BLANK_STAGE } from "../domain/labels";
+import { fastOr, parameters, readArguments, runFunction } from "./arguments";
+import { cellOfRow, columnRows, plainLabel, shaped } from "./cells";
 import { toExcelError } from "./excelErrors";
 
 const divideByZeroCell = () => new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
 
 const CONVERSION = parameters([{ name: "stage_counts", kind: "numbers" }]);
+
+/**
+ * CONVERSION of a column in one read of Excel's cells, each rate written straight into its
+ * row of the spill: every count a finite number ≥ 0, none above the one before. Anything
+ * else is undefined, for the general route to read and report (see fastOr).
+ */
+function conversionFromCells(
+  stageCounts: unknown
+): (number | CustomFunctions.Error)[][] | undefined {
+  const rows = columnRows(stageCounts);
+  if (!rows || rows.length < 2) return undefined;
+  const spill: (number | CustomFunctions.Error)[][] = new Array(rows.length - 1);
+  const first = cellOfRow(rows[0]);
+  if (typeof first !== "number" || !(first >= 0 && first < Infinity)) return undefined;
+  let from = first;
+  for (let i = 1; i < rows.length; i++) {
+    const to = cellOfRow(rows[i]);
+    if (typeof to !== "number" || !(to >= 0 && to <= from)) return undefined;
+    spill[i - 1] = [from === 0 ? toExcelError(zeroStageError(i)) : to / from];
+    from = to;
+  }
+  return spill;
+}
 
 /**
  * Stage-to-stage conversion rates from the number of deals that reached each stage.
@@ -26,14 +53,18 @@ const CONVERSION = parameters([{ name: "stage_counts", kind: "numbers" }]);
  * @returns One rate fewer than stages, in the same orientation.
  */
 export function conversion(stage_counts: any[][]): any[][] {
-  return runFunction(CONVERSION, [stage_counts], ({ stage_counts }) =>
-    shaped(
-      // Only the rate after an empty stage is #DIV/0!, with the row that is empty.
-      conversionRates(stage_counts.values).map((rate, i) =>
-        rate === null ? toExcelError(zeroStageError(i + 1)) : rate
-      ),
-      stage_counts.orientation
-    )
+  return fastOr(
+    () => conversionFromCells(stage_counts),
+    () =>
+      runFunction(CONVERSION, [stage_counts], ({ stage_counts }) =>
+        shaped(
+          // Only the rate after an empty stage is #DIV/0!, with the row that is empty.
+          conversionRates(stage_counts.values).map((rate, i) =>
+            rate === null ? toExcelError(zeroStageError(i + 1)) : rate
+          ),
+          stage_counts.orientation
+        )
+      )
   );
 }
 
@@ -106,6 +137,53 @@ const CONVERSIONBY = parameters([
   { name: "stage_names", kind: "labels" },
 ]);
 
+/** The stage names alone, read as CONVERSIONBY reads them, for the fast path. */
+const CONVERSION_STAGES = parameters([CONVERSIONBY[2]]);
+
+/**
+ * CONVERSIONBY's counts in one read of Excel's cells: groups and stages single columns of
+ * the same length, every cell one the general reader takes, every stage known, and a blank
+ * stage only beside a blank group. Anything else is undefined, for the general route (fastOr).
+ */
+function conversionTallyFromCells(
+  groups: unknown,
+  stageReached: unknown,
+  stageNames: unknown
+): ConversionByTable | undefined {
+  const groupRows = columnRows(groups);
+  const stageRows = columnRows(stageReached);
+  if (!groupRows || !stageRows || stageRows.length !== groupRows.length) return undefined;
+  const tally = new ConversionTally(readArguments(CONVERSION_STAGES, [stageNames]).stage_names);
+  const stageOf = new LabelCodes((label) => tally.stagesByName.positionOf(label));
+  const groupOf = new LabelCodes((label) => tally.groupOf.get(label));
+  const blankGroup = new LabelCodes((label) => (tally.blankGroup.get(label) ? 1 : 0));
+  for (let i = 0; i < groupRows.length; i++) {
+    const groupCell = cellOfRow(groupRows[i]);
+    const stageCell = cellOfRow(stageRows[i]);
+    const group = typeof groupCell === "string" ? groupCell : plainLabel(groupCell);
+    const label = typeof stageCell === "string" ? stageCell : plainLabel(stageCell);
+    if (group === undefined || label === undefined) return undefined;
+    const stage = stageOf.get(label);
+    if (stage < 0) {
+      if (stage === BLANK_STAGE && blankGroup.get(group) === 1) continue;
+      return undefined; // an unknown stage, or a blank one beside a group
+    }
+    tally.count(groupOf.get(group), stage);
+  }
+  return tally.table();
+}
+
+/** The CONVERSIONBY spill: the header, a row per group, the Total row; #DIV/0! where a rate has no leads. */
+function conversionByRows(table: ConversionByTable): any[][] {
+  const body = [...table.groups, table.total].map((row) => [
+    row.group,
+    ...row.reached,
+    ...row.rates.map((rate) => (rate === null ? divideByZeroCell() : rate)),
+    row.overall === null ? divideByZeroCell() : row.overall,
+  ]);
+  return [table.header, ...body];
+}
+
 /**
  * Funnel conversion per group (such as lead source): leads reaching each stage, stage-to-stage and top-to-bottom rates, with a Total row.
  * @customfunction CONVERSIONBY CONVERSIONBY
@@ -119,18 +197,17 @@ export function conversionby(
   stage_reached: any[][],
   stage_names: any[][]
 ): any[][] {
-  return runFunction(
-    CONVERSIONBY,
-    [groups, stage_reached, stage_names],
-    ({ groups, stage_reached, stage_names }) => {
-      const table = conversionBy(groups, stage_reached, stage_names);
-      const body = [...table.groups, table.total].map((row) => [
-        row.group,
-        ...row.reached,
-        ...row.rates.map((rate) => (rate === null ? divideByZeroCell() : rate)),
-        row.overall === null ? divideByZeroCell() : row.overall,
-      ]);
-      return [table.header, ...body];
-    }
+  return fastOr(
+    () => {
+      const table = conversionTallyFromCells(groups, stage_reached, stage_names);
+      return table && conversionByRows(table);
+    },
+    () =>
+      runFunction(
+        CONVERSIONBY,
+        [groups, stage_reached, stage_names],
+        ({ groups, stage_reached, stage_names }) =>
+          conversionByRows(conversionBy(groups, stage_reached, stage_names))
+      )
   );
 }

@@ -4,12 +4,16 @@
  * spells the function (see functions.ts).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { LabelCodes } from "../domain/column";
+import { BLANK_STAGE, UNKNOWN_STAGE } from "../domain/labels";
 import {
   coverage as coverageOf,
+  pipelineStages,
   velocity as velocityOf,
   weightedPipeline,
 } from "../domain/pipeline";
-import { parameters, runFunction } from "./arguments";
+import { fastOr, parameters, readArguments, runFunction } from "./arguments";
+import { cellOfRow, columnRows, isBlank, plainLabel } from "./cells";
 
 const VELOCITY = parameters([
   { name: "open_opportunities", kind: "number" },
@@ -66,6 +70,43 @@ const WEIGHTEDPIPELINE = parameters([
   { name: "stage_probabilities", kind: "numbers" },
 ]);
 
+/** The stage table alone, read as WEIGHTEDPIPELINE reads it, for the fast path. */
+const PIPELINE_STAGES = parameters([WEIGHTEDPIPELINE[2], WEIGHTEDPIPELINE[3]]);
+
+/**
+ * WEIGHTEDPIPELINE in one read of Excel's cells: amounts and stages single columns of the
+ * same length, every cell one the general reader takes, every deal with both an amount ≥ 0
+ * and a known stage, or neither. Anything else is undefined, for the general route (fastOr).
+ */
+function weightedPipelineFromCells(
+  amounts: unknown,
+  stages: unknown,
+  stageNames: unknown,
+  stageProbabilities: unknown
+): number | undefined {
+  const amountRows = columnRows(amounts);
+  const stageRows = columnRows(stages);
+  if (!amountRows || !stageRows || stageRows.length !== amountRows.length) return undefined;
+  const table = readArguments(PIPELINE_STAGES, [stageNames, stageProbabilities]);
+  const probabilities = table.stage_probabilities.values;
+  const lookup = pipelineStages(table.stage_names, probabilities);
+  const stagesByName = new LabelCodes((label) => lookup.positionOf(label));
+  let total = 0;
+  for (let i = 0; i < amountRows.length; i++) {
+    const amountCell = cellOfRow(amountRows[i]);
+    const stageCell = cellOfRow(stageRows[i]);
+    const label = typeof stageCell === "string" ? stageCell : plainLabel(stageCell);
+    if (label === undefined) return undefined;
+    const stage = stagesByName.get(label);
+    if (stage === UNKNOWN_STAGE) return undefined;
+    if (typeof amountCell === "number") {
+      if (!(amountCell >= 0 && amountCell < Infinity) || stage === BLANK_STAGE) return undefined;
+      total += amountCell * probabilities[stage];
+    } else if (!isBlank(amountCell) || stage !== BLANK_STAGE) return undefined;
+  }
+  return Number.isFinite(total) ? total : undefined;
+}
+
 /**
  * Weighted pipeline: the sum of each deal's amount times the probability of its stage.
  * @customfunction WEIGHTEDPIPELINE WEIGHTEDPIPELINE
@@ -81,10 +122,14 @@ export function weightedpipeline(
   stage_names: any[][],
   stage_probabilities: any[][]
 ): number {
-  return runFunction(
-    WEIGHTEDPIPELINE,
-    [amounts, stages, stage_names, stage_probabilities],
-    ({ amounts, stages, stage_names, stage_probabilities }) =>
-      weightedPipeline(amounts, stages, stage_names, stage_probabilities.values)
+  return fastOr(
+    () => weightedPipelineFromCells(amounts, stages, stage_names, stage_probabilities),
+    () =>
+      runFunction(
+        WEIGHTEDPIPELINE,
+        [amounts, stages, stage_names, stage_probabilities],
+        ({ amounts, stages, stage_names, stage_probabilities }) =>
+          weightedPipeline(amounts, stages, stage_names, stage_probabilities.values)
+      )
   );
 }

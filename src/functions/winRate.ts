@@ -4,8 +4,19 @@
  * JSDoc, named as Excel spells the function (see functions.ts).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { bayesWinRate, wilsonInterval, winRate } from "../domain/winRate";
-import { parameters, runFunction } from "./arguments";
+import { LabelCodes } from "../domain/column";
+import {
+  bayesWinRate,
+  outcomeOfStage,
+  LOST,
+  OPEN,
+  WON,
+  wilsonInterval,
+  winRate,
+  winRateOf,
+} from "../domain/winRate";
+import { fastOr, parameters, runFunction } from "./arguments";
+import { cellOfRow, columnRows, isBlank, isOmitted, plainLabel } from "./cells";
 
 const WINRATE = parameters([
   { name: "outcomes", kind: "labelColumn" },
@@ -13,6 +24,69 @@ const WINRATE = parameters([
   { name: "won_label", kind: "text", optional: true, default: "Won" },
   { name: "lost_label", kind: "text", optional: true, default: "Lost" },
 ]);
+
+/** A label argument as the text reader takes it: its default when left out, undefined if not plain text. */
+function plainText(argument: unknown, fallback: string): string | undefined {
+  if (isOmitted(argument)) return fallback;
+  return typeof argument === "string" && !isBlank(argument) ? argument : undefined;
+}
+
+/**
+ * WINRATE in one read of Excel's cells: outcomes (and amounts) single columns of the same
+ * length, every cell one the general reader takes, every closed deal with an amount ≥ 0.
+ * Anything else is undefined, for the general route to read and report (see fastOr).
+ */
+function winRateFromCells(
+  outcomes: unknown,
+  amounts: unknown,
+  wonLabel: unknown,
+  lostLabel: unknown
+): number | undefined {
+  const rows = columnRows(outcomes);
+  const weighted = !isOmitted(amounts);
+  const values = weighted ? columnRows(amounts) : undefined;
+  const won = plainText(wonLabel, "Won");
+  const lost = plainText(lostLabel, "Lost");
+  if (!rows || won === undefined || lost === undefined) return undefined;
+  if (weighted && (!values || values.length !== rows.length)) return undefined;
+  const outcomeOf = outcomeOfStage(won, lost);
+  const classOf = new LabelCodes((label) => outcomeOf.get(label));
+  let wonTotal = 0;
+  let closedTotal = 0;
+  if (!values) {
+    // Deals counted by kind, without a branch on it (outcomes come in no order): whole
+    // numbers, so the same totals as counting one at a time.
+    const deals = new Float64Array(3);
+    for (let i = 0; i < rows.length; i++) {
+      const cell = cellOfRow(rows[i]);
+      const label = typeof cell === "string" ? cell : plainLabel(cell);
+      if (label === undefined) return undefined;
+      deals[classOf.get(label)] += 1;
+    }
+    wonTotal = deals[WON];
+    closedTotal = deals[WON] + deals[LOST];
+  } else {
+    for (let i = 0; i < rows.length; i++) {
+      const cell = cellOfRow(rows[i]);
+      const label = typeof cell === "string" ? cell : plainLabel(cell);
+      if (label === undefined) return undefined;
+      // Every amount is read, as the general reader reads them all before the outcomes.
+      const amount = cellOfRow(values[i]);
+      let weight: number;
+      if (typeof amount === "number") {
+        if (!Number.isFinite(amount)) return undefined;
+        weight = amount;
+      } else if (isBlank(amount)) weight = NaN;
+      else return undefined;
+      const kind = classOf.get(label);
+      if (!(weight >= 0) && kind !== OPEN) return undefined; // a closed deal's amount blank or negative
+      // Adding 0 for an open deal leaves the totals as they were: the same sums, in row order.
+      closedTotal += kind === OPEN ? 0 : weight;
+      wonTotal += kind === WON ? weight : 0;
+    }
+  }
+  return winRateOf(wonTotal, closedTotal, weighted, won, lost);
+}
 
 /**
  * Win rate: won ÷ (won + lost); open deals are left out. Value-weighted when amounts are given.
@@ -29,11 +103,15 @@ export function winrate(
   won_label?: string,
   lost_label?: string
 ): number {
-  return runFunction(
-    WINRATE,
-    [outcomes, amounts, won_label, lost_label],
-    ({ outcomes, amounts, won_label, lost_label }) =>
-      winRate(outcomes, amounts, won_label, lost_label)
+  return fastOr(
+    () => winRateFromCells(outcomes, amounts, won_label, lost_label),
+    () =>
+      runFunction(
+        WINRATE,
+        [outcomes, amounts, won_label, lost_label],
+        ({ outcomes, amounts, won_label, lost_label }) =>
+          winRate(outcomes, amounts, won_label, lost_label)
+      )
   );
 }
 
