@@ -76,9 +76,19 @@ export function boundedProportionalSplit(
   // (lo/w) or cap (hi/w). Search the sorted breakpoints for the segment that holds the total
   // (a few evaluations of the sum), then solve that linear piece exactly.
   // Breakpoints at 0 (parts without a floor) all say the same; one of them is enough.
-  const breakpoints = new Float64Array(2 * n);
+  // Counted first, so that only as many are held as there are (most parts have neither bound).
   let count = 0;
   let zero = false;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
+    if (w <= 0) continue;
+    if (lower[i] / w > 0) count++;
+    else zero = true;
+    if (Number.isFinite(upper[i])) count++;
+  }
+  const breakpoints = new Float64Array(count + (zero ? 1 : 0));
+  count = 0;
+  zero = false;
   for (let i = 0; i < n; i++) {
     const w = weights[i];
     if (w <= 0) continue;
@@ -95,7 +105,7 @@ export function boundedProportionalSplit(
         weights[i] > 0 ? Math.min(upper[i], Math.max(lower[i], lambda * weights[i])) : lower[i];
     return sum;
   };
-  const { from, to } = crossingSegment(breakpoints.subarray(0, count), sumAt, total, sumLower);
+  const { from, to } = crossingSegment(breakpoints, sumAt, total, sumLower);
   const probe = to !== undefined ? (from + to) / 2 : from + 1;
   let fixed = 0;
   let slope = 0;
@@ -115,7 +125,8 @@ export function boundedProportionalSplit(
 /**
  * Rounds non-negative shares (in units) to whole units summing to `totalUnits`: every part
  * gets its whole part, then the units left go to the largest remainders; ties go to the
- * earlier row. Parts at their `upper` unit bound get none of the extra units.
+ * earlier row. Parts at their `upper` unit bound get none of the extra units. Rounds in
+ * place and returns `shares`: a million-row split then holds one array fewer.
  */
 export function largestRemainderRound(
   shares: Float64Array,
@@ -123,15 +134,16 @@ export function largestRemainderRound(
   upper?: Float64Array
 ): Float64Array {
   const n = shares.length;
-  const whole = new Float64Array(n);
+  const whole = shares;
   const remainder = new Float64Array(n);
   let assigned = 0;
   for (let i = 0; i < n; i++) {
     // No snapping to the nearest unit here: a share of 2.9999999999 (3 in exact arithmetic)
     // keeps a remainder near 1 and so is first in line for the unit that makes it 3.
-    const floor = Math.floor(shares[i]);
+    const share = shares[i];
+    const floor = Math.floor(share);
+    remainder[i] = share - floor;
     whole[i] = floor;
-    remainder[i] = shares[i] - floor;
     assigned += floor;
   }
   const left = Math.round(totalUnits - assigned);

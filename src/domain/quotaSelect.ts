@@ -12,7 +12,8 @@
  * a binary search over the sorted breakpoints finds; but the sum is piecewise linear, so each
  * probe goes where the chord between the bracket's sums meets the total (a few probes), and
  * only the breakpoints still inside the bracket are kept, so nothing is sorted. When a probe
- * fails to halve them, the next takes one from the middle of those left.
+ * fails to halve them, the next takes one from the middle of those left. The breakpoints are
+ * kept in place: the array is scratch space, left reordered (no second copy of 2n values).
  */
 export function crossingSegment(
   breakpoints: Float64Array,
@@ -20,7 +21,7 @@ export function crossingSegment(
   total: number,
   sumAtZero: number
 ): { from: number; to: number | undefined } {
-  const inside = breakpoints.slice();
+  const inside = breakpoints;
   let left = inside.length;
   let highest = -Infinity;
   for (let i = 0; i < left; i++) if (inside[i] > highest) highest = inside[i];
