@@ -98,6 +98,9 @@ describe("Territories pane sources", () => {
     renderPane(<TerritoriesPane runner={inPageRunner} />, driver);
     await ready();
     const before = previewOwners();
+    const ownersBefore = (await driver.readTable(sourceTables.accounts))!.rows.map((r) =>
+      String(r[7])
+    );
     await rebalanceFully();
     await runAndWait();
     await step("Scenarios");
@@ -118,12 +121,15 @@ describe("Territories pane sources", () => {
     reads.mockRestore();
 
     const { driver: file } = await reopened(driver);
-    const written = (await file.readTable(sourceTables.accounts))!.rows
-      .slice(0, 5)
-      .map((r) => String(r[7]));
-    expect(written).not.toEqual(before);
+    const ownersAfter = (await file.readTable(sourceTables.accounts))!.rows.map((r) =>
+      String(r[7])
+    );
+    // Balancing keeps the preview's first accounts with their owners (issue 18 sends home every
+    // move the balance does not need), so the change is looked for in the whole column.
+    expect(ownersAfter).not.toEqual(ownersBefore);
+    expect(before).toEqual(ownersBefore.slice(0, before.length));
     await step("Data");
-    expect(previewOwners()).toEqual(written);
+    expect(previewOwners()).toEqual(ownersAfter.slice(0, before.length));
   });
 
   it("reads the accounts from the selection, never writes back into it, and reopens on it", async () => {

@@ -15,6 +15,7 @@ import {
   shedExcess,
 } from "./passes";
 import { progressReporter } from "./progress";
+import { sendHome } from "./sendHome";
 import { summarise } from "./summary";
 import {
   CLOSE_ENOUGH_TO_FLOOR,
@@ -75,23 +76,45 @@ export function balanceTerritories(
   const progressAt = (roundsDone: number) =>
     PROGRESS_PLACED + (PROGRESS_REPAIR_SHARE * roundsDone) / rounds;
   let before = Infinity;
+  // The owners before the last evening out: its moves are for the next repair, and undone
+  // when that repair does not lower the largest deviation (they would cost continuity for nothing).
+  let evenedFrom: Int32Array | undefined;
   for (let round = 0; round < rounds; round++) {
     // Long passes say they are still working (and so can be cancelled) as they go.
     const start = progressAt(round);
     const half = PROGRESS_REPAIR_SHARE / rounds / 2;
     reduceLargestDeviation(board, band, (share) => progress.tick(start + half * share), enough);
     progress.report(progressAt(round + 0.5));
-    const now = board.maxDeviation();
+    let now = board.maxDeviation();
+    const evened = evenedFrom;
+    evenedFrom = undefined;
+    if (evened && now >= before) {
+      restoreOwners(board, evened);
+      now = before;
+    }
     if ((band > 0 && now <= band) || now <= enough) break;
     // A round that did not lower the largest deviation leaves the next one nothing new to try.
     if (now >= before - IMPROVEMENT_EPSILON) break;
     before = now;
+    evenedFrom = Int32Array.from(board.owner);
     const middle = start + half;
     if (!evenOut(board, withPairSwaps, (share) => progress.tick(middle + half * share))) break;
     progress.report(progressAt(round + 1));
   }
+  // The last round's evening out, when no repair followed it.
+  if (evenedFrom && board.maxDeviation() >= before) restoreOwners(board, evenedFrom);
   const finished = progressAt(rounds);
+  sendHome(board, band, () => progress.tick(finished));
   const result = summarise(board, () => progress.tick(finished));
   progress.report(1);
   return { ok: true, value: { ...result, deviationBound } };
+}
+
+/** Gives every account back the owner it had in `owners` (the board's owners at some earlier point). */
+function restoreOwners(board: Board, owners: Int32Array): void {
+  for (let a = 0; a < owners.length; a++) {
+    if (board.owner[a] === owners[a]) continue;
+    if (owners[a] < 0) board.release(a);
+    else board.assign(a, owners[a]);
+  }
 }

@@ -72,3 +72,12 @@ export const CLOSE_ENOUGH_TO_FLOOR = 1e-4;
 
 /** An improvement in a deviation smaller than this is floating-point noise; taking it could cycle. */
 export const IMPROVEMENT_EPSILON = 1e-12;
+
+/**
+ * Sending moved accounts home (sendHome.ts) goes round at most SEND_HOME_ROUNDS times (a
+ * round that sends none home ends it sooner), and on a small board an account that cannot go
+ * home alone looks for a companion among the SEND_HOME_RECEIVERS lightest reps of a cell and
+ * as many of the heaviest reps sharing a cell with the rep it leaves.
+ */
+export const SEND_HOME_ROUNDS = 8;
+export const SEND_HOME_RECEIVERS = 4;
