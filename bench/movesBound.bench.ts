@@ -58,7 +58,11 @@ async function benchInstance(highs: Highs, spread: number): Promise<void> {
     const result = balanceTerritories({ ...instance, settings });
     const engineMs = performance.now() - began;
     if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
-    const { maxAbsDeviation: deviation, accountsMoved: moved } = result.value.metrics;
+    const {
+      maxAbsDeviation: deviation,
+      accountsMoved: moved,
+      coefficientOfVariation: cv,
+    } = result.value.metrics;
     const board = new Board({ ...instance, settings });
     const repIndex = new Map(instance.reps.map((rep, r) => [rep.id, r]));
     const accountIndex = new Map(instance.accounts.map((a, i) => [a.id, i]));
@@ -87,6 +91,7 @@ async function benchInstance(highs: Highs, spread: number): Promise<void> {
       engine: name,
       "engine ms": engineMs,
       "max |dev| %": deviation * 100,
+      "CV %": cv * 100,
       "moved M": moved,
       "sent home": home.moves,
       "LP bound": lp.lowerBound,
