@@ -161,6 +161,20 @@ export function reduceLargestDeviation(
 }
 
 /**
+ * What evening out weighs: a rep's squared gap to target per unit of target with `extra` load,
+ * and whether that load keeps the rep within the largest deviation already reached.
+ */
+function evenOutMeasures(board: Board, ceiling: number) {
+  return {
+    spread: (r: number, extra: number) => {
+      const gap = board.repLoad[r] + extra - board.target[r];
+      return (gap * gap) / board.target[r];
+    },
+    fits: (r: number, extra: number) => abs(board.deviation(r, extra)) <= ceiling,
+  };
+}
+
+/**
  * One pass of moves (and, on small boards, swaps) that lower Σ (load − target)² ÷ target
  * without raising the largest deviation. Returns whether anything changed.
  */
@@ -168,11 +182,7 @@ export function evenOut(board: Board, withSwaps: boolean, beat: (share: number) 
   if (board.accounts.length > SMALL_BOARD_ACCOUNTS) return evenOutLarge(board, beat);
   const ceiling = board.maxDeviation() + IMPROVEMENT_EPSILON;
   const repCount = board.reps.length;
-  const spread = (r: number, extra: number) => {
-    const gap = board.repLoad[r] + extra - board.target[r];
-    return (gap * gap) / board.target[r];
-  };
-  const fits = (r: number, extra: number) => abs(board.deviation(r, extra)) <= ceiling;
+  const { spread, fits } = evenOutMeasures(board, ceiling);
   let changed = false;
   for (let a = 0; a < board.accounts.length; a++) {
     if (a % EVEN_OUT_BEAT_EVERY === EVEN_OUT_BEAT_EVERY - 1) beat(a / board.accounts.length);
@@ -235,11 +245,7 @@ export function evenOut(board: Board, withSwaps: boolean, beat: (share: number) 
 function evenOutLarge(board: Board, beat: (share: number) => void): boolean {
   const ceiling = board.maxDeviation() + IMPROVEMENT_EPSILON;
   const cells = board.eligible.length;
-  const spread = (r: number, extra: number) => {
-    const gap = board.repLoad[r] + extra - board.target[r];
-    return (gap * gap) / board.target[r];
-  };
-  const fits = (r: number, extra: number) => abs(board.deviation(r, extra)) <= ceiling;
+  const { spread, fits } = evenOutMeasures(board, ceiling);
   const cellsOf = cellsOfReps(board);
   const receivers = new Int32Array(cells * EVEN_OUT_RECEIVERS);
   const receiverCount = new Int32Array(cells);
