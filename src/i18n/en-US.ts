@@ -297,6 +297,8 @@ export const enUS = {
   "pipeline.review.belowTarget": "Below target",
   "pipeline.review.overall": "Overall",
   "pipeline.review.write": "Write Pipeline Review sheet",
+  "pipeline.review.heading": "Review sheet for executives",
+  "pipeline.review.period": "Period to review",
   "pipeline.review.writing": "Writing…",
   "pipeline.review.periodHint":
     "A year, month or quarter (2027, 2027-03, 2027 Q1), or LABEL=2027-02-01..2027-04-30",

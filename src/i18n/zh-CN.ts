@@ -228,6 +228,8 @@ export const zhCN: Catalog = {
   "pipeline.review.belowTarget": "低于目标",
   "pipeline.review.overall": "总体",
   "pipeline.review.write": "生成销售漏斗回顾工作表",
+  "pipeline.review.heading": "面向高管的回顾表",
+  "pipeline.review.period": "回顾期间",
   "pipeline.review.writing": "正在生成…",
   "pipeline.review.periodHint":
     "年、月或季度（2027、2027-03、2027 Q1），或 标签=2027-02-01..2027-04-30",

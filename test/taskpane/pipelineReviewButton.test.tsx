@@ -13,7 +13,7 @@ import { writtenBook } from "../cli/reportSheets";
 import { click, renderOver, type } from "../support/pipelinePane";
 import { reviewPlan } from "../workbook/pipelineReviewFixture";
 
-const field = () => screen.getByRole("textbox", { name: enUS["pipeline.forecast.period"] });
+const field = () => screen.getByRole("textbox", { name: enUS["pipeline.review.period"] });
 const button = () => screen.getByRole("button", { name: enUS["pipeline.review.write"] });
 
 describe("Pipeline pane: the review sheet", () => {
@@ -34,10 +34,10 @@ describe("Pipeline pane: the review sheet", () => {
     const driver = await reviewPlan(3);
     renderOver(<ReviewButton />, new PlanStore(driver));
     await waitFor(() => expect(field()).toHaveValue("2027 Q1"));
-    type(enUS["pipeline.forecast.period"], "FY27 Q1");
+    type(enUS["pipeline.review.period"], "FY27 Q1");
     expect(screen.getByText(enUS["pipeline.review.periodInvalid"])).toBeInTheDocument();
     expect(button()).toBeDisabled();
-    type(enUS["pipeline.forecast.period"], "2026-12");
+    type(enUS["pipeline.review.period"], "2026-12");
     expect(
       screen.getByText(
         "This period ended on 2026-12-31, before the last capture (2027-01-11): review a period still running (the Accuracy step measures past ones)"

@@ -3,7 +3,15 @@
  * executives (usePipelineReview.ts), with how it went. It stands on its own under the steps,
  * so the pane adds it with one line: `<ReviewButton />`.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+} from "@fluentui/react-components";
 import { useI18n } from "../../i18n";
 import { usePipelineReview } from "../usePipelineReview";
 import { usePipelineStyles } from "../usePipelineStyles.styles";
@@ -14,9 +22,11 @@ export function ReviewButton() {
   const review = usePipelineReview();
   return (
     <section className={styles.step} aria-label={t("pipeline.review.write")}>
+      {/* Its own heading and label: under the Forecast step it stands beside another Period. */}
+      <Subtitle2 as="h2">{t("pipeline.review.heading")}</Subtitle2>
       <div className={styles.row}>
         <Field
-          label={t("pipeline.forecast.period")}
+          label={t("pipeline.review.period")}
           hint={t("pipeline.review.periodHint")}
           validationMessage={review.periodMessage}
           validationState={review.periodMessage ? "error" : "none"}
