@@ -246,6 +246,16 @@ export function columnRows(argument: unknown): readonly unknown[] | undefined {
   return argument;
 }
 
+/** Two columns of the same length, each as columnRows takes it; undefined otherwise. */
+export function pairedColumnRows(
+  a: unknown,
+  b: unknown
+): [readonly unknown[], readonly unknown[]] | undefined {
+  const first = columnRows(a);
+  const second = columnRows(b);
+  return first && second && first.length === second.length ? [first, second] : undefined;
+}
+
 /** The cell of one row of columnRows, as CellLine reads a column (a stray non-row is its own cell). */
 export const cellOfRow = (row: unknown): unknown => (Array.isArray(row) ? row[0] : row);
 

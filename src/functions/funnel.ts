@@ -16,7 +16,7 @@ import {
 import { LabelCodes } from "../domain/column";
 import { BLANK_STAGE } from "../domain/labels";
 import { fastOr, parameters, readArguments, runFunction } from "./arguments";
-import { cellOfRow, columnRows, plainLabel, shaped } from "./cells";
+import { cellOfRow, columnRows, pairedColumnRows, plainLabel, shaped } from "./cells";
 import { toExcelError } from "./excelErrors";
 
 const divideByZeroCell = () => new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
@@ -150,9 +150,9 @@ function conversionTallyFromCells(
   stageReached: unknown,
   stageNames: unknown
 ): ConversionByTable | undefined {
-  const groupRows = columnRows(groups);
-  const stageRows = columnRows(stageReached);
-  if (!groupRows || !stageRows || stageRows.length !== groupRows.length) return undefined;
+  const paired = pairedColumnRows(groups, stageReached);
+  if (!paired) return undefined;
+  const [groupRows, stageRows] = paired;
   const tally = new ConversionTally(readArguments(CONVERSION_STAGES, [stageNames]).stage_names);
   const stageOf = new LabelCodes((label) => tally.stagesByName.positionOf(label));
   const groupOf = new LabelCodes((label) => tally.groupOf.get(label));

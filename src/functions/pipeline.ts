@@ -13,7 +13,7 @@ import {
   weightedPipeline,
 } from "../domain/pipeline";
 import { fastOr, parameters, readArguments, runFunction } from "./arguments";
-import { cellOfRow, columnRows, isBlank, plainLabel } from "./cells";
+import { cellOfRow, isBlank, pairedColumnRows, plainLabel } from "./cells";
 
 const VELOCITY = parameters([
   { name: "open_opportunities", kind: "number" },
@@ -84,9 +84,9 @@ function weightedPipelineFromCells(
   stageNames: unknown,
   stageProbabilities: unknown
 ): number | undefined {
-  const amountRows = columnRows(amounts);
-  const stageRows = columnRows(stages);
-  if (!amountRows || !stageRows || stageRows.length !== amountRows.length) return undefined;
+  const paired = pairedColumnRows(amounts, stages);
+  if (!paired) return undefined;
+  const [amountRows, stageRows] = paired;
   const table = readArguments(PIPELINE_STAGES, [stageNames, stageProbabilities]);
   const probabilities = table.stage_probabilities.values;
   const lookup = pipelineStages(table.stage_names, probabilities);
