@@ -163,13 +163,13 @@ export class ConversionTally {
     });
   }
 
-  /** One lead of a group (from groupOf) whose furthest stage is `stage` (not blank). */
-  count(group: number, stage: number): void {
+  /** `leads` (default one) of a group (from groupOf) whose furthest stage is `stage` (not blank). */
+  count(group: number, stage: number, leads = 1): void {
     const slot = group * this.stageNames.length + stage;
     const counts = this.counts;
     while (counts.length <= slot) counts.push(0);
-    counts[slot]++;
-    this.leads++;
+    counts[slot] += leads;
+    this.leads += leads;
   }
 
   table(): ConversionByTable {

@@ -153,10 +153,16 @@ function conversionTallyFromCells(
   const paired = pairedColumnRows(groups, stageReached);
   if (!paired) return undefined;
   const [groupRows, stageRows] = paired;
-  const tally = new ConversionTally(readArguments(CONVERSION_STAGES, [stageNames]).stage_names);
+  const names = readArguments(CONVERSION_STAGES, [stageNames]).stage_names;
+  const tally = new ConversionTally(names);
   const stageOf = new LabelCodes((label) => tally.stagesByName.positionOf(label));
   const groupOf = new LabelCodes((label) => tally.groupOf.get(label));
   const blankGroup = new LabelCodes((label) => (tally.blankGroup.get(label) ? 1 : 0));
+  // Counted here, by group × stage, and handed to the tally once: its own count grows its
+  // table as groups appear, which is a check too many per row. Groups are numbered in the
+  // order they first appear, as the tally numbers them, so the table comes out the same.
+  const stages = names.length;
+  let counts: Float64Array = new Float64Array(8 * stages);
   for (let i = 0; i < groupRows.length; i++) {
     const groupCell = cellOfRow(groupRows[i]);
     const stageCell = cellOfRow(stageRows[i]);
@@ -168,9 +174,21 @@ function conversionTallyFromCells(
       if (stage === BLANK_STAGE && blankGroup.get(group) === 1) continue;
       return undefined; // an unknown stage, or a blank one beside a group
     }
-    tally.count(groupOf.get(group), stage);
+    const slot = groupOf.get(group) * stages + stage;
+    if (slot >= counts.length) counts = grown(counts, slot);
+    counts[slot] += 1;
+  }
+  for (let slot = 0; slot < counts.length; slot++) {
+    if (counts[slot] > 0) tally.count(Math.floor(slot / stages), slot % stages, counts[slot]);
   }
   return tally.table();
+}
+
+/** `counts` copied into a table at least twice as long that holds `slot`. */
+function grown(counts: Float64Array, slot: number): Float64Array {
+  const larger = new Float64Array(Math.max(2 * counts.length, slot + 1));
+  larger.set(counts);
+  return larger;
 }
 
 /** The CONVERSIONBY spill: the header, a row per group, the Total row; #DIV/0! where a rate has no leads. */
