@@ -6,121 +6,8 @@
 import { addMonths, dateFromSerial, daysInMonth, serialFromDate } from "./calendar";
 import { div0Error, numError } from "./errors";
 import { functionProblem } from "./functionProblems";
-import { crossingSegment, largestAt } from "./quotaSelect";
-
-/** How close to a whole unit a floating-point value must be to count as that unit. */
-const unitTolerance = (value: number) => 1e-9 * Math.max(1, Math.abs(value));
-
-/**
- * Proportional split with per-part bounds: x_i = clamp(λ·w_i, lo_i, hi_i), with λ chosen so
- * the parts sum to `total`. Parts held at a bound leave the rest to be shared in proportion
- * to the remaining weights, which is what "redistribute proportionally" means. λ is found
- * exactly by walking the breakpoints of the piecewise-linear sum.
- */
-export function boundedProportionalSplit(
-  total: number,
-  rawWeights: Float64Array,
-  lower?: Float64Array,
-  upper?: Float64Array
-): Float64Array {
-  const n = rawWeights.length;
-  if (!lower && !upper) {
-    // No bounds: plain proportional shares. w/Σw ≤ 1, so even denormal weights stay finite.
-    let sum = 0;
-    for (let i = 0; i < n; i++) if (rawWeights[i] > 0) sum += rawWeights[i];
-    if (sum === 0) {
-      if (total === 0) return new Float64Array(n);
-      throw div0Error(functionProblem("weightsAddToZero"));
-    }
-    const shares = new Float64Array(n);
-    for (let i = 0; i < n; i++) if (rawWeights[i] > 0) shares[i] = total * (rawWeights[i] / sum);
-    return shares;
-  }
-  lower ??= new Float64Array(n);
-  upper ??= new Float64Array(n).fill(Infinity);
-  // Scaled so the largest weight is 1: tiny weights (even denormals) then keep λ finite.
-  let largest = 0;
-  for (let i = 0; i < n; i++) if (rawWeights[i] > largest) largest = rawWeights[i];
-  let weights = rawWeights;
-  if (largest > 0) {
-    weights = new Float64Array(n);
-    for (let i = 0; i < n; i++) weights[i] = rawWeights[i] / largest;
-  }
-  let sumLower = 0;
-  let sumUpper = 0;
-  let sumWeights = 0;
-  for (let i = 0; i < n; i++) {
-    if (lower[i] > upper[i])
-      throw numError(functionProblem("floorAboveCapRow", { row: i + 1 }), {
-        field: "floors",
-        row: i + 1,
-      });
-    sumLower += lower[i];
-    sumUpper += upper[i];
-    if (weights[i] > 0) sumWeights += weights[i];
-  }
-  const slack = unitTolerance(total);
-  if (total < sumLower - slack)
-    throw numError(functionProblem("floorsAboveTotal", { sum: sumLower, total }), {
-      field: "floors",
-    });
-  if (total > sumUpper + slack)
-    throw numError(functionProblem("capsBelowTotal", { sum: sumUpper, total }), {
-      field: "caps",
-    });
-  const shares = lower.slice();
-  if (total <= sumLower) return shares;
-  if (sumWeights === 0) throw div0Error(functionProblem("weightsAddToZero"));
-
-  // The sum is piecewise linear in λ with a breakpoint where each part reaches its floor
-  // (lo/w) or cap (hi/w). Search the sorted breakpoints for the segment that holds the total
-  // (a few evaluations of the sum), then solve that linear piece exactly.
-  // Breakpoints at 0 (parts without a floor) all say the same; one of them is enough.
-  // Counted first, so that only as many are held as there are (most parts have neither bound).
-  let count = 0;
-  let zero = false;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i];
-    if (w <= 0) continue;
-    if (lower[i] / w > 0) count++;
-    else zero = true;
-    if (Number.isFinite(upper[i])) count++;
-  }
-  const breakpoints = new Float64Array(count + (zero ? 1 : 0));
-  count = 0;
-  zero = false;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i];
-    if (w <= 0) continue;
-    const atFloor = lower[i] / w;
-    if (atFloor > 0) breakpoints[count++] = atFloor;
-    else zero = true;
-    if (Number.isFinite(upper[i])) breakpoints[count++] = upper[i] / w;
-  }
-  if (zero) breakpoints[count++] = 0;
-  const sumAt = (lambda: number) => {
-    let sum = 0;
-    for (let i = 0; i < n; i++)
-      sum +=
-        weights[i] > 0 ? Math.min(upper[i], Math.max(lower[i], lambda * weights[i])) : lower[i];
-    return sum;
-  };
-  const { from, to } = crossingSegment(breakpoints, sumAt, total, sumLower);
-  const probe = to !== undefined ? (from + to) / 2 : from + 1;
-  let fixed = 0;
-  let slope = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i];
-    const x = w > 0 ? probe * w : -Infinity;
-    if (w > 0 && x > lower[i] && x < upper[i]) slope += w;
-    else fixed += w > 0 ? Math.min(upper[i], Math.max(lower[i], x)) : lower[i];
-  }
-  const lambda = slope > 0 ? (total - fixed) / slope : from;
-  for (let i = 0; i < n; i++) {
-    if (weights[i] > 0) shares[i] = Math.min(upper[i], Math.max(lower[i], lambda * weights[i]));
-  }
-  return shares;
-}
+import { largestAt } from "./quotaSelect";
+import { boundedProportionalSplit, unitTolerance } from "./quotaShares";
 
 /**
  * Rounds non-negative shares (in units) to whole units summing to `totalUnits`: every part
@@ -136,16 +23,7 @@ export function largestRemainderRound(
   const n = shares.length;
   const whole = shares;
   const remainder = new Float64Array(n);
-  let assigned = 0;
-  for (let i = 0; i < n; i++) {
-    // No snapping to the nearest unit here: a share of 2.9999999999 (3 in exact arithmetic)
-    // keeps a remainder near 1 and so is first in line for the unit that makes it 3.
-    const share = shares[i];
-    const floor = Math.floor(share);
-    remainder[i] = share - floor;
-    whole[i] = floor;
-    assigned += floor;
-  }
+  const assigned = splitWholeUnits(shares, remainder);
   const left = Math.round(totalUnits - assigned);
   if (left === 0) return whole;
   if (left < 0 || left > n) throw numError(functionProblem("cannotRound"));
@@ -153,20 +31,47 @@ export function largestRemainderRound(
   // sort row numbers by remainder, find the remainder of the last row to get a unit and hand
   // out units in row order against it.
   // Parts at their cap take no extra unit: mark their remainder below any real one.
-  if (upper) for (let i = 0; i < n; i++) if (whole[i] + 1 > upper[i]) remainder[i] = -1;
-  const eligible = remainder;
+  if (upper) markCapped(whole, remainder, upper);
   const cut = largestAt(remainder, left);
   if (cut === undefined) throw numError(functionProblem("cannotRoundWithinCaps"));
-  const { threshold, above } = cut;
-  let atThreshold = left - above;
-  for (let i = 0; i < n; i++) {
+  handOutUnits(whole, remainder, cut.threshold, left - cut.above);
+  return whole;
+}
+
+/** Each share's whole units in place, its remainder in `remainder`; the units so assigned. */
+function splitWholeUnits(shares: Float64Array, remainder: Float64Array): number {
+  let assigned = 0;
+  for (let i = 0; i < shares.length; i++) {
+    // No snapping to the nearest unit here: a share of 2.9999999999 (3 in exact arithmetic)
+    // keeps a remainder near 1 and so is first in line for the unit that makes it 3.
+    const share = shares[i];
+    const floor = Math.floor(share);
+    remainder[i] = share - floor;
+    shares[i] = floor;
+    assigned += floor;
+  }
+  return assigned;
+}
+
+/** Marks the remainder of every part that one more unit would take past its cap (-1). */
+function markCapped(whole: Float64Array, remainder: Float64Array, upper: Float64Array): void {
+  for (let i = 0; i < whole.length; i++) if (whole[i] + 1 > upper[i]) remainder[i] = -1;
+}
+
+/** One unit to every part above `threshold`, and to the first `atThreshold` parts at it. */
+function handOutUnits(
+  whole: Float64Array,
+  eligible: Float64Array,
+  threshold: number,
+  atThreshold: number
+): void {
+  for (let i = 0; i < whole.length; i++) {
     if (eligible[i] > threshold) whole[i] += 1;
     else if (eligible[i] === threshold && atThreshold > 0) {
       whole[i] += 1;
       atThreshold--;
     }
   }
-  return whole;
 }
 
 export interface QuotaSplitOptions {
@@ -193,20 +98,15 @@ export function quotaSplit(
   }
   if (weights.length === 0)
     throw numError(functionProblem("isEmpty", { field: "weights" }), { field: "weights" });
-  for (let i = 0; i < weights.length; i++) {
-    if (weights[i] < 0)
-      throw numError(functionProblem("mustNotBeNegativeRow", { field: "weights", row: i + 1 }), {
-        field: "weights",
-        row: i + 1,
-      });
-  }
-  const toUnits = (value: number) =>
-    decimals >= 0 ? value * 10 ** decimals : value / 10 ** -decimals;
-  const fromUnits = (units: number) =>
-    decimals >= 0 ? units / 10 ** decimals : units * 10 ** -decimals;
-
-  const totalUnits = Math.round(toUnits(total));
-  if (Math.abs(toUnits(total) - totalUnits) > unitTolerance(toUnits(total))) {
+  const negative = firstNegative(weights);
+  if (negative >= 0)
+    throw numError(
+      functionProblem("mustNotBeNegativeRow", { field: "weights", row: negative + 1 }),
+      { field: "weights", row: negative + 1 }
+    );
+  const units = new DecimalUnits(decimals);
+  const totalUnits = Math.round(units.of(total));
+  if (Math.abs(units.of(total) - totalUnits) > unitTolerance(units.of(total))) {
     throw numError(functionProblem("tooManyDigits", { total, decimals }), { field: "total" });
   }
   if (!Number.isSafeInteger(totalUnits))
@@ -214,7 +114,52 @@ export function quotaSplit(
   const n = weights.length;
   const lower = floors ? new Float64Array(n) : undefined;
   const upper = caps ? new Float64Array(n).fill(Infinity) : undefined;
-  for (let i = 0; (lower || upper) && i < n; i++) {
+  if (lower || upper) unitBounds(units, floors, caps, lower, upper);
+  const shares = boundedProportionalSplit(totalUnits, weights, lower, upper);
+  const rounded = largestRemainderRound(shares, totalUnits, upper);
+  units.backInPlace(rounded);
+  return rounded;
+}
+
+/** The position of the first negative value, or -1. */
+function firstNegative(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) if (values[i] < 0) return i;
+  return -1;
+}
+
+/** Amounts in units of the last digit kept: cents for 2 decimals, thousands for −3. */
+class DecimalUnits {
+  private readonly scale: number;
+
+  constructor(private readonly decimals: number) {
+    this.scale = decimals >= 0 ? 10 ** decimals : 10 ** -decimals;
+  }
+
+  of(value: number): number {
+    return this.decimals >= 0 ? value * this.scale : value / this.scale;
+  }
+
+  /** Units back into amounts, in place. */
+  backInPlace(values: Float64Array): void {
+    const { scale } = this;
+    if (this.decimals >= 0) for (let i = 0; i < values.length; i++) values[i] /= scale;
+    else for (let i = 0; i < values.length; i++) values[i] *= scale;
+  }
+}
+
+/**
+ * Floors rounded up and caps rounded down to whole units (NaN: none), into `lower` and
+ * `upper`; a negative one is refused at its row, floors before caps within a row.
+ */
+function unitBounds(
+  units: DecimalUnits,
+  floors: Float64Array | undefined,
+  caps: Float64Array | undefined,
+  lower: Float64Array | undefined,
+  upper: Float64Array | undefined
+): void {
+  const n = (lower ?? upper)!.length;
+  for (let i = 0; i < n; i++) {
     const floor = floors?.[i];
     const cap = caps?.[i];
     if (floor !== undefined && !Number.isNaN(floor)) {
@@ -223,8 +168,8 @@ export function quotaSplit(
           field: "floors",
           row: i + 1,
         });
-      const units = toUnits(floor);
-      lower![i] = Math.ceil(units - unitTolerance(units));
+      const inUnits = units.of(floor);
+      lower![i] = Math.ceil(inUnits - unitTolerance(inUnits));
     }
     if (cap !== undefined && !Number.isNaN(cap)) {
       if (cap < 0)
@@ -232,14 +177,10 @@ export function quotaSplit(
           field: "caps",
           row: i + 1,
         });
-      const units = toUnits(cap);
-      upper![i] = Math.floor(units + unitTolerance(units));
+      const inUnits = units.of(cap);
+      upper![i] = Math.floor(inUnits + unitTolerance(inUnits));
     }
   }
-  const shares = boundedProportionalSplit(totalUnits, weights, lower, upper);
-  const rounded = largestRemainderRound(shares, totalUnits, upper);
-  for (let i = 0; i < n; i++) rounded[i] = fromUnits(rounded[i]);
-  return rounded;
 }
 
 /**

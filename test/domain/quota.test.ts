@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { serialFromIsoDate } from "../../src/domain/calendar";
-import { boundedProportionalSplit, monthlyRamp, quotaSplit } from "../../src/domain/quota";
+import { monthlyRamp, quotaSplit } from "../../src/domain/quota";
+import { boundedProportionalSplit } from "../../src/domain/quotaShares";
 
 const split = (total: number, weights: number[], options: Parameters<typeof quotaSplit>[2] = {}) =>
   Array.from(quotaSplit(total, Float64Array.from(weights), options));
