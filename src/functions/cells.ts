@@ -274,6 +274,29 @@ export function plainNumber(cell: unknown): number | undefined {
   return isBlank(cell) ? NaN : undefined;
 }
 
+/**
+ * The cells of columnRows as numbers, read as cellNumber reads them (NaN where blank), for a
+ * fast path: undefined at the first cell cellNumber would refuse, or at a blank one when
+ * blanks are not allowed, for the general reader to report.
+ */
+export function plainNumberRows(
+  rows: readonly unknown[],
+  blanksAllowed: boolean
+): Float64Array | undefined {
+  const values = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const cell = cellOfRow(rows[i]);
+    if (typeof cell === "number" && cell - cell === 0) {
+      values[i] = cell;
+      continue;
+    }
+    const value = plainNumber(cell);
+    if (value === undefined || (!blanksAllowed && Number.isNaN(value))) return undefined;
+    values[i] = value;
+  }
+  return values;
+}
+
 /** Puts a list of results back in the orientation of the range it came from. */
 export function shaped<T>(values: ArrayLike<T>, orientation: Orientation): T[][] {
   if (orientation === "row") return [Array.from(values)];

@@ -7,8 +7,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { attainment as attainmentOf } from "../domain/pipeline";
 import { monthlyRamp, quotaSplit } from "../domain/quota";
-import { parameters, runFunction } from "./arguments";
-import { shaped } from "./cells";
+import { fastOr, parameters, runFunction } from "./arguments";
+import { columnRows, isOmitted, plainNumberRows, shaped } from "./cells";
 
 const QUOTASPLIT = parameters([
   { name: "total", kind: "number" },
@@ -17,6 +17,50 @@ const QUOTASPLIT = parameters([
   { name: "floors", kind: "numbersWithBlanks", optional: true, onePer: "weights" },
   { name: "caps", kind: "numbersWithBlanks", optional: true, onePer: "weights" },
 ]);
+
+/** A plain finite number argument, `fallback` when left out; undefined for the general reader. */
+function plainScalar(argument: unknown, fallback: number): number | undefined {
+  if (isOmitted(argument)) return fallback;
+  return typeof argument === "number" && Number.isFinite(argument) ? argument : undefined;
+}
+
+/**
+ * Floors or caps beside `count` weights, read in place (NaN where blank): none when left
+ * out, null when the general reader must judge them.
+ */
+function boundsFromCells(argument: unknown, count: number): Float64Array | undefined | null {
+  if (isOmitted(argument)) return undefined;
+  const rows = columnRows(argument);
+  if (!rows || rows.length !== count) return null;
+  return plainNumberRows(rows, true) ?? null;
+}
+
+/**
+ * QUOTASPLIT with its ranges read in one pass each: weights (and floors, caps) single
+ * columns of plain numbers, the scalars plain numbers. The split itself is the same call on
+ * the same values as the general route's; anything else is undefined, for the general route
+ * to read and report (see fastOr), and so is every error the split raises.
+ */
+function quotaSplitFromCells(
+  total: unknown,
+  weights: unknown,
+  decimals: unknown,
+  floors: unknown,
+  caps: unknown
+): number[][] | undefined {
+  const amount = typeof total === "number" && Number.isFinite(total) ? total : undefined;
+  const places = plainScalar(decimals, 0);
+  const rows = columnRows(weights);
+  if (amount === undefined || places === undefined || !rows) return undefined;
+  const values = plainNumberRows(rows, false);
+  const lower = boundsFromCells(floors, rows.length);
+  const upper = boundsFromCells(caps, rows.length);
+  if (!values || lower === null || upper === null) return undefined;
+  return shaped(
+    quotaSplit(amount, values, { decimals: places, floors: lower, caps: upper }),
+    "column"
+  );
+}
 
 /**
  * Splits a total in proportion to weights, rounded, summing exactly to the total (largest remainder; floors and caps respected).
@@ -35,11 +79,15 @@ export function quotasplit(
   floors?: any[][],
   caps?: any[][]
 ): number[][] {
-  return runFunction(
-    QUOTASPLIT,
-    [total, weights, decimals, floors, caps],
-    ({ total, weights, decimals, floors, caps }) =>
-      shaped(quotaSplit(total, weights.values, { decimals, floors, caps }), weights.orientation)
+  return fastOr(
+    () => quotaSplitFromCells(total, weights, decimals, floors, caps),
+    () =>
+      runFunction(
+        QUOTASPLIT,
+        [total, weights, decimals, floors, caps],
+        ({ total, weights, decimals, floors, caps }) =>
+          shaped(quotaSplit(total, weights.values, { decimals, floors, caps }), weights.orientation)
+      )
   );
 }
 

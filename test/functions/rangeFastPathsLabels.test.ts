@@ -1,5 +1,5 @@
 /**
- * The fast paths of WINRATE, WEIGHTEDPIPELINE, CONVERSIONBY and CONVERSION read
+ * The fast paths of WINRATE, WEIGHTEDPIPELINE, CONVERSIONBY, CONVERSION and QUOTASPLIT read
  * Excel's cells in place; each must give exactly what the general route gives, value and
  * error alike. The reference here is that general route forced: the same parameter tables
  * read by runFunction into columns, handed to the domain functions, as before the fast paths.
@@ -9,6 +9,7 @@
 import fc from "fast-check";
 import { conversionBy, conversionRates, zeroStageError } from "../../src/domain/funnel";
 import { weightedPipeline } from "../../src/domain/pipeline";
+import { quotaSplit } from "../../src/domain/quota";
 import { winRate } from "../../src/domain/winRate";
 import { parameters, runFunction } from "../../src/functions/arguments";
 import { shaped } from "../../src/functions/cells";
@@ -262,5 +263,69 @@ describe("fast paths equal the general route on messy ranges", () => {
       ),
       { numRuns: 1500 }
     );
+  });
+
+  const QUOTASPLIT = parameters([
+    { name: "total", kind: "number" },
+    { name: "weights", kind: "numbers" },
+    { name: "decimals", kind: "number", optional: true, default: 0 },
+    { name: "floors", kind: "numbersWithBlanks", optional: true, onePer: "weights" },
+    { name: "caps", kind: "numbersWithBlanks", optional: true, onePer: "weights" },
+  ]);
+
+  it("QUOTASPLIT, with and without floors and caps", () => {
+    const total = fc.constantFrom<unknown>(1000, 0, 99.5, 1e7, -5, "1000", NaN, [[1000]], null);
+    const decimals = fc.constantFrom<unknown>(undefined, null, 0, 2, -1, 1.5, 12, "2", "");
+    const boundCell = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom<unknown>("", null, "  ") },
+      { weight: 3, arbitrary: fc.integer({ min: 0, max: 200 }) as fc.Arbitrary<unknown> },
+      { weight: 1, arbitrary: numberCell }
+    );
+    // Mostly plain weights, so that most draws split (an odd cell anywhere refuses them all).
+    const weightCell = fc.oneof(
+      { weight: 40, arbitrary: fc.integer({ min: 0, max: 1000 }) as fc.Arbitrary<unknown> },
+      { weight: 1, arbitrary: numberCell }
+    );
+    const split = fc
+      .array(fc.tuple(weightCell, boundCell, boundCell), { minLength: 1, maxLength: 30 })
+      .map((rows) => rows.map(([w, f, c]) => [[w], [f], [c]]));
+    const withBounds = fc.tuple(split, fc.nat(3)).map(([rows, which]) => ({
+      weights: rows.map(([w]) => w) as unknown,
+      floors: which & 1 ? (rows.map(([, f]) => f) as unknown) : undefined,
+      caps: which & 2 ? (rows.map(([, , c]) => c) as unknown) : undefined,
+    }));
+    const parts = fc.oneof(
+      { weight: 6, arbitrary: withBounds },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(range(numberCell, 1), range(boundCell), range(boundCell))
+          .map(([weights, floors, caps]) => ({ weights, floors, caps })),
+      }
+    );
+    const splits = { total: 0, values: 0 };
+    fc.assert(
+      fc.property(total, decimals, parts, (t, d, { weights, floors, caps }) => {
+        const raw = [t, weights, d, floors, caps] as const;
+        splits.total++;
+        const fast = outcome(() =>
+          plan.quotasplit(t as never, weights as never, d as never, floors as never, caps as never)
+        );
+        if ("value" in (fast as object)) splits.values++;
+        expect(fast).toEqual(
+          outcome(() =>
+            runFunction(QUOTASPLIT, raw, ({ total, weights, decimals, floors, caps }) =>
+              shaped(
+                quotaSplit(total, weights.values, { decimals, floors, caps }),
+                weights.orientation
+              )
+            )
+          )
+        );
+      }),
+      { numRuns: 1500 }
+    );
+    // The fast path's own results, not only its refusals, are what this compares.
+    expect(splits.values).toBeGreaterThan(splits.total / 10);
   });
 });
