@@ -11,6 +11,7 @@ import { isoFromSerial, todaySerial } from "../domain/calendar";
 import { BRIDGE_ROWS, type BridgeRow } from "../domain/pipelineMoves";
 import { OPPORTUNITY_FIELDS } from "../domain/pipelineLog";
 import { pipelineBridge } from "../workbook/pipelineHistory";
+import { listed } from "../i18n/figures";
 import {
   PIPELINE_FIELDS,
   capturePipeline,
@@ -70,7 +71,8 @@ export interface CaptureRequest {
 async function sourceOf(
   store: PlanStore,
   plan: PlanSnapshot,
-  request: CaptureRequest
+  request: CaptureRequest,
+  words: Words
 ): Promise<PipelineSource> {
   const stored = readPipelineSettings(plan).source;
   const name = request.table ?? stored?.table.name;
@@ -81,7 +83,11 @@ async function sourceOf(
     throw new FileProblem(
       cliProblem("pipelineTableMissing", {
         table: name,
-        tables: all.map((t) => t.name).join(", ") || "—",
+        tables:
+          listed(
+            words.t,
+            all.map((t) => t.name)
+          ) || "—",
       })
     );
   const sameTable = stored !== undefined && stored.table.name === table.name;
@@ -103,18 +109,24 @@ export async function capture(
   const asOf = request.asOf === undefined ? today : dateOption("--as-of", request.asOf);
   const { store } = opened;
   const before = await store.load();
-  const source = await sourceOf(store, before, request);
+  const source = await sourceOf(store, before, request, words);
   const result = await capturePipeline(store, asOf, { plan: before, source, today });
   const { summary } = result;
   const changed = result.plan.revision !== before.revision;
   const date = isoFromSerial(asOf);
   const table = source.table.name;
-  const columns = PIPELINE_FIELDS.flatMap((f) =>
-    source.mapping[f.key] ? [`${f.key}=${source.mapping[f.key]}`] : []
-  ).join(", ");
-  const fields = OPPORTUNITY_FIELDS.filter((f) => summary.byField[f.key] > 0)
-    .map((f) => `${f.header} ${summary.byField[f.key]}`)
-    .join(", ");
+  const columns = listed(
+    words.t,
+    PIPELINE_FIELDS.flatMap((f) =>
+      source.mapping[f.key] ? [`${f.key}=${source.mapping[f.key]}`] : []
+    )
+  );
+  const fields = listed(
+    words.t,
+    OPPORTUNITY_FIELDS.filter((f) => summary.byField[f.key] > 0).map(
+      (f) => `${f.header} ${summary.byField[f.key]}`
+    )
+  );
   const lines =
     result.appended || result.replaced
       ? [

@@ -11,10 +11,12 @@ import { percent } from "../i18n/figures";
 import {
   callAccuracy,
   periodWithDates,
+  signedBias,
   type AccuracyFigures,
   type PeriodDates,
 } from "../workbook/pipelineAccuracy";
 import { forecastFromLog, stageSteps } from "../workbook/pipelineHistory";
+import { listed } from "../i18n/figures";
 import {
   captureDatesOf,
   forecastCallsOf,
@@ -110,9 +112,18 @@ export async function forecast(
     expected: whole.format(r.expected),
   });
   const total = result.rows[result.rows.length - 1];
-  const odds = result.chain
-    .map((r) => `${r.stage} ${r.odds instanceof PlanError ? "—" : percent(r.odds.win)}`)
-    .join(", ");
+  // A bare 0 expected reads as a broken forecast: say why the open deals bring nothing.
+  const nothing = result.nothingExpected;
+  const asOf = isoFromSerial(result.asOf);
+  const why =
+    nothing &&
+    (nothing.reason === "tooSoon"
+      ? words.t("pipeline.forecast.tooSoon", { days: whole.format(nothing.days), asOf })
+      : words.t("pipeline.forecast.noOdds", { asOf }));
+  const odds = listed(
+    words.t,
+    result.chain.map((r) => `${r.stage} ${r.odds instanceof PlanError ? "—" : percent(r.odds.win)}`)
+  );
   return {
     exitCode: 0,
     lines: [
@@ -124,6 +135,7 @@ export async function forecast(
         .slice(0, -1)
         .map((r) => say("pipelineForecastRow", { category: r.category, ...figures(r) })),
       say("pipelineForecastTotal", figures(total)),
+      ...(why ? [`  ${why}`] : []),
       say("pipelineStageOdds", { steps: whole.format(steps), odds }),
       ...result.unestimated.map((u) =>
         say("pipelineStageNoOdds", {
@@ -138,6 +150,8 @@ export async function forecast(
       periodEnd: isoFromSerial(periodEnd),
       asOf: isoFromSerial(result.asOf),
       rows: result.rows,
+      // Why the open deals are expected to bring 0 (null when they bring something).
+      reason: nothing ? { ...nothing, message: why } : null,
       stages: result.chain.map((r) =>
         r.odds instanceof PlanError
           ? { stage: r.stage, error: r.odds.message }
@@ -178,16 +192,15 @@ export async function accuracy(
   for (const label of periods.keys())
     if (!called.some((p) => labelKey(p) === labelKey(label)))
       throw new FileProblem(
-        cliProblem("pipelinePeriodUncalled", { label, periods: called.join(", ") || "—" })
+        cliProblem("pipelinePeriodUncalled", { label, periods: listed(words.t, called) || "—" })
       );
   const result = callAccuracy(plan, { category, periods });
   const whole = wholeIn(words);
-  const signed = (x: number | null) => (x !== null && x > 0 ? "+" : "") + percent(x);
   const figures = (f: AccuracyFigures) => ({
     called: whole.format(f.called),
     closed: whole.format(f.closed),
     wape: percent(f.wape),
-    bias: signed(f.bias),
+    bias: signedBias(f.bias),
     accuracy: percent(f.accuracy),
   });
   const notes = [
@@ -195,16 +208,20 @@ export async function accuracy(
       ? [
           say("pipelineAccuracyNotOver", {
             asOf: isoFromSerial(dates[dates.length - 1]),
-            periods: result.notOver.join(", "),
+            periods: listed(words.t, result.notOver),
           }),
         ]
       : []),
     ...(result.undated.length
-      ? [say("pipelineAccuracyUndated", { periods: result.undated.join(", ") })]
+      ? [say("pipelineAccuracyUndated", { periods: listed(words.t, result.undated) })]
       : []),
     ...(result.withoutDeals.length
-      ? [say("pipelineAccuracyWithoutDeals", { owners: result.withoutDeals.join(", ") })]
+      ? [say("pipelineAccuracyWithoutDeals", { owners: listed(words.t, result.withoutDeals) })]
       : []),
+    ...result.unowned.map(
+      (u) =>
+        `  ${words.t("pipeline.accuracy.unowned", { period: u.period, deals: whole.format(u.deals), amount: whole.format(u.amount) })}`
+    ),
   ];
   const lines = result.pairs.length
     ? [

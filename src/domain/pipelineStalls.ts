@@ -66,6 +66,11 @@ export interface StalledDeal {
   stage: string;
   /** Days in the current stage as of the date asked. */
   days: number;
+  /**
+   * In that stage already at the log's first capture: it entered before anyone looked, so
+   * `days` is a floor ("at least 14 days"), not the length of its stay.
+   */
+  atLeast: boolean;
   /** The 75th percentile of stays in that stage (Kaplan–Meier, stays still going censored). */
   threshold: number;
   /** How many times its close date moved later. */
@@ -108,6 +113,7 @@ export function stalledDeals(
     }
   }
   const pushes = pushCounts(upTo);
+  const firstCapture = upTo.reduce((first, e) => Math.min(first, e.asOf), Infinity);
   const stalled: StalledDeal[] = [];
   for (const deal of current) {
     const at = openStay.get(deal.id);
@@ -123,6 +129,7 @@ export function stalledDeals(
       owner: deal.owner,
       stage,
       days,
+      atLeast: stays.entered[at] === firstCapture,
       threshold,
       pushes: pushes.get(deal.id) ?? 0,
     });

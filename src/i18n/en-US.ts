@@ -81,6 +81,7 @@ export const enUS = {
   "pipeline.field.id": "Opportunity ID",
   "pipeline.field.name": "Name",
   "pipeline.field.owner": "Owner",
+  "pipeline.field.noOwner": "(no owner)",
   "pipeline.field.stage": "Stage",
   "pipeline.field.amount": "Amount",
   "pipeline.field.closeDate": "Close date",
@@ -162,6 +163,10 @@ export const enUS = {
   "pipeline.stalled.days": "Days in stage",
   "pipeline.stalled.threshold": "75th percentile (days)",
   "pipeline.stalled.pushes": "Close date pushed",
+  "pipeline.stalled.atLeast": "at least {days}",
+  "pipeline.stalled.atLeastNote":
+    "{deals}: already in their stage at the first capture ({date}), so they have been there at least the days shown.",
+  "pipeline.listSeparator": ", ",
   "pipeline.forecast.period": "Period",
   "pipeline.forecast.periodHint": "A year, month or quarter: 2027, 2027-03, 2027 Q1",
   "pipeline.forecast.periodBlank": "Name the period",
@@ -177,6 +182,10 @@ export const enUS = {
   "pipeline.forecast.winChance": "Win chance",
   "pipeline.forecast.unknownStages":
     "The log cannot say how often deals in {stages} are won yet; they count 0 until deals have left those stages.",
+  "pipeline.forecast.tooSoon":
+    "Open deals are expected to bring 0: the period ends {days} day(s) after the capture of {asOf}, sooner than deals have been seen to leave their stages between captures, so none is expected to close in time.",
+  "pipeline.forecast.noOdds":
+    "Open deals are expected to bring 0: win chances are learned from deals moving between captures, and by the capture of {asOf} none had moved yet.",
   "pipeline.category.commit": "Commit",
   "pipeline.category.bestCase": "Best case",
   "pipeline.category.pipeline": "Pipeline",
@@ -225,6 +234,12 @@ export const enUS = {
     "Accuracy is steady: less than {steady} point a period either way on the least-squares line through {count} periods, {latest} in the latest, against the {low}–{high} target.",
   "pipeline.accuracy.trendTooFew":
     "A trend needs the accuracy of two periods or more; so far deals closed in fewer.",
+  "pipeline.accuracy.wonOnlyTooSoon":
+    "{amount} (won so far only: the period ends {days} day(s) after this capture, too soon for open deals to leave their stages)",
+  "pipeline.accuracy.wonOnlyNoOdds":
+    "{amount} (won so far only: win chances are learned from the moves between two captures)",
+  "pipeline.accuracy.unowned":
+    "{period}: {deals} won deal(s) with no owner ({amount}) are in nobody's call, so not in Closed; Closed plus these is all that was won.",
   "pipeline.shape.explain":
     "Today's open deals by stage, against the mix the observed moves between stages settle into.",
   "pipeline.shape.chart": "Stage mix today and in the steady state",

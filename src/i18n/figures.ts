@@ -4,6 +4,7 @@
  * so `sales-plan compare` prints what the pane's Results and Comparison show.
  */
 import type { FairnessMetrics } from "../domain/territory";
+import type { MessageKey } from "./index";
 
 /** A share as a percentage, "—" where there is none. */
 export const percent = (value: number | null | undefined, digits = 1) =>
@@ -48,3 +49,10 @@ export function formatMetric(
 /** A whole-number difference with its sign: "+1,200", "−300", "0". */
 export const signedWhole = (value: number, whole: Intl.NumberFormat) =>
   (value > 0 ? "+" : "") + whole.format(value);
+
+/**
+ * Names or labels as a list in the reader's language ("Ann, Bo"; in Chinese "Ann、Bo"), for
+ * the sheet, the pane and the command line alike.
+ */
+export const listed = (t: (key: MessageKey) => string, items: readonly string[]) =>
+  items.join(t("pipeline.listSeparator"));

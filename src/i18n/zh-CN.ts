@@ -18,6 +18,7 @@ export const zhCN: Catalog = {
   "pipeline.field.id": "商机编号",
   "pipeline.field.name": "名称",
   "pipeline.field.owner": "负责人",
+  "pipeline.field.noOwner": "（无负责人）",
   "pipeline.field.stage": "阶段",
   "pipeline.field.amount": "金额",
   "pipeline.field.closeDate": "预计成交日期",
@@ -99,6 +100,10 @@ export const zhCN: Catalog = {
   "pipeline.stalled.days": "在此阶段的天数",
   "pipeline.stalled.threshold": "第 75 百分位（天）",
   "pipeline.stalled.pushes": "成交日期推迟次数",
+  "pipeline.stalled.atLeast": "至少 {days}",
+  "pipeline.stalled.atLeastNote":
+    "{deals}：在首次采集（{date}）时已处于该阶段，因此在此阶段的天数至少为所示天数。",
+  "pipeline.listSeparator": "、",
   "pipeline.forecast.period": "期间",
   "pipeline.forecast.periodHint": "年、月或季度：2027、2027-03、2027 Q1",
   "pipeline.forecast.periodBlank": "请填写期间",
@@ -113,6 +118,10 @@ export const zhCN: Catalog = {
   "pipeline.forecast.winChance": "赢单概率",
   "pipeline.forecast.unknownStages":
     "日志尚无法得出 {stages} 阶段商机的赢单概率；在有商机离开这些阶段之前，它们按 0 计算。",
+  "pipeline.forecast.tooSoon":
+    "未结商机的预期为 0：本期在 {asOf} 的采集后 {days} 天结束，比历次采集之间商机离开其阶段所需的时间更短，因此预计没有未结商机能按时成交。",
+  "pipeline.forecast.noOdds":
+    "未结商机的预期为 0：赢单概率要从商机在两次采集之间的流转中得出，而截至 {asOf} 的采集还没有商机流转过。",
   "pipeline.category.commit": "承诺",
   "pipeline.category.bestCase": "最佳情况",
   "pipeline.category.pipeline": "管道",
@@ -160,6 +169,12 @@ export const zhCN: Catalog = {
   "pipeline.accuracy.trendSteady":
     "准确率保持平稳：按 {count} 个期间的最小二乘趋势线，每期变化不到 {steady} 个百分点；最近一期为 {latest}，目标为 {low}–{high}。",
   "pipeline.accuracy.trendTooFew": "至少需要两个期间的准确率才能看出走势；目前有成交的期间还不够。",
+  "pipeline.accuracy.wonOnlyTooSoon":
+    "{amount}（仅为已赢单金额：本期在此次采集后 {days} 天结束，未结商机来不及离开其阶段）",
+  "pipeline.accuracy.wonOnlyNoOdds":
+    "{amount}（仅为已赢单金额：赢单概率要从两次采集之间的流转中得出）",
+  "pipeline.accuracy.unowned":
+    "{period}：{deals} 个无负责人的赢单商机（{amount}）不在任何人的提报中，因此未计入“实际成交”；“实际成交”加上这些即为全部赢单金额。",
   "pipeline.shape.explain": "当前各阶段进行中的商机，与阶段间实际流转最终形成的结构相比较。",
   "pipeline.shape.chart": "当前与稳态下的阶段结构",
   "pipeline.shape.table": "阶段结构",
@@ -168,11 +183,11 @@ export const zhCN: Catalog = {
   "pipeline.shape.noSteady": "采集次数还不够，尚无法得出实际流转所对应的漏斗形态。",
   "pipeline.shape.healthy": "漏斗形态与其流转相符：没有阶段出现积压。",
   "pipeline.shape.bulgeInflow":
-    "{stage}阶段积压：占进行中商机的 {today}，稳态下应为 {steady}。流入的商机比平时多（最近一个间隔 {recent} 个，平均 {usual} 个）：原因在于流入。",
+    "{stage} 阶段积压：占进行中商机的 {today}，稳态下应为 {steady}。流入的商机比平时多（最近一个间隔 {recent} 个，平均 {usual} 个）：原因在于流入。",
   "pipeline.shape.bulgeConversion":
-    "{stage}阶段积压：占进行中商机的 {today}，稳态下应为 {steady}。商机离开此阶段比平时慢（最近一个间隔有 {recent} 推进，平均 {usual}）：原因在于转化。",
+    "{stage} 阶段积压：占进行中商机的 {today}，稳态下应为 {steady}。商机离开此阶段比平时慢（最近一个间隔有 {recent} 推进，平均 {usual}）：原因在于转化。",
   "pipeline.shape.bulgeEarlier":
-    "{stage}阶段积压：占进行中商机的 {today}，稳态下应为 {steady}。最近一个间隔的流入和流出都与平时相同（流入 {recent} 个，平均 {usual} 个）：积压是此前形成的。",
+    "{stage} 阶段积压：占进行中商机的 {today}，稳态下应为 {steady}。最近一个间隔的流入和流出都与平时相同（流入 {recent} 个，平均 {usual} 个）：积压是此前形成的。",
   "pipeline.review.title": "销售漏斗回顾 — {period}",
   "pipeline.review.asOf":
     "截至 {date} 的采集 · 期间 {start} 至 {end} · 自 {first} 起共 {captures} 次采集",

@@ -14,6 +14,7 @@ import { WON, outcomeOfStage } from "../domain/winRate";
 import { usableLog } from "./pipelineHistory";
 import { forecastCallsOf, readPipelineSettings } from "./pipelineTables";
 import type { MessageKey } from "../i18n";
+import { percent } from "../i18n/figures";
 import type { PlanSnapshot } from "./store";
 
 /** The headings of accuracy by period, in the pane's table and on the review sheet. */
@@ -25,6 +26,10 @@ export const ACCURACY_PERIOD_HEADINGS = [
   "pipeline.accuracy.bias",
   "pipeline.accuracy.accuracy",
 ] as const satisfies readonly MessageKey[];
+
+/** Bias with its sign, "+" when the calls ran above what closed (as FORECASTERROR signs it). */
+export const signedBias = (bias: number | null) =>
+  (bias !== null && bias > 0 ? "+" : "") + percent(bias);
 
 /** A period's first and last day, Excel serials. */
 export interface PeriodDates {
@@ -89,6 +94,11 @@ export interface CallAccuracy {
   notOver: string[];
   /** Owners with calls but no opportunity in the log (a manager's team call): not compared. */
   withoutDeals: string[];
+  /**
+   * By period compared, the deals won in it with no owner: no call can cover them, so they
+   * are not in its Closed; said, so that Closed plus these reconciles with what was won.
+   */
+  unowned: { period: string; deals: number; amount: number }[];
 }
 
 function figures(pairs: readonly { called: number; closed: number }[]): AccuracyFigures {
@@ -157,7 +167,9 @@ export function callAccuracy(
     undated: [],
     notOver: [],
     withoutDeals: [],
+    unowned: [],
   };
+  const noOwner = wonByOwner.get("") ?? [];
   const withoutDeals = new Set<string>();
   for (const [key, period] of labels) {
     const range = given.get(key) ?? periodDates(period);
@@ -185,6 +197,13 @@ export function callAccuracy(
     if (!pairs.length) continue;
     result.pairs.push(...pairs);
     result.byPeriod.push({ period, ...range, ...figures(pairs) });
+    const left = noOwner.filter((w) => w.closeDate >= range.start && w.closeDate <= range.end);
+    if (left.length)
+      result.unowned.push({
+        period,
+        deals: left.length,
+        amount: left.reduce((sum, w) => sum + w.amount, 0),
+      });
   }
   const byOwner = new Map<string, { owner: string; pairs: CallAccuracy["pairs"] }>();
   for (const p of result.pairs) {
@@ -194,6 +213,8 @@ export function callAccuracy(
     byOwner.set(k, entry);
   }
   result.byPeriod.sort((a, b) => a.start - b.start);
+  const order = result.byPeriod.map((p) => p.period);
+  result.unowned.sort((a, b) => order.indexOf(a.period) - order.indexOf(b.period));
   result.byOwner = [...byOwner.values()]
     .sort((a, b) => labelKey(a.owner).localeCompare(labelKey(b.owner)))
     .map(({ owner, pairs }) => ({ owner, ...figures(pairs) }));

@@ -225,7 +225,17 @@ export interface PipelineForecastResult {
   rows: ForecastRow[];
   /** Stages with no odds from the log (never left, or never closing), with their deals in scope. */
   unestimated: { stage: string; reason: PlanError; deals: number; amount: number }[];
+  /**
+   * Why open deals are in scope yet none is expected to close in time (undefined when the
+   * open pipeline is expected to bring something, or nothing is open in scope): "noOdds"
+   * when none of their stages has odds yet (one capture: nothing has moved); "tooSoon" when
+   * some have, but the period ends `days` after the capture, sooner than any stay in their
+   * stages has been seen to end (weekly captures never see a deal leave a stage in 3 days).
+   */
+  nothingExpected?: NothingExpected;
 }
+
+export type NothingExpected = { reason: "noOdds" } | { reason: "tooSoon"; days: number };
 
 export interface ForecastFromLogOptions {
   /** Forecast as the log stood at this capture (the latest capture on or before it); default the latest. */
@@ -279,17 +289,30 @@ export function forecastFromLog(
     throw aboutDeal(error, { snapshot: [snapshot, asOf] });
   }
   const outcome = outcomeOfStage(wonLabel, lostLabel);
-  const unestimated = chain.flatMap((r) => {
-    if (!(r.odds instanceof PlanError)) return [];
-    const inScope = snapshot.filter(
-      (o) =>
-        o.stage !== null &&
-        outcome.get(o.stage) === OPEN &&
-        labelKey(o.stage) === labelKey(r.stage) &&
-        (o.closeDate ?? Infinity) <= periodEnd
+  const inScope = new Map<string, { deals: number; amount: number }>();
+  for (const o of snapshot) {
+    if (o.stage === null || outcome.get(o.stage) !== OPEN) continue;
+    if ((o.closeDate ?? Infinity) > periodEnd) continue;
+    const key = labelKey(o.stage);
+    const sum = inScope.get(key) ?? { deals: 0, amount: 0 };
+    sum.deals++;
+    sum.amount += o.amount ?? 0;
+    inScope.set(key, sum);
+  }
+  const dealsIn = (stage: string) => inScope.get(labelKey(stage)) ?? { deals: 0, amount: 0 };
+  const unestimated = chain.flatMap((r) =>
+    r.odds instanceof PlanError ? [{ stage: r.stage, reason: r.odds, ...dealsIn(r.stage) }] : []
+  );
+  const total = rows[rows.length - 1];
+  let nothingExpected: NothingExpected | undefined;
+  if (total.deals > 0 && total.expected === 0) {
+    const withOdds = chain.some(
+      (r, i) => win[i] > 0 && !(r.odds instanceof PlanError) && dealsIn(r.stage).deals > 0
     );
-    const amount = inScope.reduce((sum, o) => sum + (o.amount ?? 0), 0);
-    return [{ stage: r.stage, reason: r.odds, deals: inScope.length, amount }];
-  });
-  return { asOf, stages, chain, rows, unestimated };
+    if (withOdds) nothingExpected = { reason: "tooSoon", days: periodEnd - asOf };
+    // Otherwise their stages' odds say 0%: the odds table says so, nothing more to explain.
+    else if (unestimated.reduce((n, u) => n + u.deals, 0) === total.deals)
+      nothingExpected = { reason: "noOdds" };
+  }
+  return { asOf, stages, chain, rows, unestimated, nothingExpected };
 }

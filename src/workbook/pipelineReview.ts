@@ -9,6 +9,7 @@
  */
 import { isoFromSerial } from "../domain/calendar";
 import { labelKey } from "../domain/labels";
+import { listed } from "../i18n/figures";
 import { address } from "./package/cellRef";
 import type { CellValue } from "./rows";
 import type { ReportSheet } from "./report";
@@ -149,7 +150,7 @@ function forecastBlock(at: Cursor, figures: PipelineReviewFigures, words: Review
     at.say(t("pipeline.forecast.unknownStages", { stages: forecast.unestimated.join("; ") }));
   if (!called) at.say(t("pipeline.review.noCalls", { period: period.label }));
   if (figures.teamCalls.length)
-    at.say(t("pipeline.review.teamCalls", { owners: figures.teamCalls.join(", ") }));
+    at.say(t("pipeline.review.teamCalls", { owners: listed(t, figures.teamCalls) }));
 }
 
 export interface PipelineReviewInput {
@@ -188,7 +189,7 @@ export function pipelineReview(input: PipelineReviewInput, words: ReviewWords): 
     bridgeBlock(at, figures, words);
     moversBlock(at, figures, t);
     if (input.deals) stalledBlock(at, input.deals, figures, words);
-    const status = accuracyBlock(at, figures, t);
+    const status = accuracyBlock(at, figures, words);
     if (status) statusRanges.push(status);
     if (input.deals) shapeBlock(at, input.deals, words);
   }

@@ -179,7 +179,7 @@ export function moversBlock(at: Cursor, figures: PipelineReviewFigures, t: Trans
   for (const m of figures.movers) {
     // User text (names, owners) only ever as values: a deal named "=1+1" stays text.
     at.put(MOVER.deal, m.name?.trim() || m.id, "text");
-    at.put(MOVER.owner, m.owner, "text");
+    at.put(MOVER.owner, m.owner?.trim() || t("pipeline.field.noOwner"), "text");
     at.put(MOVER.move, t(MOVE_KEYS[m.move]), "text");
     at.put(MOVER.amount, m.amount, "money");
     at.put(MOVER.closeDate, m.closeDate, "date");
@@ -206,7 +206,7 @@ const ACC = { period: 1, called: 2, closed: 3, wape: 4, bias: 5, accuracy: 6, st
 export function accuracyBlock(
   at: Cursor,
   figures: PipelineReviewFigures,
-  t: Translate
+  { t, locale }: ReviewWords
 ): string | undefined {
   at.next();
   at.put(1, t("pipeline.review.accuracy"), "heading");
@@ -250,5 +250,15 @@ export function accuracyBlock(
   };
   for (const p of accuracy.byPeriod) line(p.period, p, "text");
   line(t("pipeline.review.overall"), accuracy.total, "label");
-  return `G${first}:G${at.row - 1}`;
+  const statuses = `G${first}:G${at.row - 1}`;
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  for (const u of accuracy.unowned)
+    at.say(
+      t("pipeline.accuracy.unowned", {
+        period: u.period,
+        deals: whole.format(u.deals),
+        amount: whole.format(u.amount),
+      })
+    );
+  return statuses;
 }

@@ -12,6 +12,7 @@ import { reconstruct } from "../domain/pipelineLog";
 import { stalledDeals, type StalledDeal } from "../domain/pipelineStalls";
 import { percent } from "../i18n/figures";
 import { address } from "./package/cellRef";
+import { listed } from "../i18n/figures";
 import { Cursor, type ReviewWords } from "./pipelineReviewBlocks";
 import type { PipelineReviewFigures } from "./pipelineReviewFigures";
 import { pipelineLogOf } from "./pipelineTables";
@@ -67,8 +68,18 @@ export function stalledBlock(
     at.say(t("pipeline.stalled.none"), "wrap");
     return;
   }
+  const shown = deals.stalled.slice(0, STALLED_SHOWN);
   if (deals.stalled.length > STALLED_SHOWN)
     at.say(t("pipeline.review.stalledMore", { shown: STALLED_SHOWN, count: deals.stalled.length }));
+  // The log cannot see when a deal entered the stage it already held at the first capture.
+  const floors = shown.filter((d) => d.atLeast).map((d) => d.name?.trim() || d.id);
+  if (floors.length)
+    at.say(
+      t("pipeline.stalled.atLeastNote", {
+        deals: listed(t, floors),
+        date: isoFromSerial(figures.captures[0]),
+      })
+    );
   [
     t("pipeline.review.deal"),
     t("pipeline.field.owner"),
@@ -79,10 +90,10 @@ export function stalledBlock(
     t("pipeline.stalled.pushes"),
   ].forEach((h, i) => at.put(i + 1, h, "label"));
   at.next();
-  for (const d of deals.stalled.slice(0, STALLED_SHOWN)) {
+  for (const d of shown) {
     // User text only ever as values: a deal named "=1+1" stays text.
     at.put(ST.deal, d.name?.trim() || d.id, "text");
-    at.put(ST.owner, d.owner, "text");
+    at.put(ST.owner, d.owner?.trim() || t("pipeline.field.noOwner"), "text");
     at.put(ST.stage, d.stage, "text");
     at.put(ST.days, d.days, "integer");
     at.put(ST.threshold, d.threshold, "integer");

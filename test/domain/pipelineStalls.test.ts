@@ -116,6 +116,12 @@ describe("stalled deals", () => {
       ["d3", "B", 21, 14, 2],
     ]);
     expect(stalled[1]).toMatchObject({ name: "d3", owner: "Ann" });
+    // d4 was already in A at the first capture (day 0): its 28 days are a floor. d3 entered
+    // B at day 7, when the log saw it arrive.
+    expect(stalled.map((s) => [s.id, s.atLeast])).toEqual([
+      ["d4", true],
+      ["d3", false],
+    ]);
   });
 
   it("reads the log as it stood at the date asked, not the rows after it", () => {

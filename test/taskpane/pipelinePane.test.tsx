@@ -157,7 +157,8 @@ describe("Pipeline pane", () => {
     // Stays in Propose that ended: O2 and O7 (Dec 21–28) and O1 (Dec 28–Jan 4), 7 days each;
     // still going: O3 (14 days) and O2 again (0). Kaplan–Meier at 7 days: 3 closings of 4
     // at risk, so 75% have left by day 7. O3, 14 days there and pushed twice, is stalled;
-    // nothing else has stayed past its stage's 7 days.
+    // nothing else has stayed past its stage's 7 days. O3 was in Propose at the first
+    // capture (Dec 21), so its 14 days are only a floor: "at least".
     expect(tableCells(enUS["pipeline.stalled.heading"])).toEqual([
       [
         "Opportunity ID",
@@ -167,7 +168,7 @@ describe("Pipeline pane", () => {
         "75th percentile (days)",
         "Close date pushed",
       ],
-      ["O3", "Ann", "Propose", "14", "7", "2"],
+      ["O3", "Ann", "Propose", "at least 14", "7", "2"],
     ]);
     // O1 Propose → Negotiate advanced, O2 Negotiate → Propose regressed, O3 stayed.
     expect(

@@ -32,17 +32,22 @@ describe("Pipeline pane: accuracy", () => {
     await step("Accuracy");
     // What closed: O4 (Bo), won at 800 with a close date of Dec 24, gone from the table by
     // Jan 4 but still won. Pairs (called, closed): Bo (1000, 800), Ann (300, 0). WAPE
-    // (200 + 300) / 800; bias (1300 − 800) / 800; accuracy 1 − WAPE.
+    // (200 + 300) / 800; bias (1300 − 800) / 800, signed: + when the calls ran high, as the
+    // command line says it; accuracy 1 − WAPE.
     expect(await screen.findByRole("table", { name: enUS["pipeline.accuracy.byPeriod"] }));
     expect(tableCells(enUS["pipeline.accuracy.byPeriod"])).toEqual([
       ["Period", "Called", "Closed", "WAPE", "Bias", "Accuracy"],
-      ["2026-12", "1,300", "800", "62.5%", "62.5%", "37.5%"],
+      ["2026-12", "1,300", "800", "62.5%", "+62.5%", "37.5%"],
     ]);
-    // Dec 21: nothing won yet, and no step observed, so no stage has odds: 0. Dec 28: O4
-    // won (800) and no open deal left closing by Dec 31.
+    // Dec 21: nothing won yet, and no step observed, so no stage has odds: 0, and the cell
+    // says why. Dec 28: O4 won (800) and no open deal left closing by Dec 31.
     expect(tableCells("What was forecast at each capture for 2026-12")).toEqual([
       ["Capture", "Forecast", "Closed"],
-      ["2026-12-21", "0", "800"],
+      [
+        "2026-12-21",
+        "0 (won so far only: win chances are learned from the moves between two captures)",
+        "800",
+      ],
       ["2026-12-28", "800", "800"],
     ]);
     // One period with an accuracy: drawn, but no line to read a trend from yet.
@@ -54,7 +59,7 @@ describe("Pipeline pane: accuracy", () => {
     expect(tableCells(enUS["pipeline.accuracy.byOwner"])).toEqual([
       ["Owner", "Called", "Closed", "WAPE", "Bias", "Accuracy"],
       ["Ann", "300", "0", "—", "—", "—"],
-      ["Bo", "1,000", "800", "25.0%", "25.0%", "75.0%"],
+      ["Bo", "1,000", "800", "25.0%", "+25.0%", "75.0%"],
     ]);
   });
 
@@ -86,7 +91,7 @@ describe("Pipeline pane: accuracy", () => {
     expect(tableCells(enUS["pipeline.accuracy.byPeriod"])).toEqual([
       ["Period", "Called", "Closed", "WAPE", "Bias", "Accuracy"],
       ["2026 Q4", "700", "800", "12.5%", "-12.5%", "87.5%"],
-      ["2026-12", "1,300", "800", "62.5%", "62.5%", "37.5%"],
+      ["2026-12", "1,300", "800", "62.5%", "+62.5%", "37.5%"],
     ]);
     expect(
       screen.getByText(

@@ -159,6 +159,10 @@ describe("the Pipeline Review sheet of three weekly captures", () => {
     ]);
     expect(g.at.get(`${stalled + 1}:6`)?.formula).toBe(`=D${stalled + 1}-E${stalled + 1}`);
     expect(g.shown(stalled + 2, 1)).toBeUndefined();
+    // D2 was in Propose already at the first capture: its 14 days are a floor, and said so.
+    expect(g.shown(stalled - 1, 1)).toBe(
+      "=1+1: already in their stage at the first capture (2026-12-28), so they have been there at least the days shown."
+    );
   });
 
   it("measures December's calls against what closed won, against the 90–95% target", () => {
@@ -294,5 +298,36 @@ describe("the Pipeline Review sheet with too little history", () => {
     });
     expect(readReviewPeriod("FY27 Q1")).toBeUndefined();
     expect(readReviewPeriod("Q=2027-04-30..2027-02-01")).toBeUndefined();
+  });
+});
+
+describe("the Pipeline Review sheet with deals that have no owner", () => {
+  it("names their owner (no owner) and says the wins no call covers", async () => {
+    const g = grid(await reviewOf(await reviewPlan(3, false, true)));
+    // U2 (Orphan, 300, no owner) is lost at the last capture: a mover of the period.
+    const header = g.rowOf("Deal");
+    const movers = [1, 2, 3, 4].map((k) => [1, 2, 3, 4].map((col) => g.shown(header + k, col)));
+    expect(movers).toContainEqual(["Orphan", "(no owner)", "Lost", 300]);
+    // December: Ann 3,200 against 3,000 won, Bo 1,000 against 1,200, as without U1; U1
+    // (700, won December 22, no owner) is in no call, so it is said beside Closed 4,200.
+    expect(g.line("2026-12").slice(0, 2)).toEqual([4200, 4200]);
+    expect(g.texts).toContain(
+      "2026-12: 1 won deal(s) with no owner (700) are in nobody's call, so not in Closed; Closed plus these is all that was won."
+    );
+  });
+});
+
+describe("the Pipeline Review sheet in Chinese", () => {
+  it("spaces a Latin stage name from the Chinese around it", async () => {
+    const plan = await new PlanStore(await reviewPlan(3)).load();
+    const figures = pipelineReviewFigures(plan, Q1);
+    const sheet = pipelineReview(
+      { figures, deals: reviewDeals(plan, figures), written: "2027-01-12" },
+      wordsIn("zh-CN")
+    );
+    // The figures of the English test above, in the zh-CN catalog's sentence.
+    expect(sheet.cells.map((c) => c.value)).toContain(
+      "Negotiate 阶段积压：占进行中商机的 25.0%，稳态下应为 14.3%。流入的商机比平时多（最近一个间隔 1 个，平均 0.5 个）：原因在于流入。"
+    );
   });
 });

@@ -37,7 +37,7 @@ type Row = [string, string, string, string, number, number, string];
 const deal = ([id, name, owner, stage, amount, closeDate, category]: Row): Opportunity => ({
   id,
   name,
-  owner,
+  owner: owner === "" ? null : owner,
   stage,
   amount,
   closeDate,
@@ -92,6 +92,25 @@ const WEEKS: [number, Row[]][] = [
   [C1, WEEK_1],
   [C2, WEEK_2],
   [C3, WEEK_3],
+];
+
+/**
+ * Deals with no owner, added to the weeks on request: U1 won on December 22 (700), U2 open
+ * in Propose (300, March 31) until it is lost in week 3.
+ */
+const UNOWNED: Row[][] = [
+  [
+    ["U1", "Nobody's", "", "Won", 700, DEC_22, "Commit"],
+    ["U2", "Orphan", "", "Propose", 300, MAR_31, "Pipeline"],
+  ],
+  [
+    ["U1", "Nobody's", "", "Won", 700, DEC_22, "Commit"],
+    ["U2", "Orphan", "", "Propose", 300, MAR_31, "Pipeline"],
+  ],
+  [
+    ["U1", "Nobody's", "", "Won", 700, DEC_22, "Commit"],
+    ["U2", "Orphan", "", "Lost", 300, MAR_31, "Pipeline"],
+  ],
 ];
 
 const call = (
@@ -170,14 +189,19 @@ function quotaRows() {
 
 /**
  * A new plan holding the first `weeks` captures (0: none), the calls and the stage order, and
- * with `quota` the Active scenario's quotas.
+ * with `quota` the Active scenario's quotas; with `unowned`, the deals with no owner too.
  */
-export async function reviewPlan(weeks: number, quota = false): Promise<PackageDriver> {
+export async function reviewPlan(
+  weeks: number,
+  quota = false,
+  unowned = false
+): Promise<PackageDriver> {
   const driver = await PackageDriver.blank();
   const store = new PlanStore(driver);
   let log: LogEntry[] = [];
-  for (const [asOf, rows] of WEEKS.slice(0, weeks)) {
-    const capture = captureChanges(log, rows.map(deal), asOf);
+  for (const [week, [asOf, rows]] of WEEKS.slice(0, weeks).entries()) {
+    const all = unowned ? [...rows, ...UNOWNED[week]] : rows;
+    const capture = captureChanges(log, all.map(deal), asOf);
     if (!capture.ok) throw new Error(`capture of ${asOf} refused`);
     log = applyCapture(log, capture);
   }

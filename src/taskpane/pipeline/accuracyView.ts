@@ -9,7 +9,7 @@ import { errorText } from "../../domain/problem";
 import { labelKey } from "../../domain/labels";
 import { captureDates, type LogEntry } from "../../domain/pipelineLog";
 import type { PeriodDates } from "../../workbook/pipelineAccuracy";
-import { forecastFromLog } from "../../workbook/pipelineHistory";
+import { forecastFromLog, type NothingExpected } from "../../workbook/pipelineHistory";
 import { pipelineLogOf } from "../../workbook/pipelineTables";
 import type { PlanSnapshot } from "../../workbook/store";
 import type { StageSettings } from "./pipelineHistory";
@@ -34,6 +34,8 @@ export interface CaptureForecast {
   asOf: number;
   /** Won so far in the period + the weighted open pipeline closing by its end. */
   forecast?: number;
+  /** Why the open pipeline added nothing to the figure at this capture, though deals were open. */
+  nothingExpected?: NothingExpected;
   /** Why no figure could be made at this capture, in the engine's words. */
   why?: string;
 }
@@ -50,9 +52,9 @@ export function forecastsAtCaptures(
     .filter((d) => d <= period.end && d >= period.start - QUARTER_BEFORE)
     .map((asOf) => {
       try {
-        const { rows } = forecastFromLog(plan, period.end, { asOf, stages });
+        const { rows, nothingExpected } = forecastFromLog(plan, period.end, { asOf, stages });
         const wonSoFar = wonBy(log.entries, period, asOf, stages.won);
-        return { asOf, forecast: wonSoFar + rows[rows.length - 1].expected };
+        return { asOf, forecast: wonSoFar + rows[rows.length - 1].expected, nothingExpected };
       } catch (error) {
         return { asOf, why: errorText(error) };
       }

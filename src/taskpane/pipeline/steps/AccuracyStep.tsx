@@ -15,12 +15,16 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { ACCURACY_TARGET, STEADY_SLOPE, accuracyTrend } from "../../../domain/accuracyTrend";
-import { ACCURACY_PERIOD_HEADINGS, callAccuracy } from "../../../workbook/pipelineAccuracy";
+import {
+  ACCURACY_PERIOD_HEADINGS,
+  callAccuracy,
+  signedBias,
+} from "../../../workbook/pipelineAccuracy";
 import type { LoadedLog } from "../../../workbook/pipelineTables";
 import type { PlanSnapshot } from "../../../workbook/store";
 import { DataTable } from "../../components/DataTable";
 import { useI18n } from "../../i18n";
-import { forecastsAtCaptures } from "../accuracyView";
+import { forecastsAtCaptures, type CaptureForecast } from "../accuracyView";
 import { dayText, percent, useAmounts } from "../display";
 import type { StageSettings } from "../pipelineHistory";
 import { usePipelineStyles } from "../usePipelineStyles.styles";
@@ -64,6 +68,16 @@ export function AccuracyStep(props: {
     () => (shown && plan && stages ? forecastsAtCaptures(plan, stages, shown) : []),
     [shown, plan, stages]
   );
+  // A bare figure would hide that the open pipeline added nothing to it: say why beside it.
+  const forecastCell = (c: CaptureForecast) => {
+    if (c.forecast === undefined) return c.why ?? "—";
+    const amount = fmt(c.forecast);
+    const nothing = c.nothingExpected;
+    if (!nothing) return amount;
+    return nothing.reason === "tooSoon"
+      ? t("pipeline.accuracy.wonOnlyTooSoon", { amount, days: fmt(nothing.days) })
+      : t("pipeline.accuracy.wonOnlyNoOdds", { amount });
+  };
   const target = { low: percent(ACCURACY_TARGET.low, 0), high: percent(ACCURACY_TARGET.high, 0) };
   const section = (children: React.ReactNode) => (
     <section className={styles.step} aria-label={t("pipeline.step.accuracy")}>
@@ -92,12 +106,21 @@ export function AccuracyStep(props: {
               fmt(p.called),
               fmt(p.closed),
               percent(p.wape),
-              percent(p.bias),
+              signedBias(p.bias),
               percent(p.accuracy),
             ],
           }))}
         />
       </div>
+      {accuracy.unowned.map((u) => (
+        <Text key={u.period} size={200}>
+          {t("pipeline.accuracy.unowned", {
+            period: u.period,
+            deals: fmt(u.deals),
+            amount: fmt(u.amount),
+          })}
+        </Text>
+      ))}
       <Subtitle2 as="h2">{t("pipeline.accuracy.trend")}</Subtitle2>
       <div className={styles.chart}>
         <React.Suspense fallback={<Text size={200}>{t("plan.loading")}</Text>}>
@@ -146,11 +169,7 @@ export function AccuracyStep(props: {
             ]}
             rows={captures.map((c) => ({
               key: String(c.asOf),
-              cells: [
-                dayText(c.asOf),
-                c.forecast === undefined ? (c.why ?? "—") : fmt(c.forecast),
-                fmt(shown.closed),
-              ],
+              cells: [dayText(c.asOf), forecastCell(c), fmt(shown.closed)],
             }))}
           />
         </div>
@@ -174,7 +193,7 @@ export function AccuracyStep(props: {
               fmt(o.called),
               fmt(o.closed),
               percent(o.wape),
-              percent(o.bias),
+              signedBias(o.bias),
               percent(o.accuracy),
             ],
           }))}

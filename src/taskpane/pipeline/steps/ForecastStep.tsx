@@ -130,6 +130,16 @@ export function ForecastStep(props: ForecastStepProps) {
               }))}
             />
           </div>
+          {figures.nothingExpected?.reason === "tooSoon" && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                {t("pipeline.forecast.tooSoon", {
+                  days: fmt(figures.nothingExpected.days),
+                  asOf: dayText(figures.asOf),
+                })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {figures.unestimated.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>

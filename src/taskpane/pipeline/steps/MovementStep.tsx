@@ -240,7 +240,12 @@ function DealsBehind({
         ]}
         rows={deals.map((d) => ({
           key: d.id,
-          cells: [d.id, d.deal?.name ?? "—", d.deal?.owner ?? "—", fmt(d.amount)],
+          cells: [
+            d.id,
+            d.deal?.name ?? "—",
+            d.deal ? d.deal.owner?.trim() || t("pipeline.field.noOwner") : "—",
+            fmt(d.amount),
+          ],
         }))}
       />
     </div>

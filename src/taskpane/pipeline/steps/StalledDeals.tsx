@@ -47,7 +47,15 @@ export function StalledDeals(props: {
             ]}
             rows={stalled.map((d) => ({
               key: d.id,
-              cells: [d.id, d.owner ?? "—", d.stage, fmt(d.days), fmt(d.threshold), fmt(d.pushes)],
+              cells: [
+                d.id,
+                d.owner?.trim() || t("pipeline.field.noOwner"),
+                d.stage,
+                // In the stage before the first capture: the log sees only a floor of its stay.
+                d.atLeast ? t("pipeline.stalled.atLeast", { days: fmt(d.days) }) : fmt(d.days),
+                fmt(d.threshold),
+                fmt(d.pushes),
+              ],
             }))}
           />
         </div>
