@@ -259,7 +259,7 @@ export function readArguments<T extends readonly Parameter[]>(
 export function plainDates(argument: unknown): PlainDateColumn | undefined {
   if (!Array.isArray(argument)) return undefined;
   try {
-    return new PlainDateColumn(line(argument, ""));
+    return new PlainDateColumn(line(argument, ""), argument);
   } catch {
     return undefined; // not a line: the general reader reports it
   }

@@ -217,14 +217,26 @@ export class LabelColumn implements Column<string> {
  * to the general reader. A class, for the same reason as CellLine.
  */
 export class PlainDateColumn implements Column<number> {
-  constructor(private readonly cells: Line) {}
+  /**
+   * The rows themselves when the line is one column (columnRows): read directly, without
+   * the line's dispatch on its shape, as a counting pass reads two of them a million times.
+   */
+  private readonly rows: readonly unknown[] | undefined;
+
+  constructor(
+    private readonly cells: Line,
+    argument?: unknown
+  ) {
+    this.rows = cells.orientation === "column" ? columnRows(argument) : undefined;
+  }
 
   get length(): number {
     return this.cells.length;
   }
 
   get(index: number): number {
-    const cell = this.cells.at(index);
+    const rows = this.rows;
+    const cell = rows === undefined ? this.cells.at(index) : cellOfRow(rows[index]);
     if (typeof cell === "number") return cell >= 0 && cell < Infinity ? cell : -1;
     if (cell === "" || cell === null || cell === undefined) return NaN;
     return isBlank(cell) ? NaN : -1;
