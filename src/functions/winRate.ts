@@ -31,6 +31,10 @@ function plainText(argument: unknown, fallback: string): string | undefined {
   return typeof argument === "string" && !isBlank(argument) ? argument : undefined;
 }
 
+/** 1 where a deal of that kind (OPEN, WON, LOST) counts toward the closed or the won total. */
+const CLOSED_WEIGHT = Float64Array.of(0, 1, 1);
+const WON_WEIGHT = Float64Array.of(0, 1, 0);
+
 /**
  * WINRATE in one read of Excel's cells: outcomes (and amounts) single columns of the same
  * length, every cell one the general reader takes, every closed deal with an amount ≥ 0.
@@ -79,10 +83,14 @@ function winRateFromCells(
       } else if (isBlank(amount)) weight = NaN;
       else return undefined;
       const kind = classOf.get(label);
-      if (!(weight >= 0) && kind !== OPEN) return undefined; // a closed deal's amount blank or negative
-      // Adding 0 for an open deal leaves the totals as they were: the same sums, in row order.
-      closedTotal += kind === OPEN ? 0 : weight;
-      wonTotal += kind === WON ? weight : 0;
+      if (!(weight >= 0)) {
+        if (kind !== OPEN) return undefined; // a closed deal's amount blank or negative
+        weight = 0; // an open deal's blank or negative amount counts nowhere
+      }
+      // Weighed by 1 or 0 by its kind rather than branched on it (outcomes come in no order):
+      // adding 0 leaves a total as it was, so the sums are those of adding in row order.
+      closedTotal += weight * CLOSED_WEIGHT[kind];
+      wonTotal += weight * WON_WEIGHT[kind];
     }
   }
   return winRateOf(wonTotal, closedTotal, weighted, won, lost);
