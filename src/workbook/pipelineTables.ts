@@ -263,9 +263,12 @@ export async function capturePipeline(
   const today = options.today ?? store.today();
   const made = captureChanges(log.entries, read.opportunities, asOf, log.index, today);
   if (!made.ok) throw refusal(made.problems.map((p) => placed(p, raw, read, found)));
-  // The same day captured again as it was: nothing to correct, nothing to write.
+  // The same day captured again as it was: nothing to correct, nothing to write, and nothing
+  // changed since that capture (what it changed was said when it was made).
   const unchangedDay = made.replaces.length > 0 && sameDay(log.entries, made.replaces, made.rows);
-  const capture = unchangedDay ? { ...made, rows: [], replaces: [] } : made;
+  const capture = unchangedDay
+    ? { ...made, rows: [], replaces: [], summary: nothingChanged(made.summary, read) }
+    : made;
   const after = applyCapture(log.entries, capture);
 
   const replaced = new Set(capture.replaces);
@@ -292,6 +295,17 @@ export async function capturePipeline(
     });
   return { plan: next, ...result, ...counts };
 }
+
+/** The summary of a capture that finds every opportunity as the last capture left it. */
+const nothingChanged = (s: CaptureSummary, read: ReadOpportunities): CaptureSummary => ({
+  new: 0,
+  changed: 0,
+  removed: 0,
+  unchanged: read.opportunities.length,
+  byField: Object.fromEntries(
+    Object.keys(s.byField).map((k) => [k, 0])
+  ) as CaptureSummary["byField"],
+});
 
 /** Whether the rows a capture would write are the rows it replaces (in any order). */
 function sameDay(log: readonly LogEntry[], replaces: readonly number[], rows: readonly LogEntry[]) {

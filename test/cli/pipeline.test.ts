@@ -136,6 +136,29 @@ describe("sales-plan pipeline capture", () => {
       "Captured Opportunities as of 2027-01-11: nothing changed since the last capture; the file is not rewritten."
     );
     expect(readFileSync(path).equals(before)).toBe(true);
+    // --json says the same: the 7 deals of that day's table (1 new + 6 changed then) are all
+    // as that capture left them; not that day's summary against the week before.
+    const json = JSON.parse(
+      (await cli("pipeline", "capture", path, "--as-of", "2027-01-11", "--json")).stdout
+    );
+    expect(json.summary).toEqual({
+      new: 0,
+      changed: 0,
+      removed: 0,
+      unchanged: 7,
+      byField: {
+        name: 0,
+        owner: 0,
+        stage: 0,
+        amount: 0,
+        closeDate: 0,
+        forecastCategory: 0,
+        createdDate: 0,
+        leadSource: 0,
+      },
+    });
+    expect([json.appended, json.replaced]).toEqual([0, 0]);
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 
   it("refuses a bad cell at its address (exit 1) and an earlier date, writing nothing", async () => {
