@@ -225,9 +225,14 @@ export const CLI_PROBLEMS = {
   pipelineReviewPeriodOver:
     "the period {period} ended on {end}, before the last capture ({last}): review a period still running; for one that is over, see `sales-plan pipeline accuracy`",
   pipelineReviewDone:
-    'The sheet "{sheet}" now holds the pipeline review of {period} ({start} – {end}) as of the capture of {asOf} ({captures} capture(s)); any earlier one was kept as "{previous}".',
+    'The sheet "{sheet}" now holds the pipeline review of {period} ({start} – {end}) as of the capture of {asOf} ({captures} capture(s)); the earlier one was kept as "{previous}".',
+  pipelineReviewDoneFirst:
+    'The sheet "{sheet}" now holds the pipeline review of {period} ({start} – {end}) as of the capture of {asOf} ({captures} capture(s)).',
   pipelineReviewOneCapture:
     "  Only one capture so far ({asOf}): the bridge, the weighted forecast and stalled deals show after the next capture.",
+  pipelineReviewCallsSummed: "  Calls summed from {periods}: no call names {period} itself.",
+  pipelineReviewCallsMissing:
+    "  No call yet for {periods}: the sum covers only the periods named (a missing call is not a call of 0).",
   tiesOut: "ties out at every level",
   doesNotTieOut: "DOES NOT tie out",
   compareMoves: "{count} account(s) have a different rep in {b} than in {a}.",
@@ -239,7 +244,8 @@ export const CLI_PROBLEMS = {
   noResults:
     'the scenario "{scenario}" has no stored results; run `sales-plan territories` first (and `sales-plan quotas` for its quotas)',
   reviewDone:
-    'The sheet "{sheet}" now holds the review of {name} ({reps} rep(s)); any earlier one was kept as "{previous}".',
+    'The sheet "{sheet}" now holds the review of {name} ({reps} rep(s)); the earlier one was kept as "{previous}".',
+  reviewDoneFirst: 'The sheet "{sheet}" now holds the review of {name} ({reps} rep(s)).',
   reviewNoQuotas:
     "  {name} has no quotas yet, so the sheet has no tie-out: run `sales-plan quotas` to add them.",
   reviewTeamsUnknown:
@@ -247,7 +253,8 @@ export const CLI_PROBLEMS = {
   noV2moms: "the workbook has no V2MOMs to summarise",
   noV2momsInYear: "no V2MOM for fiscal year {year}; the workbook has V2MOMs for {years}",
   summaryDone:
-    'The sheet "{sheet}" now holds {count} V2MOM(s) of fiscal year {year}; any earlier one was kept as "{previous}".',
+    'The sheet "{sheet}" now holds {count} V2MOM(s) of fiscal year {year}; the earlier one was kept as "{previous}".',
+  summaryDoneFirst: 'The sheet "{sheet}" now holds {count} V2MOM(s) of fiscal year {year}.',
   validateFound: "{count} problem(s), {errors} error(s):",
   validateNothing:
     "this workbook holds no plan: no V2MOMs, no scenarios, and no Accounts and Reps tables were found (open it in the add-in, or run `npm run sample` for an example)",

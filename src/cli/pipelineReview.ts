@@ -16,7 +16,8 @@ import {
   type ReviewPeriod,
 } from "../workbook/pipelineReviewFigures";
 import { usableLog } from "../workbook/pipelineHistory";
-import { previousSheetName } from "../workbook/report";
+import type { CallsRollUp } from "../workbook/pipelineReviewCalls";
+import { listed } from "../i18n/figures";
 import type { PlanStore } from "../workbook/store";
 import { cliProblem } from "./cliProblems";
 import { FileProblem } from "./failures";
@@ -51,6 +52,23 @@ export function reviewLangOption(text: string | undefined): Locale | undefined {
   return found;
 }
 
+/** What the command says of calls rolled up from the periods inside the one reviewed. */
+function rolledUpLines(
+  rolledUp: CallsRollUp | undefined,
+  period: string,
+  say: ReturnType<typeof sayIn>,
+  words: Words
+): string[] {
+  if (!rolledUp) return [];
+  const periods = (list: string[]) => listed(words.t, list);
+  return [
+    say("pipelineReviewCallsSummed", { periods: periods(rolledUp.from), period }),
+    ...(rolledUp.missing.length
+      ? [say("pipelineReviewCallsMissing", { periods: periods(rolledUp.missing) })]
+      : []),
+  ];
+}
+
 /** Writes the Pipeline Review sheet; `changed` says the file must be written (always, once written). */
 export async function pipelineReviewCommand(
   store: PlanStore,
@@ -78,12 +96,13 @@ export async function pipelineReviewCommand(
     );
   const figures = pipelineReviewFigures(plan, period);
   const sheetWords = lang ? wordsIn(lang) : words;
-  await store.writeReport(
+  const kept = await store.writeReport(
     pipelineReview(
       { figures, deals: reviewDeals(plan, figures), written: isoFromSerial(todaySerial(now)) },
       sheetWords
     )
   );
+  const rolledUp = figures.callsRolledUp;
   const values = {
     sheet: PIPELINE_REVIEW_SHEET,
     period: period.label,
@@ -91,21 +110,29 @@ export async function pipelineReviewCommand(
     end: isoFromSerial(period.end),
     asOf: isoFromSerial(last),
     captures: captures.length,
-    previous: previousSheetName(PIPELINE_REVIEW_SHEET),
   };
   return {
     exitCode: 0,
     changed: true,
     lines: [
-      say("pipelineReviewDone", values),
+      // The earlier copy is named only when there was one to keep.
+      kept
+        ? say("pipelineReviewDone", { ...values, previous: kept })
+        : say("pipelineReviewDoneFirst", values),
       ...(captures.length < 2 ? [say("pipelineReviewOneCapture", { asOf: values.asOf })] : []),
+      ...rolledUpLines(figures.callsRolledUp, period.label, say, words),
     ],
     data: {
       sheet: PIPELINE_REVIEW_SHEET,
+      // The copy of an earlier review kept, null when there was none.
+      previous: kept ?? null,
       period: { label: period.label, start: values.start, end: values.end },
       asOf: values.asOf,
       captures: captures.length,
       lang: sheetWords.locale,
+      // With no call of the period's own: which periods' calls were summed, which have none.
+      callsSummedFrom: rolledUp?.from ?? null,
+      callsMissing: rolledUp?.missing ?? null,
       forecast: figures.forecast ?? null,
       quota: figures.quota ?? null,
       bridge: figures.overPeriod?.rows ?? null,

@@ -8,7 +8,6 @@ import { isoFromSerial, todaySerial } from "../domain/calendar";
 import { quotasFor } from "../domain/planRun";
 import type { V2mom } from "../domain/v2mom";
 import { capacityReview } from "../workbook/capacityTables";
-import { previousSheetName } from "../workbook/report";
 import type { StoredScenario } from "../workbook/scenarioTables";
 import type { SourceTables } from "../workbook/sourceTables";
 import type { PlanStore } from "../workbook/store";
@@ -66,7 +65,7 @@ export async function review(
   // Names and managers come from the reps table the scenario's rules name.
   const sources = stored.run ? await runSources(store, stored.run) : undefined;
   const { quotas, teamsKnown } = storedQuotas(stored, sources);
-  await store.writeReport(
+  const kept = await store.writeReport(
     territoryReview(
       {
         territory: stored.territory,
@@ -83,21 +82,19 @@ export async function review(
   );
   const say = (code: Parameters<typeof cliProblem>[0], values?: Record<string, string | number>) =>
     words.say(cliProblem(code, values));
+  const done = { sheet: REVIEW_SHEET, name: stored.name, reps: stored.territory.reps.length };
   return {
     exitCode: 0,
     changed: true,
     lines: [
-      say("reviewDone", {
-        sheet: REVIEW_SHEET,
-        name: stored.name,
-        reps: stored.territory.reps.length,
-        previous: previousSheetName(REVIEW_SHEET),
-      }),
+      // The earlier copy is named only when there was one to keep.
+      kept ? say("reviewDone", { ...done, previous: kept }) : say("reviewDoneFirst", done),
       ...(quotas ? [] : [say("reviewNoQuotas", { name: stored.name })]),
       ...(teamsKnown ? [] : [say("reviewTeamsUnknown")]),
     ],
     data: {
       sheet: REVIEW_SHEET,
+      previous: kept ?? null,
       scenario: stored.name,
       reps: stored.territory.reps.length,
       quotas: quotas !== undefined,
@@ -139,22 +136,26 @@ export async function summary(
   // A year the workbook has no V2MOM for is a request to correct, like an unknown scenario.
   if (!documents.length)
     throw new FileProblem(cliProblem("noV2momsInYear", { year: chosen, years: years.join(", ") }));
-  await store.writeReport(
+  const kept = await store.writeReport(
     v2momSummary(documents, summaryLabels(words.t), isoFromSerial(todaySerial()))
   );
+  const done = { sheet: V2MOM_SUMMARY_SHEET, count: documents.length, year: chosen };
   return {
     exitCode: 0,
     changed: true,
     lines: [
+      // The earlier copy is named only when there was one to keep.
       words.say(
-        cliProblem("summaryDone", {
-          sheet: V2MOM_SUMMARY_SHEET,
-          count: documents.length,
-          year: chosen,
-          previous: previousSheetName(V2MOM_SUMMARY_SHEET),
-        })
+        kept
+          ? cliProblem("summaryDone", { ...done, previous: kept })
+          : cliProblem("summaryDoneFirst", done)
       ),
     ],
-    data: { sheet: V2MOM_SUMMARY_SHEET, year: chosen, documents: documents.map((d) => d.id) },
+    data: {
+      sheet: V2MOM_SUMMARY_SHEET,
+      previous: kept ?? null,
+      year: chosen,
+      documents: documents.map((d) => d.id),
+    },
   };
 }

@@ -281,6 +281,9 @@ export const enUS = {
   "pipeline.review.oneCaptureForecast":
     "One capture only: win chances are learned from deals moving between captures, so the weighted forecast shows after the next capture.",
   "pipeline.review.noCalls": "No call for {period} yet.",
+  "pipeline.review.callsSummed": "Calls summed from {periods}: no call names {period} itself.",
+  "pipeline.review.callsMissing":
+    "No call yet for {periods}: the sum covers only the periods named above (a missing call is not a call of 0).",
   "pipeline.review.teamCalls":
     "Calls of owners with no deal in the log (a manager's call for a team) are not added in: {owners}.",
   "pipeline.review.bridge": "Pipeline bridge: deals closing by {end}",
@@ -322,7 +325,8 @@ export const enUS = {
   "pipeline.review.periodOver":
     "This period ended on {end}, before the last capture ({last}): review a period still running (the Accuracy step measures past ones)",
   "pipeline.review.written":
-    'The sheet "{sheet}" now holds the pipeline review of {period}; any earlier one was kept as "{previous}".',
+    'The sheet "{sheet}" now holds the pipeline review of {period}; the earlier one was kept as "{previous}".',
+  "pipeline.review.writtenFirst": 'The sheet "{sheet}" now holds the pipeline review of {period}.',
   "pipeline.review.failed": "The review sheet was not written: {reason}",
   "app.host.excel": "Working in this Excel workbook.",
   "app.host.outside": "Excel is not available here: this pane works on a workbook file instead.",
@@ -437,7 +441,8 @@ export const enUS = {
   "v2mom.refreshStarted":
     "Mid-year refresh started as a new draft; the Annual version is kept as it was.",
   "v2mom.summaryWritten":
-    'The sheet "{sheet}" now summarises {count} V2MOM(s); any earlier summary was kept as "{previous}".',
+    'The sheet "{sheet}" now summarises {count} V2MOM(s); the earlier summary was kept as "{previous}".',
+  "v2mom.summaryWrittenFirst": 'The sheet "{sheet}" now summarises {count} V2MOM(s).',
   "v2mom.saveFailed": "Not saved: {reason}. Everything you typed is still here.",
   "v2mom.fixFirst": "Not saved: fix the {count} problem(s) shown next to the fields.",
   "v2mom.unsaved": "Unsaved changes",
@@ -595,7 +600,8 @@ export const enUS = {
   "territories.restored": "{count} cell(s) of {column} in {table} put back as they were.",
   "territories.review.title": "Territory & quota review — {name}",
   "territories.reviewWritten":
-    'The sheet "{sheet}" now holds the review; any earlier one was kept as "{previous}".',
+    'The sheet "{sheet}" now holds the review; the earlier one was kept as "{previous}".',
+  "territories.reviewWrittenFirst": 'The sheet "{sheet}" now holds the review.',
   "territories.rows": "{count} row(s)",
   "territories.run": "Balance territories",
   "territories.runWithQuotas": "Balance and set quotas",

@@ -214,6 +214,9 @@ export const zhCN: Catalog = {
   "pipeline.review.oneCaptureForecast":
     "只有一次采集：赢单概率要从商机在两次采集之间的流转中得出，下次采集后才会显示加权预测。",
   "pipeline.review.noCalls": "{period} 尚无预测提报。",
+  "pipeline.review.callsSummed": "提报金额由 {periods} 的提报加总而得：{period} 本身没有预测提报。",
+  "pipeline.review.callsMissing":
+    "{periods} 尚无预测提报：合计只包含上面列出的期间（缺少提报不等于提报为 0）。",
   "pipeline.review.teamCalls":
     "日志中没有商机的负责人（经理为团队所做的提报）未计入合计：{owners}。",
   "pipeline.review.bridge": "商机桥接：在 {end} 前成交的商机",
@@ -254,6 +257,7 @@ export const zhCN: Catalog = {
     "此期间已于 {end} 结束，早于最后一次采集（{last}）：请回顾仍在进行中的期间（以往期间见“准确率”步骤）",
   "pipeline.review.written":
     "工作表“{sheet}”现为 {period} 的销售漏斗回顾；原有的回顾已保留为“{previous}”。",
+  "pipeline.review.writtenFirst": "工作表“{sheet}”现为 {period} 的销售漏斗回顾。",
   "pipeline.review.failed": "未能生成回顾工作表：{reason}",
   "app.host.excel": "正在此 Excel 工作簿中工作。",
   "app.host.outside": "此处没有 Excel：窗格改为在工作簿文件上工作。",
@@ -357,6 +361,7 @@ export const zhCN: Catalog = {
   "v2mom.refreshStarted": "年中更新已作为新草稿开始；年度版本保持不变。",
   "v2mom.summaryWritten":
     "工作表“{sheet}”现在汇总了 {count} 个 V2MOM；之前的摘要已保留为“{previous}”。",
+  "v2mom.summaryWrittenFirst": "工作表“{sheet}”现在汇总了 {count} 个 V2MOM。",
   "v2mom.saveFailed": "未保存：{reason}。您输入的内容都还在。",
   "v2mom.fixFirst": "未保存：请先修正字段旁显示的 {count} 个问题。",
   "v2mom.unsaved": "有未保存的更改",
@@ -509,6 +514,7 @@ export const zhCN: Catalog = {
   "territories.restored": "已将 {table} 中 {column} 的 {count} 个单元格恢复原值。",
   "territories.review.title": "区域与配额审阅 — {name}",
   "territories.reviewWritten": "工作表“{sheet}”现在包含审阅内容；之前的版本已保留为“{previous}”。",
+  "territories.reviewWrittenFirst": "工作表“{sheet}”现在包含审阅内容。",
   "territories.rows": "{count} 行",
   "territories.run": "平衡区域",
   "territories.runWithQuotas": "平衡并设定配额",
@@ -864,6 +870,7 @@ export const zhCN: Catalog = {
     "方案“{scenario}”没有已保存的结果；请先运行 `sales-plan territories`（配额请再运行 `sales-plan quotas`）",
   "cli.reviewDone":
     "工作表“{sheet}”现在包含 {name} 的审阅（{reps} 位代表）；之前的版本已保留为“{previous}”。",
+  "cli.reviewDoneFirst": "工作表“{sheet}”现在包含 {name} 的审阅（{reps} 位代表）。",
   "cli.reviewNoQuotas":
     "  {name} 还没有配额，因此工作表中没有配额核对：请运行 `sales-plan quotas` 添加配额。",
   "cli.reviewTeamsUnknown":
@@ -872,6 +879,7 @@ export const zhCN: Catalog = {
   "cli.noV2momsInYear": "财年 {year} 没有 V2MOM；工作簿中有以下财年的 V2MOM：{years}",
   "cli.summaryDone":
     "工作表“{sheet}”现在包含财年 {year} 的 {count} 份 V2MOM；之前的版本已保留为“{previous}”。",
+  "cli.summaryDoneFirst": "工作表“{sheet}”现在包含财年 {year} 的 {count} 份 V2MOM。",
   // 命令行：拒绝的请求。
   "cli.outExtension":
     "--out {out}：请给出以 .xlsx（或 .xlsm）结尾的文件名，Excel 才能将其作为工作簿打开",
@@ -1032,8 +1040,14 @@ export const zhCN: Catalog = {
     "期间 {period} 已于 {end} 结束，早于最后一次采集（{last}）：请回顾仍在进行中的期间；已结束的期间请用 `sales-plan pipeline accuracy` 查看",
   "cli.pipelineReviewDone":
     "工作表“{sheet}”现为 {period}（{start} – {end}）的销售漏斗回顾，截至 {asOf} 的采集（共 {captures} 次采集）；原有的回顾已保留为“{previous}”。",
+  "cli.pipelineReviewDoneFirst":
+    "工作表“{sheet}”现为 {period}（{start} – {end}）的销售漏斗回顾，截至 {asOf} 的采集（共 {captures} 次采集）。",
   "cli.pipelineReviewOneCapture":
     "  目前只有一次采集（{asOf}）：商机桥接、加权预测和停滞商机在下次采集后才会显示。",
+  "cli.pipelineReviewCallsSummed":
+    "  提报金额由 {periods} 的提报加总而得：{period} 本身没有预测提报。",
+  "cli.pipelineReviewCallsMissing":
+    "  {periods} 尚无预测提报：合计只包含列出的期间（缺少提报不等于提报为 0）。",
   "cli.tiesOut": "各层级均对平",
   "cli.doesNotTieOut": "未对平",
   "cli.compareMoves": "{count} 个客户在 {b} 中的代表与在 {a} 中不同。",

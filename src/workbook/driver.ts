@@ -55,8 +55,11 @@ export interface WorkbookDriver {
   ): Promise<void>;
   /** What stands where the table would be written with that many data rows and columns. */
   inspectTable(spec: TableSpec, rows: number, columns: number): Promise<TableSite>;
-  /** Draws a report sheet, keeping an existing sheet of that name as its previous version. */
-  writeReport?(report: ReportSheet): Promise<void>;
+  /**
+   * Draws a report sheet, keeping an existing sheet of that name as its previous version;
+   * resolves to the name of the copy kept, or undefined when there was none to keep.
+   */
+  writeReport?(report: ReportSheet): Promise<string | undefined>;
   /** Current values of linked cells or names; `exists: false` for a link that no longer resolves. */
   readLinks?(links: readonly string[]): Promise<Map<string, LinkedValue>>;
   /** The address of the cell selected in Excel; absent where there is no grid (a file). */

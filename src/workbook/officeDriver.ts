@@ -77,7 +77,7 @@ export class OfficeDriver implements WorkbookDriver {
     return this.sheets.readLinks(links);
   }
 
-  writeReport(report: ReportSheet): Promise<void> {
+  writeReport(report: ReportSheet): Promise<string | undefined> {
     return this.sheets.writeReport(report);
   }
 }

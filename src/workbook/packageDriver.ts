@@ -78,7 +78,7 @@ export class PackageDriver implements WorkbookDriver {
     return columns.writeColumn(this.file, table.name, header, values);
   }
 
-  writeReport(report: ReportSheet): Promise<void> {
+  writeReport(report: ReportSheet): Promise<string | undefined> {
     return writeReport(this.file, report);
   }
 

@@ -149,6 +149,13 @@ function forecastBlock(at: Cursor, figures: PipelineReviewFigures, words: Review
   if (weighted && forecast.unestimated.length)
     at.say(t("pipeline.forecast.unknownStages", { stages: forecast.unestimated.join("; ") }));
   if (!called) at.say(t("pipeline.review.noCalls", { period: period.label }));
+  const rolledUp = figures.callsRolledUp;
+  if (rolledUp) {
+    const summed = { periods: listed(t, rolledUp.from), period: period.label };
+    at.say(t("pipeline.review.callsSummed", summed));
+    if (rolledUp.missing.length)
+      at.say(t("pipeline.review.callsMissing", { periods: listed(t, rolledUp.missing) }));
+  }
   if (figures.teamCalls.length)
     at.say(t("pipeline.review.teamCalls", { owners: listed(t, figures.teamCalls) }));
 }

@@ -229,7 +229,8 @@ export function accuracyBlock(
     at.put(ACC.called, f.called, "money");
     at.put(ACC.closed, f.closed, "money");
     at.put(ACC.wape, f.wape, "percent");
-    at.put(ACC.bias, f.bias, "percent");
+    // Signed, as the CLI and the pane say it: + forecast above what closed, − below.
+    at.put(ACC.bias, f.bias, "signedPercent");
     at.put(ACC.accuracy, f.accuracy, "percent");
     const cell = address(at.row, ACC.accuracy);
     const status: MeasureStatus | "" =

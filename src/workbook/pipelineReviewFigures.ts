@@ -8,13 +8,14 @@
  */
 import { addMonths, dateFromSerial, serialFromDate } from "../domain/calendar";
 import { PlanError } from "../domain/errors";
-import { FORECAST_CATEGORIES, latestCalls } from "../domain/forecastCalls";
+import { FORECAST_CATEGORIES } from "../domain/forecastCalls";
 import { labelKey } from "../domain/labels";
 import { reconstruct, type LogEntry, type Opportunity } from "../domain/pipelineLog";
 import type { BridgeRow, PipelineBridge } from "../domain/pipelineMoves";
 import { WON, outcomeOfStage } from "../domain/winRate";
 import { callAccuracy, periodDates, periodWithDates, type CallAccuracy } from "./pipelineAccuracy";
 import { forecastFromLog, openStages, pipelineBridge, stageSteps } from "./pipelineHistory";
+import { reviewCalls, type CallsRollUp } from "./pipelineReviewCalls";
 import {
   captureDatesOf,
   forecastCallsOf,
@@ -119,6 +120,8 @@ export interface PipelineReviewFigures {
   quota?: ReviewQuota;
   /** Owners with calls for the period but no deal in the log (a manager's team call): not summed. */
   teamCalls: string[];
+  /** With no call of the period's own: the periods inside it whose calls were summed. */
+  callsRolledUp?: CallsRollUp;
   sincePrevious?: ReviewBridge;
   overPeriod?: ReviewBridge;
   bridgeRefused?: PlanError;
@@ -167,7 +170,7 @@ function forecastOf(plan: PlanSnapshot, log: LoadedLog, period: ReviewPeriod, as
   const earlier = new Map(before?.rows.slice(0, -1).map((r) => [labelKey(r.category), r]));
   const { steps } = stageSteps(log, captureDatesOf(plan), settings);
   const owners = new Set(log.entries.map((e) => labelKey(e.owner ?? "")));
-  const standing = latestCalls(forecastCallsOf(plan).calls, period.label);
+  const { standing, rolledUp } = reviewCalls(forecastCallsOf(plan).calls, period.label, period);
   const teamCalls = [
     ...new Set(standing.filter((c) => !owners.has(labelKey(c.owner))).map((c) => c.owner)),
   ];
@@ -209,7 +212,9 @@ function forecastOf(plan: PlanSnapshot, log: LoadedLog, period: ReviewPeriod, as
     steps,
     unestimated: result.unestimated.map((u) => u.stage),
   };
-  return { forecast, teamCalls };
+  // Rolled up only when some call is summed (team calls alone leave the period uncalled).
+  const callsRolledUp = rolledUp && summed.length ? rolledUp : undefined;
+  return { forecast, teamCalls, ...(callsRolledUp ? { callsRolledUp } : {}) };
 }
 
 /**

@@ -12,7 +12,8 @@ import { historySpec, infoSpec, tables } from "./schema";
  * How a cell reads. Numeric styles say what the number is, so a finance reader sees money
  * with thousands separators and no cents, shares as percentages and ratios with 3 decimals:
  * `money` (#,##0), `integer` (counts, #,##0), `number` (#,##0.00), `ratio` (0.000),
- * `percent` (0.0%), `date` (yyyy-mm-dd). `wrap` is text that wraps in its column; `note`
+ * `percent` (0.0%), `signedPercent` (+0.0%: a bias, over or under, signed as the CLI and
+ * pane say it), `date` (yyyy-mm-dd). `wrap` is text that wraps in its column; `note`
  * a small grey wrapped line explaining the figure above it.
  */
 export type CellStyle =
@@ -27,6 +28,7 @@ export type CellStyle =
   | "money"
   | "ratio"
   | "percent"
+  | "signedPercent"
   | "date";
 
 export interface ReportCell {
@@ -173,6 +175,8 @@ export const REPORT_LOOKS: Record<CellStyle, ReportLook> = {
   money: { numFmt: "#,##0", vertical: "top" },
   ratio: { numFmt: "0.000", vertical: "top" },
   percent: { numFmt: "0.0%", vertical: "top" },
+  // Excel shows the second section's value unsigned: the "-" is its own literal.
+  signedPercent: { numFmt: "+0.0%;-0.0%;0.0%", vertical: "top" },
   date: { numFmt: "yyyy-mm-dd", vertical: "top" },
 };
 

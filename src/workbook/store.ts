@@ -148,10 +148,13 @@ export class PlanStore {
     return this.driver.readSelection?.();
   }
 
-  /** Writes a report sheet; a sheet it replaces is kept as "<name> (previous)". */
-  async writeReport(report: ReportSheet): Promise<void> {
+  /**
+   * Writes a report sheet; a sheet it replaces is kept as "<name> (previous)". Resolves to the
+   * name of the copy kept, or undefined when the workbook had no sheet of that name.
+   */
+  async writeReport(report: ReportSheet): Promise<string | undefined> {
     if (!this.driver.writeReport) throw new Error("this workbook cannot hold report sheets");
-    await this.driver.writeReport(report);
+    return this.driver.writeReport(report);
   }
 
   /**

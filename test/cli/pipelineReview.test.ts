@@ -36,7 +36,8 @@ describe("sales-plan pipeline review", () => {
     const first = await cli("pipeline", "review", path);
     expect([first.code, first.stderr]).toEqual([0, ""]);
     expect(first.stdout).toBe(
-      'The sheet "Pipeline Review" now holds the pipeline review of 2027 Q1 (2027-01-01 – 2027-03-31) as of the capture of 2027-01-11 (3 capture(s)); any earlier one was kept as "Pipeline Review (previous)".\n'
+      // No review was there before: no earlier one is spoken of.
+      'The sheet "Pipeline Review" now holds the pipeline review of 2027 Q1 (2027-01-01 – 2027-03-31) as of the capture of 2027-01-11 (3 capture(s)).\n'
     );
     expect((await columnA(path)).slice(0, 2)).toEqual([
       "Pipeline review — 2027 Q1",
@@ -47,6 +48,7 @@ describe("sales-plan pipeline review", () => {
     const data = JSON.parse(second.stdout);
     expect(data).toMatchObject({
       sheet: "Pipeline Review",
+      previous: "Pipeline Review (previous)",
       period: { label: "2027-01", start: "2027-01-01", end: "2027-01-31" },
       asOf: "2027-01-11",
       captures: 3,
@@ -59,6 +61,10 @@ describe("sales-plan pipeline review", () => {
       "Pipeline review — 2027 Q1"
     );
     expect((await columnA(path))[0]).toBe("Pipeline review — 2027-01");
+    const third = await cli("pipeline", "review", path, "--period", "2027-02");
+    expect(third.stdout).toBe(
+      'The sheet "Pipeline Review" now holds the pipeline review of 2027-02 (2027-02-01 – 2027-02-28) as of the capture of 2027-01-11 (3 capture(s)); the earlier one was kept as "Pipeline Review (previous)".\n'
+    );
   });
 
   it("writes the sheet in the language asked, apart from the terminal's", async () => {

@@ -53,6 +53,8 @@ describe("sales-plan review", () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       sheet: REVIEW_SHEET,
+      // The file had no review before: no copy was kept.
+      previous: null,
       scenario: SCENARIO,
       reps: 3,
       quotas: true,
@@ -117,7 +119,8 @@ describe("sales-plan review", () => {
     const result = await cli("review", path, "--scenario", SCENARIO, "--out", out);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      `The sheet "Territory Review" now holds the review of ${SCENARIO} (3 rep(s)); any earlier one was kept as "Territory Review (previous)".\n` +
+      // The file had no review before: there is no earlier one to speak of.
+      `The sheet "Territory Review" now holds the review of ${SCENARIO} (3 rep(s)).\n` +
         `  ${SCENARIO} has no quotas yet, so the sheet has no tie-out: run \`sales-plan quotas\` to add them.\n` +
         `Written to ${out}; the file read is unchanged.\n`
     );

@@ -30,8 +30,8 @@ const LOCALES = {
     improving: "improving",
     worsening: "worsening",
     write: "Write Pipeline Review sheet",
-    written:
-      'The sheet "Pipeline Review" now holds the pipeline review of 2026-11; any earlier one was kept as "Pipeline Review (previous)".',
+    // The sample has no Pipeline Review: no earlier one is spoken of.
+    written: 'The sheet "Pipeline Review" now holds the pipeline review of 2026-11.',
     download: "Download workbook",
     sheetTitle: "Pipeline review — 2026-11",
   },
@@ -47,8 +47,7 @@ const LOCALES = {
     improving: "提升",
     worsening: "下降",
     write: "生成销售漏斗回顾工作表",
-    written:
-      "工作表“Pipeline Review”现为 2026-11 的销售漏斗回顾；原有的回顾已保留为“Pipeline Review (previous)”。",
+    written: "工作表“Pipeline Review”现为 2026-11 的销售漏斗回顾。",
     download: "下载工作簿",
     sheetTitle: "销售漏斗回顾 — 2026-11",
   },

@@ -326,7 +326,8 @@ describe("Territories & Quotas pane", () => {
       expect(screen.getByRole("button", { name: enUS["territories.writeReview"] })).toBeEnabled()
     );
     await click(enUS["territories.writeReview"]);
-    await screen.findByText(/now holds the review/);
+    // The workbook had no review: no earlier one is spoken of.
+    await screen.findByText('The sheet "Territory Review" now holds the review.');
     const sheet = (await readByExcelJs(driver)).getWorksheet("Territory Review")!;
     const column = (c: number) =>
       (sheet.getColumn(c).values as unknown[]).map((v) =>

@@ -272,7 +272,8 @@ describe("V2MOM pane", () => {
     renderPane(<V2momPane />, driver);
     await screen.findByRole("group", { name: "Measure 1" });
     await click(enUS["v2mom.writeSummary"]);
-    await screen.findByText(/now summarises 1 V2MOM/);
+    // The workbook had no summary: no earlier one is spoken of.
+    await screen.findByText('The sheet "V2MOM Summary" now summarises 1 V2MOM(s).');
     const { driver: file } = await reopened(driver);
     const sheet = (await readByExcelJs(file)).getWorksheet("V2MOM Summary")!;
     const text = (ref: string) => sheet.getCell(ref).text;
@@ -299,6 +300,9 @@ describe("V2MOM pane", () => {
 
     // A second summary keeps the first as its previous version.
     await click(enUS["v2mom.writeSummary"]);
+    await screen.findByText(
+      'The sheet "V2MOM Summary" now summarises 1 V2MOM(s); the earlier summary was kept as "V2MOM Summary (previous)".'
+    );
     const again = await readByExcelJs(driver);
     expect(again.getWorksheet("V2MOM Summary (previous)")).toBeDefined();
     expect(again.getWorksheet("V2MOM Summary")).toBeDefined();

@@ -60,6 +60,30 @@ describe("workbench outside Excel", () => {
     expect(screen.queryByText(/problem\(s\) in the plan tables/)).not.toBeInTheDocument();
   });
 
+  it("says where a report's earlier copy went, through the browser copy's write notice", async () => {
+    render(<App host={host} />);
+    await screen.findByRole("button", { name: /Global Sales · FY2027/ }, { timeout: 10_000 });
+    const write = async () =>
+      act(async () => {
+        fireEvent.click(screen.getByRole("button", { name: enUS["v2mom.writeSummary"] }));
+      });
+    // The sample opened here has no summary yet; the second write keeps the first.
+    await write();
+    await screen.findByText(
+      'The sheet "V2MOM Summary" now summarises 2 V2MOM(s).',
+      {},
+      {
+        timeout: 20_000,
+      }
+    );
+    await write();
+    await screen.findByText(
+      'The sheet "V2MOM Summary" now summarises 2 V2MOM(s); the earlier summary was kept as "V2MOM Summary (previous)".',
+      {},
+      { timeout: 20_000 }
+    );
+  });
+
   it("starts an empty plan on request", async () => {
     render(<App host={host} />);
     await screen.findByText(/works on FY2027 Sales Plan/, {}, { timeout: 10_000 });

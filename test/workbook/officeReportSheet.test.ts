@@ -23,6 +23,7 @@ beforeAll(() => {
 
 describe("report sheets through Office.js", () => {
   let book: FakeWorkbook;
+  let kept: (string | undefined)[];
 
   beforeAll(async () => {
     book = new FakeWorkbook();
@@ -41,9 +42,22 @@ describe("report sheets through Office.js", () => {
       history.columns.map((c) => c.header),
       []
     );
-    await driver.writeReport(summary());
-    await driver.writeReport(review);
-    await driver.writeReport(summary("Second & final"));
+    kept = [
+      await driver.writeReport(summary()),
+      await driver.writeReport(review),
+      await driver.writeReport(summary("Second & final")),
+      // The older copy goes: the one kept is the sheet this write replaced.
+      await driver.writeReport(summary("Second & final")),
+    ];
+  });
+
+  it("says which copy each write kept, as the file writer does: none for a new sheet", () => {
+    expect(kept).toEqual([
+      undefined,
+      undefined,
+      "V2MOM Summary (previous)",
+      "V2MOM Summary (previous)",
+    ]);
   });
 
   it("puts reports first, the user's sheets as they were, plan tables, then the record, hidden and grey", () => {

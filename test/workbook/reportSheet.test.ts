@@ -79,6 +79,7 @@ describe("report sheets in a workbook file", () => {
   let reader: PackageReader;
   let bytes: Uint8Array;
   let original: PackageReader;
+  let kept: (string | undefined)[];
 
   beforeAll(async () => {
     const input = await usersWorkbook();
@@ -92,11 +93,17 @@ describe("report sheets in a workbook file", () => {
       historySpec(spec).columns.map((c) => c.header),
       []
     );
-    await driver.writeReport(summary());
-    await driver.writeReport(review);
-    await driver.writeReport(summary("Second & final"));
+    kept = [
+      await driver.writeReport(summary()),
+      await driver.writeReport(review),
+      await driver.writeReport(summary("Second & final")),
+    ];
     bytes = await driver.toBuffer();
     reader = await PackageReader.open(bytes);
+  });
+
+  it("says which copy each write kept: none for a sheet the workbook did not have", () => {
+    expect(kept).toEqual([undefined, undefined, "V2MOM Summary (previous)"]);
   });
 
   const workbookXml = () => reader.text("xl/workbook.xml");
@@ -244,8 +251,10 @@ describe("report sheets in a workbook file", () => {
       spec.columns.map((c) => c.header),
       []
     );
-    await driver.writeReport(summary());
-    await driver.writeReport(summary());
+    expect(await driver.writeReport(summary())).toBeUndefined();
+    expect(await driver.writeReport(summary())).toBe("V2MOM Summary (previous)");
+    // A third write replaces the older copy: the one it kept is again named.
+    expect(await driver.writeReport(summary())).toBe("V2MOM Summary (previous)");
     const blank = await PackageReader.open(await driver.toBuffer());
     expect((await blank.sheets()).map((s) => s.name)).toEqual([
       "V2MOM Summary",

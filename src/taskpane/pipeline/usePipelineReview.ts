@@ -16,7 +16,6 @@ import {
 } from "../../workbook/pipelineReviewFigures";
 import { usableLog } from "../../workbook/pipelineHistory";
 import { captureDatesOf } from "../../workbook/pipelineTables";
-import { previousSheetName } from "../../workbook/report";
 import { useI18n } from "../i18n";
 import { usePlan } from "../plan/PlanContext";
 
@@ -58,7 +57,7 @@ export function usePipelineReview() {
       // A log the store cannot read is refused with its problems, as the steps refuse it.
       usableLog(snapshot);
       const figures = pipelineReviewFigures(snapshot, period);
-      await store.writeReport(
+      const kept = await store.writeReport(
         pipelineReview(
           {
             figures,
@@ -68,13 +67,13 @@ export function usePipelineReview() {
           { t, sayError, locale }
         )
       );
+      const written = { sheet: PIPELINE_REVIEW_SHEET, period: period.label };
       setMessage({
         intent: "success",
-        text: t("pipeline.review.written", {
-          sheet: PIPELINE_REVIEW_SHEET,
-          period: period.label,
-          previous: previousSheetName(PIPELINE_REVIEW_SHEET),
-        }),
+        // The earlier copy is named only when there was one to keep.
+        text: kept
+          ? t("pipeline.review.written", { ...written, previous: kept })
+          : t("pipeline.review.writtenFirst", written),
       });
     } catch (error) {
       setMessage({

@@ -5,7 +5,6 @@
 import { isoFromSerial, todaySerial } from "../../domain/calendar";
 import { errorText } from "../../domain/problem";
 import type { V2mom } from "../../domain/v2mom";
-import { previousSheetName } from "../../workbook/report";
 import type { PlanStore } from "../../workbook/store";
 import { V2MOM_SUMMARY_SHEET, summaryLabels, v2momSummary } from "../../workbook/v2momSummary";
 import { useI18n } from "../i18n";
@@ -24,14 +23,16 @@ export function useExecutiveSummary(
   return async (documents: readonly V2mom[]) => {
     setBusy(true);
     try {
-      await store.writeReport(v2momSummary(documents, labels, isoFromSerial(todaySerial())));
+      const kept = await store.writeReport(
+        v2momSummary(documents, labels, isoFromSerial(todaySerial()))
+      );
+      const values = { sheet: V2MOM_SUMMARY_SHEET, count: documents.length };
       say({
         intent: "success",
-        text: t("v2mom.summaryWritten", {
-          sheet: V2MOM_SUMMARY_SHEET,
-          count: documents.length,
-          previous: previousSheetName(V2MOM_SUMMARY_SHEET),
-        }),
+        // The earlier copy is named only when there was one to keep.
+        text: kept
+          ? t("v2mom.summaryWritten", { ...values, previous: kept })
+          : t("v2mom.summaryWrittenFirst", values),
       });
     } catch (error) {
       say({ intent: "error", text: t("v2mom.saveFailed", { reason: errorText(error) }) });

@@ -116,9 +116,10 @@ export class WorkbookSheets {
    * Draws a report sheet, first in the workbook (after the reports that precede it in
    * REPORT_SHEET_ORDER); a sheet it replaces is kept as "<name> (previous)", last, hidden and
    * with a grey tab, replacing an older previous version. The same look as the file's.
+   * Returns the name of the copy kept, or undefined when there was no sheet of that name.
    */
-  async writeReport(report: ReportSheet): Promise<void> {
-    await this.requests.run(async (context) => {
+  async writeReport(report: ReportSheet): Promise<string | undefined> {
+    return this.requests.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/position");
       const existing = sheets.getItemOrNullObject(report.sheet);
@@ -222,6 +223,7 @@ export class WorkbookSheets {
       }
       this.requests.sending();
       await context.sync();
+      return existing.isNullObject ? undefined : previousName;
     });
   }
 }

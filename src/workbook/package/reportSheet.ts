@@ -217,9 +217,13 @@ async function drawReport(file: WorkbookFile, part: string, report: ReportSheet)
 /**
  * Draws a report sheet. It goes first in the workbook (after the reports that precede it in
  * REPORT_SHEET_ORDER); a sheet it replaces is kept as "<name> (previous)", last and hidden,
- * replacing an older previous version, whose part is reused for the new report.
+ * replacing an older previous version, whose part is reused for the new report. Returns the
+ * name of the copy kept, or undefined when there was no sheet of that name to keep.
  */
-export async function writeReport(file: WorkbookFile, report: ReportSheet): Promise<void> {
+export async function writeReport(
+  file: WorkbookFile,
+  report: ReportSheet
+): Promise<string | undefined> {
   const book = file.book;
   const existing = book.sheet(report.sheet);
   const previousName = previousSheetName(report.sheet);
@@ -249,4 +253,5 @@ export async function writeReport(file: WorkbookFile, report: ReportSheet): Prom
   // The report's PLAN formulas are stored with their values, as Excel would save them.
   if (report.cells.some((c) => c.formula !== undefined && callsPlan(c.formula)))
     await recalculatePlanFormulas(file, [report.sheet]);
+  return existing ? previousName : undefined;
 }

@@ -56,12 +56,14 @@ let openings = 0;
  */
 function noticingWrites(driver: PackageDriver, onWrite: (ok: boolean) => void): WorkbookDriver {
   const after =
-    <A extends unknown[]>(write: (...args: A) => Promise<void>) =>
-    async (...args: A) => {
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
       let ok = false;
       try {
-        await write(...args);
+        // What the write reports (the copy a report kept) is passed on to the store.
+        const result = await write(...args);
         ok = true;
+        return result;
       } finally {
         onWrite(ok);
       }

@@ -11,7 +11,6 @@ import { promoteScenario } from "../../../domain/scenario";
 import type { BalanceSettings } from "../../../domain/territory";
 import type { PlanRow } from "../../../workbook/rows";
 import { capacityReview } from "../../../workbook/capacityTables";
-import { previousSheetName } from "../../../workbook/report";
 import {
   StoredScenario,
   replaceScenario,
@@ -172,7 +171,7 @@ export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): 
   const writeReview = async () => {
     if (!result) return;
     try {
-      await store.writeReport(
+      const kept = await store.writeReport(
         territoryReview(
           {
             territory: result.territory,
@@ -189,10 +188,10 @@ export function useScenarioActions(inputs: ScenarioInputs, feedback: Feedback): 
       );
       setMessage({
         intent: "success",
-        text: t("territories.reviewWritten", {
-          sheet: REVIEW_SHEET,
-          previous: previousSheetName(REVIEW_SHEET),
-        }),
+        // The earlier copy is named only when there was one to keep.
+        text: kept
+          ? t("territories.reviewWritten", { sheet: REVIEW_SHEET, previous: kept })
+          : t("territories.reviewWrittenFirst", { sheet: REVIEW_SHEET }),
       });
     } catch (error) {
       saveFailed(sayError(error));
