@@ -8,8 +8,15 @@
  * rep inside the band also stays inside it. So the largest deviation never rises, and with it
  * no rep leaves the band. The coefficient of variation may rise a little: that is the price
  * of the accounts kept.
+ *
+ * On a small board it also rebuilds each region continuity first (sendHomeRefit.ts) and
+ * exchanges sets of accounts between two reps (sendHomeExchanges.ts): where a region's total
+ * load is pinned, every rep must hit an exact sum, which one or two accounts going home
+ * almost never keep.
  */
 import type { Board } from "./board";
+import { exchangeHome } from "./sendHomeExchanges";
+import { refitRegions } from "./sendHomeRefit";
 import { SEND_HOME_RECEIVERS, SEND_HOME_ROUNDS, SMALL_BOARD_ACCOUNTS } from "./tuning";
 
 // Math's functions read once, not per call: under jest's sandbox a global lookup in a hot
@@ -173,31 +180,51 @@ export function sendHome(board: Board, band: number, beat: () => void): void {
   };
 
   returnSingles();
-  // Companions are searched on small boards only: on 100,000 accounts the search costs a
-  // quarter of the run and sends home some 2% of the moved accounts (shedding the largest
-  // accounts first already moves few there).
+  // Companions, refits and exchanges are for small boards only: on 100,000 accounts the
+  // companion search alone costs a quarter of the run and sends home some 2% of the moved
+  // accounts (shedding the largest accounts first already moves few there).
   if (board.accounts.length > SMALL_BOARD_ACCOUNTS) return;
-  for (let round = 0; round < SEND_HOME_ROUNDS && away.length > 0; round++) {
-    beat();
-    const awayFrom: number[][] = board.reps.map(() => []);
-    for (const a of away) awayFrom[board.original[a]].push(a);
-    let changed = false;
-    for (const a of away) {
-      if (!isAway(a)) continue;
-      if (fitsAlone(a)) {
+  const listAway = () => {
+    away = [];
+    for (let a = 0; a < board.accounts.length; a++) if (isAway(a)) away.push(a);
+  };
+  if (refitRegions(board, cap, fits, room, beat)) {
+    listAway();
+    returnSingles();
+  }
+  // Companions, then exchanges of sets between two reps, which can reach the exact sums a
+  // pinned region needs; what an exchange changes may let more go home alone or with one.
+  for (let pass = 0; pass < SEND_HOME_ROUNDS; pass++) {
+    withCompanions();
+    if (!exchangeHome(board, cap, fits, room, beat)) break;
+    listAway();
+    returnSingles();
+  }
+
+  /** Returns home, in rounds, accounts that go alone or with a companion. */
+  function withCompanions() {
+    for (let round = 0; round < SEND_HOME_ROUNDS && away.length > 0; round++) {
+      beat();
+      const awayFrom: number[][] = board.reps.map(() => []);
+      for (const a of away) awayFrom[board.original[a]].push(a);
+      let changed = false;
+      for (const a of away) {
+        if (!isAway(a)) continue;
+        if (fitsAlone(a)) {
+          board.assign(a, board.original[a]);
+          changed = true;
+          continue;
+        }
+        const companion = companionOf(a, awayFrom);
+        if (!companion) continue;
+        board.assign(companion.account, companion.to);
         board.assign(a, board.original[a]);
         changed = true;
-        continue;
       }
-      const companion = companionOf(a, awayFrom);
-      if (!companion) continue;
-      board.assign(companion.account, companion.to);
-      board.assign(a, board.original[a]);
-      changed = true;
+      away = away.filter(isAway);
+      if (!changed) break;
+      returnSingles();
     }
-    away = away.filter(isAway);
-    if (!changed) break;
-    returnSingles();
   }
 }
 

@@ -81,3 +81,31 @@ export const IMPROVEMENT_EPSILON = 1e-12;
  */
 export const SEND_HOME_ROUNDS = 8;
 export const SEND_HOME_RECEIVERS = 4;
+
+/**
+ * Exchanges between two reps that send accounts home (sendHomeExchanges.ts), small boards
+ * only: sets of up to EXCHANGE_SET_SIZE accounts each way, drawn from the first
+ * EXCHANGE_CHEAP_ACCOUNTS of a rep's accounts that cost no continuity to move (those going
+ * home first) and EXCHANGE_DEAR_ACCOUNTS of those that would leave home; at most
+ * EXCHANGE_ROUNDS rounds over the pairs of reps.
+ */
+export const EXCHANGE_SET_SIZE = 4;
+export const EXCHANGE_DEAR_COMPANIONS = 1;
+export const EXCHANGE_CHEAP_ACCOUNTS = 24;
+export const EXCHANGE_DEAR_ACCOUNTS = 128;
+export const EXCHANGE_ROUNDS = 8;
+
+/**
+ * Refitting a region (sendHomeRefit.ts), small boards only: its exchanges move up to
+ * REFIT_SET_SIZE accounts each way, with whichever of the REFIT_PARTNERS reps with most room
+ * helps most, for at most REFIT_STEPS_PER_REP × the region's reps exchanges.
+ */
+export const REFIT_SET_SIZE = 3;
+/**
+ * Rounds of "reps above their caps hand over accounts, which are placed" before those
+ * exchanges: each count is tried, and the refit moving fewest accounts kept. One round leaves
+ * the exchanges more accounts that cost nothing to move; more rounds move fewer to start with.
+ */
+export const REFIT_SHED_ROUNDS: readonly number[] = [1, 3];
+export const REFIT_PARTNERS = 6;
+export const REFIT_STEPS_PER_REP = 10;
