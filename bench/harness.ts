@@ -18,6 +18,27 @@ export function time(run: () => unknown, runs = 5): number {
   return best;
 }
 
+/**
+ * Best of `runs` timings of each of two runs, measured in turn (a, b, a, b…): both meet the
+ * same state of the heap and of the machine, so garbage left by an earlier case or a burst
+ * of load elsewhere weighs on both alike and their ratio stays fair.
+ */
+export function timeSideBySide(a: () => unknown, b: () => unknown, runs = 5): [number, number] {
+  let bestA = Infinity;
+  let bestB = Infinity;
+  let sink: unknown;
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    sink = a();
+    bestA = Math.min(bestA, performance.now() - start);
+    start = performance.now();
+    sink = b();
+    bestB = Math.min(bestB, performance.now() - start);
+  }
+  if (sink === Symbol.for("never")) console.log(sink);
+  return [bestA, bestB];
+}
+
 export interface Row {
   [column: string]: string | number;
 }
