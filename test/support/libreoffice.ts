@@ -60,12 +60,19 @@ function convert(bytes: Uint8Array, filter: string): string {
   return dir;
 }
 
-/** Every sheet of the workbook as LibreOffice computes it; call the result with a sheet name. */
-export async function sheetsAsCsv(bytes: Uint8Array): Promise<(sheet: string) => string[][]> {
-  // Filter options: comma, double quote, UTF-8, …, last token -1 = every sheet to its own file.
+/**
+ * Every sheet of the workbook as LibreOffice computes it; call the result with a sheet name.
+ * `asShown` gives each cell as a reader sees it, its number format applied ("+7.1%").
+ */
+export async function sheetsAsCsv(
+  bytes: Uint8Array,
+  { asShown = false } = {}
+): Promise<(sheet: string) => string[][]> {
+  // Filter options: comma, double quote, UTF-8, …, the 9th "as shown", last token -1 = every
+  // sheet to its own file.
   const dir = convert(
     bytes,
-    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`
   );
   return (sheet: string) => {
     const name = readdirSync(dir).find((f) => f.endsWith(".csv") && f.includes(`-${sheet}.csv`));

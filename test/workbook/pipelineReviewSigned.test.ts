@@ -4,10 +4,6 @@
  * them, and the file stays valid with the signed format in its styles; the Office.js writer
  * sets the same format.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { wordsIn } from "../../src/i18n";
 import { PIPELINE_REVIEW_SHEET, pipelineReview } from "../../src/workbook/pipelineReview";
 import { reviewDeals } from "../../src/workbook/pipelineReviewDeals";
@@ -16,37 +12,13 @@ import { rowsFromCalls } from "../../src/workbook/pipelineTables";
 import { OfficeDriver } from "../../src/workbook/officeDriver";
 import { PlanStore } from "../../src/workbook/store";
 import { FakeWorkbook } from "../support/fakeExcel";
-import { parseCsv } from "../support/libreoffice";
+import { sheetsAsCsv } from "../support/libreoffice";
 import { expectValidWorkbook } from "../support/ooxml";
 import { CALLS, reviewPlan } from "./pipelineReviewFixture";
 
 /** The sheet's cells as LibreOffice shows them (number formats applied), row by row. */
-function shownByLibreOffice(bytes: Uint8Array, sheet: string): string[][] {
-  const dir = mkdtempSync(join(tmpdir(), "plan-signed-"));
-  try {
-    const file = join(dir, "plan.xlsx");
-    writeFileSync(file, bytes);
-    // Filter option 9 true: each cell as shown; the last, -1: every sheet to its own file.
-    const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
-    execFileSync(
-      "soffice",
-      [
-        "--headless",
-        "--norestore",
-        `-env:UserInstallation=file://${dir}/profile`,
-        "--convert-to",
-        filter,
-        "--outdir",
-        dir,
-        file,
-      ],
-      { stdio: "pipe", timeout: 120_000 }
-    );
-    const name = readdirSync(dir).find((f) => f.endsWith(`-${sheet}.csv`))!;
-    return parseCsv(readFileSync(join(dir, name), "utf8"));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+async function shownByLibreOffice(bytes: Uint8Array, sheet: string): Promise<string[][]> {
+  return (await sheetsAsCsv(bytes, { asShown: true }))(sheet);
 }
 
 describe("the bias on the Pipeline Review sheet", () => {
@@ -77,11 +49,11 @@ describe("the bias on the Pipeline Review sheet", () => {
     });
     const bytes = await driver.toBuffer();
     await expectValidWorkbook(bytes);
-    const review = shownByLibreOffice(bytes, PIPELINE_REVIEW_SHEET);
+    const review = await shownByLibreOffice(bytes, PIPELINE_REVIEW_SHEET);
     const december = review.find((r) => r[0] === "2026-12")!;
     // Period, called, closed, WAPE, bias, accuracy.
     expect(december.slice(0, 6)).toEqual(["2026-12", "4,500", "4,200", "16.7%", "+7.1%", "83.3%"]);
-    expect(shownByLibreOffice(bytes, "Signs")[0]).toEqual(["-10.0%", "0.0%"]);
+    expect((await shownByLibreOffice(bytes, "Signs"))[0]).toEqual(["-10.0%", "0.0%"]);
   }, 180_000);
 
   it("is signed through Office.js too, in the same format", async () => {
