@@ -52,6 +52,8 @@ export const CLI_PROBLEMS = {
   outExtension:
     "--out {out}: give a file name ending in .xlsx (or .xlsm), which Excel opens as a workbook",
   outExists: "--out {out} already exists; choose a new file name, or add --force to replace it",
+  outIsInput:
+    "--out {out} is the file read; --out writes a new file and leaves the one read unchanged. Choose a new file name, or leave out --out to write into {out}",
   writtenTo: "Written to {out}; the file read is unchanged.",
   noStoredRules: 'the scenario "{scenario}" has no stored rules (Scenario Settings)',
   noTables:

@@ -89,8 +89,11 @@ async function writing(
 ): Promise<Outcome> {
   const realInput = existingRegularFile(file);
   const target = inspectTarget(options.out ?? file);
-  if (options.out !== undefined && target.realPath !== realInput)
-    checkOut(options.out, options.force === true);
+  // --out promises the file read stays as it is: naming that file again (by any path) is
+  // refused rather than read as "write into it", even with --force.
+  if (options.out !== undefined && target.realPath === realInput)
+    throw new FileProblem(cliProblem("outIsInput", { out: options.out }));
+  if (options.out !== undefined) checkOut(options.out, options.force === true);
   const sameFile = target.realPath === realInput;
   const locks: PlanLock[] = [];
   try {

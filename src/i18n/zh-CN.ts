@@ -884,6 +884,8 @@ export const zhCN: Catalog = {
   "cli.outExtension":
     "--out {out}：请给出以 .xlsx（或 .xlsm）结尾的文件名，Excel 才能将其作为工作簿打开",
   "cli.outExists": "--out {out} 已存在；请选择新的文件名，或添加 --force 以替换它",
+  "cli.outIsInput":
+    "--out {out} 就是所读取的文件；--out 会写入一个新文件，并保持所读取的文件不变。请选择新的文件名，或去掉 --out 以直接写入 {out}",
   "cli.writtenTo": "已写入 {out}；读取的文件未改动。",
   "cli.noStoredRules": "方案“{scenario}”没有保存的规则（方案设置）",
   "cli.noTables": "工作簿中没有方案指明要使用哪些表，也没有找到“客户”和“代表”表",

@@ -12,6 +12,7 @@ import {
   readdirSync,
   realpathSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -139,6 +140,21 @@ describe("--out names a new workbook", () => {
     expect(readFileSync(other, "utf8")).toBe("someone's other workbook");
     expect((await run(["territories", path, "--out", other, "--force"])).code).toBe(0);
     expect(readFileSync(other, "utf8")).not.toBe("someone's other workbook");
+  });
+
+  it("refuses the file read itself, by any path, even with --force: --out leaves it unchanged", async () => {
+    const path = file(plain);
+    const link = join(dir, "link.xlsx");
+    symlinkSync(path, link);
+    for (const out of [path, `${dir}/./plan.xlsx`, link]) {
+      const result = await run(["territories", path, "--out", out, "--force"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `sales-plan: --out ${out} is the file read; --out writes a new file and leaves the one read unchanged. Choose a new file name, or leave out --out to write into ${out}\n`
+      );
+      expect(readFileSync(path)).toEqual(Buffer.from(plain));
+    }
+    expect(readdirSync(dir).sort()).toEqual(["link.xlsx", "plan.xlsx"]);
   });
 
   it("refuses a name Excel would not open as a workbook", async () => {
