@@ -13,6 +13,7 @@
  * accounts are moved than before; otherwise it goes back as it was.
  */
 import type { Board } from "./board";
+import { placeLargestFirst } from "./passes";
 import { bestExchange, makeExchange, outside, type Search } from "./sendHomeExchanges";
 import { REFIT_PARTNERS, REFIT_SHED_ROUNDS, REFIT_SET_SIZE, REFIT_STEPS_PER_REP } from "./tuning";
 
@@ -148,35 +149,14 @@ function rebuild(
   for (let round = 0; round < rounds; round++) {
     for (const r of reps) shedToCap(board, r, cap[r], pending);
     if (pending.length === 0) break;
+    // As the run first placed them: without an accounts limit (the refit's condition) each
+    // goes to the eligible rep with a target lowest relative to it after taking it.
     placeLargestFirst(board, pending);
     pending = [];
   }
   // Each account moved beyond these is one the refit must save elsewhere.
   const spare = () => movedBefore - 1 - movedAmong(board, accounts);
   repair(board, reps, cap, fits, room, spare, beat);
-}
-
-/**
- * Each account, largest first, to the rep it may go to (with a target) lowest relative to
- * target after taking it. There is one: each came from such a rep, or is owned by one.
- */
-function placeLargestFirst(board: Board, pending: number[]): void {
-  pending.sort((x, y) => board.load[y] - board.load[x]);
-  for (const a of pending) {
-    const reps = board.eligible[board.cell[a]];
-    let best = -1;
-    let bestRatio = Infinity;
-    for (let j = 0; j < reps.length; j++) {
-      const r = reps[j];
-      if (!(board.target[r] > 0)) continue;
-      const ratio = (board.repLoad[r] + board.load[a]) / board.target[r];
-      if (best < 0 || ratio < bestRatio) {
-        best = r;
-        bestRatio = ratio;
-      }
-    }
-    board.assign(a, best);
-  }
 }
 
 /** How many of `accounts` are away from their current owner. */
