@@ -15,8 +15,9 @@ import { rowsFromCalls } from "../../src/workbook/pipelineTables";
 import type { ReportCell, ReportSheet } from "../../src/workbook/report";
 import { PlanStore } from "../../src/workbook/store";
 import { salesPlan } from "../cli/inProcess";
-import { C3, CALLS, reviewPlan } from "./pipelineReviewFixture";
+import { C3, CALLS, call as submitted, reviewPlan } from "./pipelineReviewFixture";
 
+/** A call submitted at the third capture, as this file's calls all are. */
 const call = (
   callId: string,
   period: string,
@@ -24,18 +25,7 @@ const call = (
   category: ForecastCall["category"],
   amount: number,
   adjusts: string | null = null
-): ForecastCall => ({
-  callId,
-  period,
-  owner,
-  category,
-  kind: adjusts ? "Adjustment" : "Call",
-  adjusts,
-  amount,
-  note: null,
-  submittedAt: C3 + 0.4,
-  submittedBy: adjusts ? "Sales manager" : owner,
-});
+) => submitted(callId, period, owner, category, amount, C3 + 0.4, adjusts);
 
 /**
  * December's calls as in the fixture, then January: Ann 1,000 Commit, Bo 400 Commit adjusted

@@ -113,7 +113,8 @@ const UNOWNED: Row[][] = [
   ],
 ];
 
-const call = (
+/** A forecast call as Forecast Calls holds it: an Adjustment when it adjusts another. */
+export const call = (
   callId: string,
   period: string,
   owner: string,
